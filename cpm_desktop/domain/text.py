@@ -1,0 +1,29 @@
+"""Text rules shared by search, matching and import: folding for case- and accent-insensitive search."""
+from __future__ import annotations
+
+import unicodedata
+
+# Letters that do not decompose into a base letter plus accents.
+_EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "þ": "th"})
+
+
+def fold(text: str | None) -> str:
+    """``"Ionuț Păun"`` → ``"ionut paun"``: lower case, accents removed, spaces collapsed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
+    return " ".join(bare.split())
+
+
+def digits(text: str | None) -> str:
+    """Only the digits of a phone number, so ``07700 900123`` and ``07700900123`` match."""
+    return "".join(ch for ch in text or "" if ch.isdigit())
+
+
+def referral_search_text(*, first_name: str, last_name: str, person_id: str, referral_id: str,
+                         crime_reference: str | None, postcode: str | None, phone: str | None) -> str:
+    """What search-as-you-type matches a referral against (stored folded on the referral)."""
+    parts = [first_name, last_name, person_id, referral_id, crime_reference, postcode,
+             (postcode or "").replace(" ", ""), phone, digits(phone)]
+    return " ".join(fold(part) for part in parts if part)

@@ -1,0 +1,116 @@
+"""The audit trail: every change to case data writes an event in the same transaction.
+
+A ``before_flush`` hook stamps records (created/updated, who) and records which fields changed —
+never their values. Views and exports are recorded explicitly with :func:`record_access`.
+"""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from cpm_desktop.storage import models as m
+
+ACTOR_KEY = "actor"
+_STAMP_FIELDS = {"created_at", "updated_at", "updated_by"}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def actor_of(session: Session) -> str:
+    return session.info.get(ACTOR_KEY, "unknown")
+
+
+def subject_of(session: Session, record: m.Base) -> str | None:
+    """The person or mentor a record is about, so a subject-access export can find its trail."""
+    if isinstance(record, m.Person | m.Mentor):
+        return record.id
+    if isinstance(record, m.Referral):
+        return record.person_uuid
+    mentor_uuid = getattr(record, "mentor_uuid", None)
+    if isinstance(record, m.MentorStatusChange | m.ProgressCheck):
+        return mentor_uuid
+    referral_uuid = getattr(record, "referral_uuid", None)
+    if referral_uuid is None:
+        assessment_uuid = getattr(record, "assessment_uuid", None) or None
+        goal_uuid = getattr(record, "goal_uuid", None) or None
+        if assessment_uuid:
+            referral_uuid = session.scalar(
+                select(m.RiskAssessment.referral_uuid).where(m.RiskAssessment.id == assessment_uuid))
+        elif goal_uuid:
+            referral_uuid = session.scalar(select(m.Goal.referral_uuid).where(m.Goal.id == goal_uuid))
+    if referral_uuid is None:
+        return None
+    return session.scalar(select(m.Referral.person_uuid).where(m.Referral.id == referral_uuid))
+
+
+def _changed_fields(record: m.Base) -> list[str]:
+    state = inspect(record)
+    return sorted(
+        attr.key
+        for attr in state.attrs
+        if attr.key not in _STAMP_FIELDS
+        and attr.key in state.mapper.columns
+        and attr.history.has_changes()
+    )
+
+
+def _filled_fields(record: m.Base) -> list[str]:
+    return sorted(
+        c.key for c in inspect(record).mapper.column_attrs
+        if c.key not in _STAMP_FIELDS and getattr(record, c.key) is not None
+    )
+
+
+def _before_flush(session: Session, _context, _instances) -> None:
+    now = utcnow()
+    actor = actor_of(session)
+    events: list[m.AuditEvent] = []
+    with session.no_autoflush:
+        for record in list(session.new):
+            if not isinstance(record, m.Record):
+                continue
+            if record.id is None:
+                record.id = m.new_uuid()
+            record.created_at = record.updated_at = now
+            record.updated_by = actor
+            events.append(_event(session, record, "create", _filled_fields(record), now, actor))
+        for record in list(session.dirty):
+            if not isinstance(record, m.Record) or not session.is_modified(record):
+                continue
+            fields = _changed_fields(record)
+            if not fields:
+                continue
+            record.updated_at = now
+            record.updated_by = actor
+            action = "delete" if "deleted_at" in fields and record.deleted_at is not None else "update"
+            events.append(_event(session, record, action, fields, now, actor))
+        for record in list(session.deleted):
+            if isinstance(record, m.Record):
+                events.append(_event(session, record, "erase", [], now, actor))
+    session.add_all(events)
+
+
+def _event(session: Session, record: m.Record, action: str, fields: list[str], now: datetime,
+           actor: str) -> m.AuditEvent:
+    return m.AuditEvent(
+        at=now, actor=actor, action=action, record_table=record.__tablename__, record_uuid=record.id,
+        subject_uuid=subject_of(session, record), fields=",".join(fields),
+    )
+
+
+def record_access(session: Session, action: str, record_table: str, record_uuid: str | None = None,
+                  subject_uuid: str | None = None, detail: str | None = None) -> None:
+    """Record a view, an export or an import (which bypasses the ORM hook) in the current transaction."""
+    session.add(m.AuditEvent(
+        at=utcnow(), actor=actor_of(session), action=action, record_table=record_table,
+        record_uuid=record_uuid, subject_uuid=subject_uuid, fields="", detail=detail,
+    ))
+
+
+def install(session_factory) -> None:
+    """Attach the audit hook to a sessionmaker (or Session class)."""
+    event.listen(session_factory, "before_flush", _before_flush)

@@ -1,0 +1,233 @@
+"""Opening, creating, re-keying and backing up the encrypted store.
+
+The store is one SQLCipher 4 file. Every connection sets the key before anything else, then checks
+that SQLCipher (not a plain SQLite module, which would silently write plaintext) is doing the work and
+that the key opens the file.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from cpm_desktop.storage import audit, migrations
+from cpm_desktop.storage.models import Base
+
+
+class StoreError(Exception):
+    """A problem with the store, worded for the person using the application."""
+
+
+class WrongPassphrase(StoreError):
+    def __init__(self, path: Path):
+        super().__init__(f"The passphrase is wrong, or {path.name} is not a CPM store.")
+
+
+class StoreMissing(StoreError):
+    def __init__(self, path: Path):
+        super().__init__(f"There is no store at {path}.")
+
+
+class StoreExists(StoreError):
+    def __init__(self, path: Path):
+        super().__init__(f"A file already exists at {path}; choose another name.")
+
+
+class EncryptionUnavailable(StoreError):
+    def __init__(self) -> None:
+        super().__init__("SQLCipher is not available, so the store cannot be encrypted; nothing was written.")
+
+
+def _literal(value: str) -> str:
+    """A SQL string literal (PRAGMA key takes no bound parameters)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _check_passphrase(passphrase: str) -> None:
+    if not passphrase:
+        raise StoreError("The passphrase cannot be empty.")
+
+
+def _keyed_engine(path: Path, passphrase: str) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _key_connection(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA key = {_literal(passphrase)}")  # first, before anything else
+            cursor.execute("PRAGMA cipher_log_level = NONE")
+            row = cursor.execute("PRAGMA cipher_version").fetchone()
+            if not row or not row[0]:
+                raise EncryptionUnavailable()
+            cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails on a wrong key
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        finally:
+            cursor.close()
+
+    return engine
+
+
+class Store:
+    """An open store: its engine and a factory of audited sessions."""
+
+    def __init__(self, path: Path, engine: Engine, actor: str, passphrase: str):
+        self.path = path
+        self.engine = engine
+        self.actor = actor
+        self._passphrase = passphrase  # held in memory only, as the connect listener holds it anyway
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={audit.ACTOR_KEY: actor})
+        audit.install(self._sessions)
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
+        """Create a new, empty store at ``path`` with the current schema, stamped at the newest migration."""
+        path = Path(path)
+        _check_passphrase(passphrase)
+        if path.exists():
+            raise StoreExists(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = _keyed_engine(path, passphrase)
+        try:
+            with engine.begin() as connection:
+                Base.metadata.create_all(connection)
+                migrations.stamp_head(connection)
+            _owner_only(path)
+        except BaseException:
+            engine.dispose()
+            _remove_store_files(path)
+            raise
+        return cls(path, engine, actor or default_actor(), passphrase)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
+        """Open an existing store, upgrading its schema if it is older than this application."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreMissing(path)
+        engine = _keyed_engine(path, passphrase)
+        try:
+            with engine.begin() as connection:
+                migrations.upgrade_to_head(connection)
+        except SADatabaseError as error:
+            engine.dispose()
+            if isinstance(error.orig, sqlcipher.DatabaseError):
+                raise WrongPassphrase(path) from None
+            raise
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(path, engine, actor or default_actor(), passphrase)
+
+    # --- using ------------------------------------------------------------------------------------
+
+    def new_session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    # --- maintenance ------------------------------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-encrypt the whole store with a new passphrase (PRAGMA rekey)."""
+        _check_passphrase(new_passphrase)
+        self.engine.dispose()  # rekey needs the only connection, outside WAL
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("PRAGMA journal_mode = DELETE")
+            cursor.execute(f"PRAGMA rekey = {_literal(new_passphrase)}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.close()
+        finally:
+            connection.close()
+        self.engine.dispose()
+        self.engine = _keyed_engine(self.path, new_passphrase)
+        self._passphrase = new_passphrase
+        self._sessions.configure(bind=self.engine)
+
+    def backup(self, out: str | os.PathLike, passphrase: str | None = None,
+               progress: Callable[[str], None] | None = None) -> Path:
+        """An encrypted, consistent copy of the store, made while it is in use.
+
+        The copy is keyed with ``passphrase`` (default: the store's own), written beside its final name
+        and renamed into place, so a failed backup never leaves a half-written file under that name.
+        """
+        out = Path(out)
+        if out.resolve() == self.path.resolve():
+            raise StoreError("A backup cannot overwrite the store it is made from.")
+        partial = out.with_name(out.name + ".partial")
+        _remove_store_files(partial)
+        with self.engine.connect() as connection:
+            key = passphrase if passphrase is not None else self._passphrase
+            _check_passphrase(key)
+            if progress:
+                progress("Copying the store")
+            connection.exec_driver_sql(
+                f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
+            try:
+                connection.exec_driver_sql("SELECT sqlcipher_export('backup')")
+            finally:
+                connection.exec_driver_sql("DETACH DATABASE backup")
+            connection.commit()
+        _owner_only(partial)
+        os.replace(partial, out)
+        return out
+
+
+def _owner_only(path: Path) -> None:
+    """Encrypted or not, a store is nobody else's business on a shared machine."""
+    for suffix in ("", "-wal", "-shm"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.chmod(0o600)
+
+
+def _remove_store_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        candidate = path.with_name(path.name + suffix)
+        if candidate.exists():
+            candidate.unlink()
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some desktops; the audit trail still needs a name
+        return "unknown"
+
+
+def execute_pragma(store: Store, pragma: str) -> list[tuple]:
+    """Run a read-only PRAGMA (used by integrity checks and tests)."""
+    with store.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(f"PRAGMA {pragma}"))]

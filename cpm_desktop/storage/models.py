@@ -1,0 +1,360 @@
+"""The case record's tables, as typed SQLAlchemy 2 models.
+
+Storage rules (DESIGN.md): UUID text keys with the interchange ids as separate unique columns; every
+record carries created/updated stamps and who changed it last; case data is deleted softly
+(``deleted_at``) until retention erases it. Lists of vocabulary codes are stored as ``a;b`` text, the
+same form as the interchange files, and split by ``domain.vocabulary.split_codes``.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names keep Alembic's batch migrations on SQLite predictable.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Record(Base):
+    """Columns every record of case data has. Stamps are set by the audit hook, not by callers."""
+
+    __abstract__ = True
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120))
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    deleted_reason: Mapped[str | None] = mapped_column(Text)
+
+
+# --- people and referrals -------------------------------------------------------------------------
+
+
+class Person(Record):
+    """A client. The same person may be referred again: "the door is always open"."""
+
+    __tablename__ = "person"
+
+    person_id: Mapped[str] = mapped_column(String(64), unique=True)
+    first_name: Mapped[str] = mapped_column(Text)
+    last_name: Mapped[str] = mapped_column(Text)
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    gender: Mapped[str | None] = mapped_column(String(40))
+
+    referrals: Mapped[list[Referral]] = relationship(back_populates="person")
+
+
+class Organisation(Record):
+    """A referring organisation (the list starts from Appendix 1 and grows)."""
+
+    __tablename__ = "organisation"
+
+    name: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class Referral(Record):
+    __tablename__ = "referral"
+
+    referral_id: Mapped[str] = mapped_column(String(64), unique=True)
+    person_uuid: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    referred_on: Mapped[date] = mapped_column(Date, index=True)
+    age_at_referral: Mapped[int | None] = mapped_column(Integer)
+    under_18_reason: Mapped[str | None] = mapped_column(Text)
+    # Contact details and area as at this referral; they may differ between referrals.
+    address: Mapped[str | None] = mapped_column(Text)
+    postcode: Mapped[str | None] = mapped_column(String(16))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(Text)
+    area: Mapped[str | None] = mapped_column(String(40), index=True)
+    organisation_uuid: Mapped[str | None] = mapped_column(ForeignKey("organisation.id"))
+    referrer_name: Mapped[str | None] = mapped_column(Text)
+    referrer_email: Mapped[str | None] = mapped_column(Text)
+    referrer_phone: Mapped[str | None] = mapped_column(String(40))
+    crime_reference: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String(16))
+    consent_on: Mapped[date | None] = mapped_column(Date)
+    victim: Mapped[bool] = mapped_column(Boolean, default=False)
+    perpetrator: Mapped[bool] = mapped_column(Boolean, default=False)
+    victim_crimes: Mapped[str] = mapped_column(Text, default="")
+    perpetrator_crimes: Mapped[str] = mapped_column(Text, default="")
+    vulnerabilities: Mapped[str] = mapped_column(Text, default="")
+    # The current decision; its history is in ReferralEvent.
+    outcome: Mapped[str] = mapped_column(String(40), default="pending", index=True)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    first_contact_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    closure_reason: Mapped[str | None] = mapped_column(Text)
+    feedback_sent_on: Mapped[date | None] = mapped_column(Date)
+    # Demand on the police: calls in the 12 months before the referral and after first contact.
+    police_calls_before: Mapped[int | None] = mapped_column(Integer)
+    police_calls_after: Mapped[int | None] = mapped_column(Integer)
+    police_calls_source: Mapped[str | None] = mapped_column(Text)
+    # Folded (case- and accent-insensitive) text of names, ids, crime ref, postcode and phone.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="referrals")
+    organisation: Mapped[Organisation | None] = relationship()
+
+
+class ReferralEvent(Record):
+    """Dated history of a case: decisions (and revisions), closures and re-openings. Never overwritten."""
+
+    __tablename__ = "referral_event"
+
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # decision | closed | reopened
+    happened_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str | None] = mapped_column(String(120))
+
+
+# --- risk assessment and home visits -----------------------------------------------------------
+
+
+class RiskAssessment(Record):
+    """An initial assessment or a reassessment; each is kept, dated, as history."""
+
+    __tablename__ = "risk_assessment"
+
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    assessed_on: Mapped[date] = mapped_column(Date)
+    assessed_by: Mapped[str | None] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20), default="initial")  # initial | reassessment
+    danger_to_staff: Mapped[str | None] = mapped_column(String(20))  # low | medium | high
+    will_to_change: Mapped[bool | None] = mapped_column(Boolean)
+    want_to_change: Mapped[bool | None] = mapped_column(Boolean)
+    capacity_to_change: Mapped[bool | None] = mapped_column(Boolean)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class RiskCheck(Record):
+    """A check made for an assessment: police systems, other databases."""
+
+    __tablename__ = "risk_check"
+
+    assessment_uuid: Mapped[str] = mapped_column(ForeignKey("risk_assessment.id"), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    findings: Mapped[str | None] = mapped_column(Text)
+
+
+class ProfessionalConsulted(Record):
+    __tablename__ = "professional_consulted"
+
+    assessment_uuid: Mapped[str] = mapped_column(ForeignKey("risk_assessment.id"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+    advice: Mapped[str | None] = mapped_column(Text)
+    consulted_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RiskFlag(Record):
+    """A flag that follows the case (vocabulary ``risk_flag``) until it is cleared."""
+
+    __tablename__ = "risk_flag"
+
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    flag: Mapped[str] = mapped_column(String(40))
+    raised_on: Mapped[date] = mapped_column(Date)
+    cleared_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class HomeVisit(Record):
+    __tablename__ = "home_visit"
+
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | done | cancelled
+    visit_on: Mapped[date] = mapped_column(Date)
+    visitors: Mapped[str | None] = mapped_column(Text)
+    joint_with_referrer: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --- mentors and allocation ----------------------------------------------------------------------
+
+
+class Mentor(Record):
+    """A volunteer mentor."""
+
+    __tablename__ = "mentor"
+
+    mentor_id: Mapped[str] = mapped_column(String(64), unique=True)
+    first_name: Mapped[str] = mapped_column(Text)
+    last_name: Mapped[str] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(String(40))
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(Text)
+    area: Mapped[str | None] = mapped_column(String(40), index=True)
+    cohort: Mapped[str | None] = mapped_column(String(60))
+    training_completed_on: Mapped[date | None] = mapped_column(Date)
+    dbs_checked_on: Mapped[date | None] = mapped_column(Date)
+    safeguarding_completed_on: Mapped[date | None] = mapped_column(Date)
+    # The current status; its dated history is in MentorStatusChange.
+    status: Mapped[str] = mapped_column(String(40), default="in_training")
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    left_reason: Mapped[str | None] = mapped_column(String(40))
+    lived_experience: Mapped[str] = mapped_column(Text, default="")
+    former_client: Mapped[bool] = mapped_column(Boolean, default=False)
+    capacity: Mapped[int] = mapped_column(Integer, default=2)
+    availability: Mapped[str | None] = mapped_column(Text)
+
+
+class MentorStatusChange(Record):
+    __tablename__ = "mentor_status_change"
+
+    mentor_uuid: Mapped[str] = mapped_column(ForeignKey("mentor.id"), index=True)
+    status: Mapped[str] = mapped_column(String(40))
+    changed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ProgressCheck(Record):
+    """A coordinator's talk with a mentor about their progress; the latest is the mentor's last check."""
+
+    __tablename__ = "progress_check"
+
+    mentor_uuid: Mapped[str] = mapped_column(ForeignKey("mentor.id"), index=True)
+    checked_on: Mapped[date] = mapped_column(Date)
+    checked_by: Mapped[str | None] = mapped_column(String(120))
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Allocation(Record):
+    """A mentor supporting a referral. Mentors normally work in pairs."""
+
+    __tablename__ = "allocation"
+    __table_args__ = (Index("ix_allocation_mentor_uuid", "mentor_uuid"),)
+
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    mentor_uuid: Mapped[str] = mapped_column(ForeignKey("mentor.id"))
+    allocated_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    # Why a single mentor was allocated rather than a pair (recorded by the coordinator).
+    single_reason: Mapped[str | None] = mapped_column(Text)
+
+
+# --- working with the client ---------------------------------------------------------------------
+
+
+class Contact(Record):
+    """One entry of the contact log."""
+
+    __tablename__ = "contact"
+    __table_args__ = (Index("ix_contact_referral_occurred", "referral_uuid", "occurred_at"),)
+
+    contact_id: Mapped[str] = mapped_column(String(64), unique=True)
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"))
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)  # local time, as entered
+    activity: Mapped[str] = mapped_column(String(40))
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    mentor_uuid: Mapped[str | None] = mapped_column(ForeignKey("mentor.id"))
+    staff_name: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Goal(Record):
+    """A GROW goal: Goal, Reality, Options, Way forward."""
+
+    __tablename__ = "goal"
+
+    goal_id: Mapped[str] = mapped_column(String(64), unique=True)
+    referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
+    set_on: Mapped[date] = mapped_column(Date)
+    goal: Mapped[str] = mapped_column(Text, default="")
+    reality: Mapped[str] = mapped_column(Text, default="")
+    options: Mapped[str] = mapped_column(Text, default="")
+    way_forward: Mapped[str] = mapped_column(Text, default="")
+    commitment: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(40), default="open")
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class GoalReview(Record):
+    """A dated review of a goal, kept as history."""
+
+    __tablename__ = "goal_review"
+
+    goal_uuid: Mapped[str] = mapped_column(ForeignKey("goal.id"), index=True)
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(40))
+    commitment: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+# --- the store's own records -----------------------------------------------------------------------
+
+
+class AuditEvent(Base):
+    """Who did what to which record, and when — field names only, never values."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_event_record", "record_table", "record_uuid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(20))  # create | update | delete | view | export | import
+    record_table: Mapped[str] = mapped_column(String(40))
+    record_uuid: Mapped[str | None] = mapped_column(String(36))
+    # The person or mentor the record is about, so a subject-access export can find its trail.
+    subject_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    fields: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str | None] = mapped_column(Text)  # no personal data: e.g. "12,000 rows"
+
+
+class Setting(Base):
+    """Maintained settings (e.g. the GDPR supplementary information), as JSON text."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(120))
+
+
+class VocabularyEntry(Base):
+    """An entry a project lead added to a fixed list at run time; codes are never reused."""
+
+    __tablename__ = "vocabulary_entry"
+
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(120))
