@@ -61,6 +61,7 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
         f"sqlite:///{path}",
         module=sqlcipher,
         connect_args={"check_same_thread": False},
+        hide_parameters=True,  # errors reach the log; the values in them are personal data
     )
 
     @event.listens_for(engine, "connect")
@@ -111,7 +112,7 @@ class Store:
             _owner_only(path)
         except BaseException:
             engine.dispose()
-            _remove_store_files(path)
+            remove_store_files(path)
             raise
         return cls(path, engine, actor or default_actor(), passphrase)
 
@@ -187,7 +188,7 @@ class Store:
         if out.resolve() == self.path.resolve():
             raise StoreError("A backup cannot overwrite the store it is made from.")
         partial = out.with_name(out.name + ".partial")
-        _remove_store_files(partial)
+        remove_store_files(partial)
         with self.engine.connect() as connection:
             key = passphrase if passphrase is not None else self._passphrase
             _check_passphrase(key)
@@ -213,7 +214,7 @@ def _owner_only(path: Path) -> None:
             candidate.chmod(0o600)
 
 
-def _remove_store_files(path: Path) -> None:
+def remove_store_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         candidate = path.with_name(path.name + suffix)
         if candidate.exists():

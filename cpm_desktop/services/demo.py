@@ -1,0 +1,34 @@
+"""The demo store: synthetic, clearly fictional people, loaded through the real import path."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cpm_desktop import config
+from cpm_desktop.services.demo_data import generate_demo_tables
+from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.storage.engine import Store, remove_store_files
+
+# The demo holds no real person, so its passphrase may be known; it is shown on the unlock window.
+DEMO_PASSPHRASE = "demo"
+
+
+def create_demo_store(path: str | Path, passphrase: str, *, seed: int = 2018, scale: float = 1.0,
+                      today: date | None = None, progress=None) -> Store:
+    """Create a new store at ``path`` filled with demo records; nothing is left behind if that fails."""
+    store = Store.create(path, passphrase, actor="demo")
+    try:
+        import_tables(store, generate_demo_tables(seed=seed, scale=scale, today=today), progress=progress)
+    except BaseException:
+        store.close()
+        remove_store_files(Path(path))
+        raise
+    return store
+
+
+def open_or_create_demo_store() -> tuple[Path, str]:
+    """The demo store in the user's data folder, created on first use. Returns (path, passphrase)."""
+    path = config.demo_store_path()
+    if not path.exists():
+        create_demo_store(path, DEMO_PASSPHRASE).close()
+    return path, DEMO_PASSPHRASE
