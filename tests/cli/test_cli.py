@@ -1,0 +1,98 @@
+"""The command line as a script would use it: real processes, real stores, exit statuses of spec/cli.md."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Logs and data folders of these runs stay in tmp, never in the developer's home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    return home
+
+
+def run(*args, passphrase=PASSPHRASE, new_passphrase=None, stdin=subprocess.DEVNULL):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CPM_")}
+    if passphrase is not None:
+        env["CPM_PASSPHRASE"] = passphrase
+    if new_passphrase is not None:
+        env["CPM_NEW_PASSPHRASE"] = new_passphrase
+    return subprocess.run([sys.executable, "-m", "cpm_desktop", *map(str, args)], env=env, stdin=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.cpm"
+    assert run("init", "--db", path).returncode == 0
+    return path
+
+
+def one_sentence(text: str) -> bool:
+    return "Traceback" not in text and len(text.strip().splitlines()) == 1
+
+
+def test_init_creates_an_encrypted_store(db):
+    assert not db.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_init_refuses_an_existing_file(db):
+    result = run("init", "--db", db)
+    assert result.returncode == 4 and one_sentence(result.stderr)
+
+
+def test_wrong_passphrase_is_status_3(db):
+    result = run("backup", "--db", db, "--out", db.with_name("b.cpm"), passphrase="wrong")
+    assert result.returncode == 3
+    assert one_sentence(result.stderr) and "passphrase is wrong" in result.stderr
+
+
+def test_not_a_store_is_status_3(tmp_path):
+    other = tmp_path / "x.cpm"
+    other.write_bytes(b"hello" * 1000)
+    result = run("export", "--db", other, tmp_path / "out")
+    assert result.returncode == 3 and one_sentence(result.stderr)
+    missing = run("export", "--db", tmp_path / "missing.cpm", tmp_path / "out")
+    assert missing.returncode == 3 and one_sentence(missing.stderr)
+
+
+@pytest.mark.parametrize("args", [
+    ["frobnicate"],
+    ["init"],
+    ["report", "evaluation", "--db", "x.cpm"],                         # neither --json nor --pdf
+    ["report", "evaluation", "--db", "x.cpm", "--json", "-", "--pdf", "a.pdf"],
+    ["report", "evaluation", "--db", "x.cpm", "--from", "2018-02-30", "--json", "-"],
+    ["sar", "--db", "x.cpm", "--out", "a.pdf"],                          # neither --person nor --mentor
+])
+def test_usage_errors_are_status_2(args):
+    result = run(*args)
+    assert result.returncode == 2 and one_sentence(result.stderr), result.stderr
+
+
+def test_passphrase_without_terminal_or_environment_is_a_clear_error(db):
+    result = run("backup", "--db", db, "--out", db.with_name("b.cpm"), passphrase=None)
+    assert result.returncode == 2 and "CPM_PASSPHRASE" in result.stderr
+
+
+def test_passphrase_change_and_backup(db, tmp_path):
+    assert run("passphrase", "--db", db, new_passphrase="another one").returncode == 0
+    assert run("backup", "--db", db, "--out", tmp_path / "b.cpm").returncode == 3
+    result = run("backup", "--db", db, "--out", tmp_path / "b.cpm", passphrase="another one")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""  # messages go to standard error
+    assert run("export", "--db", tmp_path / "b.cpm", tmp_path / "out", passphrase="another one").returncode == 0
+
+
+def test_help_lists_every_command():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("init", "demo", "import", "export", "report", "letter", "sar", "passphrase", "backup"):
+        assert command in result.stdout
