@@ -1,0 +1,26 @@
+"""Calendar rules of the scheme: whole months, ages, financial years (1 April to 31 March)."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def months_between(a: date, b: date) -> int:
+    """Whole months from ``a`` to ``b`` (spec/evaluation.md): a month is only complete on its day."""
+    months = (b.year - a.year) * 12 + (b.month - a.month)
+    return months - 1 if b.day < a.day else months
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Whole years of age on ``day``; someone born on 29 February turns a year older on 1 March."""
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
+
+
+def financial_year_start(day: date) -> int:
+    """The calendar year in which ``day``'s financial year begins."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(day: date) -> str:
+    """``2016-17`` for any day from 1 April 2016 to 31 March 2017."""
+    start = financial_year_start(day)
+    return f"{start}-{(start + 1) % 100:02d}"
