@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from cpm_desktop.storage import models as m
-from cpm_desktop.storage.engine import Store, StoreError, StoreExists, StoreMissing, WrongPassphrase, execute_pragma
+from cpm_desktop.storage.engine import (
+    Store,
+    StoreError,
+    StoreExists,
+    StoreMissing,
+    WrongPassphrase,
+    execute_pragma,
+)
 from tests.conftest import PASSPHRASE
 
 CANARY = "Zanzibarcanary Quoxley"
