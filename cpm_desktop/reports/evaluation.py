@@ -1,0 +1,241 @@
+"""The printable evaluation summary: the JSON document of spec/evaluation.md, set as tables and charts.
+
+Numbers are printed from the document as they are (``styles.number``), never recomputed here, so the
+PDF and the JSON always agree.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+
+from cpm_desktop.reports.charts import horizontal_bars, vertical_bars
+from cpm_desktop.reports.styles import (
+    EMPTY,
+    FRAME_WIDTH,
+    build_document,
+    data_table,
+    long_date,
+    markup,
+    number,
+    para,
+    safe,
+    styles,
+)
+
+TITLE = "Evaluation summary"
+Labeller = Callable[[str, str], str]
+
+
+def _labeller(labels) -> Labeller:
+    return labels if callable(labels) else labels.label
+
+
+def _pct(value: float | None) -> str:
+    return EMPTY if value is None else f"{number(value)}%"
+
+
+def _day(text: str | None) -> str:
+    return long_date(date.fromisoformat(text)) if text else EMPTY
+
+
+def render_evaluation(summary: Mapping, labels) -> bytes:
+    """PDF bytes of the summary; ``labels`` is a Vocabulary or a callable (kind, code) → label."""
+    label = _labeller(labels)
+    story = _cover(summary, label)
+    for section in (_referrals, _supported, _contacts, _engagement_and_waiting, _demand_and_feedback, _mentors):
+        story += section(summary, label)
+    p = summary["parameters"]
+    return build_document(TITLE, story, subject=f"Referrals from {_day(p['from'])} to {_day(p['to'])}")
+
+
+def _heading(text: str):
+    return [CondPageBreak(40 * mm), markup(safe(text), styles().heading)]
+
+
+def _sub(text: str):
+    return markup(safe(text), styles().subheading)
+
+
+def _cover(summary: Mapping, label: Labeller) -> list:
+    s = styles()
+    p = summary["parameters"]
+    period = (f"Referrals received from {_day(p['from'])} to {_day(p['to'])}" if p["from"] or p["to"]
+              else "All referrals on record")
+    area = label("area", p["area"]) if p["area"] else "All areas"
+    story = [
+        Spacer(1, 25 * mm),
+        markup(TITLE, s.title),
+        markup(safe(period), s.subheading),
+        para(f"{area} · figures as at {_day(p['as_of'])}"),
+        Spacer(1, 8 * mm),
+        data_table(["Parameter", "Value"], [
+            ["Period from", _day(p["from"]) if p["from"] else "the first referral"],
+            ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
+            ["As at (today for open cases)", _day(p["as_of"])],
+            ["Area", area],
+            ["Cost of a police staff hour", f"£{number(float(p['cost_per_hour']))}"],
+            ["Police staff hours per call", number(float(p["hours_per_call"]))],
+        ], widths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55], numeric_from=9),
+        Spacer(1, 8 * mm),
+        markup("How these figures are made", s.subheading),
+    ]
+    notes = [
+        "The cohort is every referral received in the period (and area, if one is chosen). "
+        "\u201cSupported\u201d means a cohort referral whose outcome is accepted and supported.",
+        "Financial years run from 1 April to 31 March. Percentages are of the base named in each table and, "
+        "like means, are rounded to one decimal place, halves away from zero.",
+        "Waiting times are in days: the median is the lower median, the 90th percentile is nearest-rank.",
+        "Months engaged are whole months from first contact to closure, or to the \u201cas at\u201d date "
+        "for cases still open. Contacts are those logged up to the \u201cas at\u201d date.",
+        "Demand on the police compares calls in the 12 months before referral with the 12 months after first "
+        "contact; hours and costs use the two parameters above.",
+        "Mentor figures are as at the \u201cas at\u201d date, for all mentors or those of the chosen area.",
+    ]
+    story += [para(note, s.small) for note in notes]
+    story.append(PageBreak())
+    return story
+
+
+def _referrals(summary: Mapping, label: Labeller) -> list:
+    r = summary["referrals"]
+    story = _heading("1. Referrals and outcomes")
+    story.append(data_table(["Referrals", "Number"], [
+        ["Referrals received (cohort)", r["total"]],
+        ["People referred", r["people"]],
+        ["Accepted and supported", r["supported"]],
+        ["Supported, % of referrals", _pct(r["supported_pct"])],
+    ]))
+    if r["by_year"]:
+        story += [_sub("Referred and supported by financial year"),
+                  data_table(["Financial year", "Referred", "Supported"],
+                             [[y["year"], y["referred"], y["supported"]] for y in r["by_year"]]),
+                  Spacer(1, 3 * mm),
+                  vertical_bars([y["year"] for y in r["by_year"]],
+                                [("Referred", [y["referred"] for y in r["by_year"]]),
+                                 ("Supported", [y["supported"] for y in r["by_year"]])],
+                                title="Referred and supported by financial year")]
+    outcomes = r["by_outcome"]
+    story += [_sub("Outcome of referrals"),
+              data_table(["Outcome", "Referrals"], [[label("outcome", c), n] for c, n in outcomes.items()]),
+              Spacer(1, 3 * mm),
+              horizontal_bars([_short(label("outcome", c)) for c in outcomes], list(outcomes.values()),
+                              title="Outcome of referrals")]
+    return story
+
+
+def _short(text: str) -> str:
+    return text.split(" (")[0]
+
+
+def _coded_table(title: str, kind: str, entries: Mapping, label: Labeller, base: str) -> list:
+    if not entries:
+        return [_sub(title), para(f"None recorded among {base}.")]
+    return [_sub(title), data_table(["Type", "Clients", f"% of {base}"],
+                                    [[label(kind, c), v["count"], _pct(v["pct"])] for c, v in entries.items()])]
+
+
+def _supported(summary: Mapping, label: Labeller) -> list:
+    s = summary["supported"]
+    base = "supported clients"
+    story = _heading("2. Supported clients")
+    story.append(data_table(["Gender", "Clients", "Youngest", "Oldest", "Mean age"], [
+        [label("gender", code), n, *(s["age"][code][k] if code in s["age"] else None
+                                     for k in ("min", "max", "mean"))]
+        for code, n in s["gender"].items()
+    ]))
+    story += [_sub("Victims and perpetrators of crime"), data_table(["Clients who were", "Clients"], [
+        ["Victims of crime", s["victims"]], ["Perpetrators of crime", s["perpetrators"]],
+        ["Neither victim nor perpetrator", s["neither"]]])]
+    story += _coded_table("Crimes of which clients were victims", "crime", s["victim_crimes"], label, base)
+    story += _coded_table("Crimes clients committed", "crime", s["perpetrator_crimes"], label, base)
+    story += _coded_table("Vulnerabilities", "vulnerability", s["vulnerabilities"], label, base)
+    if s["vulnerabilities"]:
+        entries = sorted(s["vulnerabilities"].items(), key=lambda item: -item[1]["count"])
+        story += [Spacer(1, 3 * mm), horizontal_bars([_short(label("vulnerability", c)) for c, _ in entries],
+                                                      [v["count"] for _, v in entries],
+                                                      title="Vulnerabilities of supported clients")]
+    return story
+
+
+def _contacts(summary: Mapping, label: Labeller) -> list:
+    c = summary["contacts"]
+    story = _heading("3. Contacts with supported clients")
+    story.append(data_table(["Contacts", "Number"], [
+        ["Contacts logged", c["total"]], ["Mean per client", c["mean_per_client"]],
+        ["Fewest for one client", c["min_per_client"]], ["Most for one client", c["max_per_client"]]]))
+    story += [_sub("Clients by number of contacts"),
+              data_table(["Contacts", "Clients"], [[band, n] for band, n in c["bands"].items()]),
+              Spacer(1, 3 * mm),
+              vertical_bars(list(c["bands"]), [("Clients", list(c["bands"].values()))],
+                            title="Supported clients by number of contacts", height=110)]
+    story += [_sub("Contacts and time by activity"),
+              data_table(["Activity", "Contacts", "Minutes"],
+                         [[label("activity", code), v["count"], v["minutes"]] for code, v in c["by_activity"].items()])]
+    return story
+
+
+def _engagement_and_waiting(summary: Mapping, label: Labeller) -> list:
+    e, w = summary["engagement"], summary["waiting"]
+    longest = e["longest_months"]
+    story = _heading("4. Engagement and waiting times")
+    story.append(data_table(["Engagement", "Number"], [
+        ["Longest engagement, months", longest],
+        ["That client is still supported", e["longest_still_active"] if longest is not None else None],
+        *[[f"Clients engaged {band} months", n] for band, n in e["bands"].items()]]))
+    story += [_sub("Waiting times, days"), data_table(["Wait", "Median", "90th percentile", "Clients"], [
+        ["Referral to decision", w["referral_to_decision"]["median"], w["referral_to_decision"]["p90"],
+         w["referral_to_decision"]["n"]],
+        ["Decision to first allocation of a mentor", w["decision_to_allocation"]["median"],
+         w["decision_to_allocation"]["p90"], w["decision_to_allocation"]["n"]]])]
+    return story
+
+
+def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
+    d, f = summary["demand"], summary["feedback"]
+    story = _heading("5. Demand on the police")
+    story.append(data_table(["Calls to the police", "Number"], [
+        ["Clients with both counts known", d["clients"]],
+        ["Calls in the 12 months before referral", d["calls_before"]],
+        ["Calls in the 12 months after first contact", d["calls_after"]],
+        ["Reduction", _pct(d["reduction_pct"])],
+        ["Clients with no calls after", d["no_calls_after"]],
+        ["Clients with one or two calls after", d["one_or_two_calls_after"]],
+        ["Police staff hours saved", d["hours_saved"]],
+        ["Cost saved", f"£{number(d['cost_saved'])}"]]))
+    story += [Spacer(1, 3 * mm), KeepTogether(vertical_bars(
+        ["Before referral", "After first contact"], [("Calls", [d["calls_before"], d["calls_after"]])],
+        title="Calls to the police, before and after", height=110))]
+    story += _heading("6. Feedback to referrers")
+    story.append(data_table(["Closed cases", "Number"], [
+        ["Supported cases closed", f["closed"]], ["Feedback sent to the referrer", f["feedback_sent"]],
+        ["Feedback sent, % of closed", _pct(f["feedback_sent_pct"])],
+        ["Median days from closure to feedback", f["median_days_to_feedback"]]]))
+    return story
+
+
+def _mentors(summary: Mapping, label: Labeller) -> list:
+    m = summary["mentors"]
+    story = _heading("7. Mentors")
+    story.append(data_table(["Mentors", "Number"], [
+        ["Trained", m["trained"]], ["Training cohorts", m["cohorts"]],
+        ["Active or on sabbatical", m["active_or_sabbatical"]], ["Former clients", m["former_clients"]],
+        ["Active mentors with no progress check in 90 days", m["progress_check_overdue"]],
+        ["Youngest active or on sabbatical", m["age"]["min"]], ["Oldest", m["age"]["max"]],
+        ["Mean age", m["age"]["mean"]]]))
+    story += [_sub("Mentors by status"), data_table(["Status", "Mentors"],
+                                                    [[label("mentor_status", c), n] for c, n in m["by_status"].items()])]
+    story += [_sub("Active or on sabbatical, by gender"),
+              data_table(["Gender", "Mentors"], [[label("gender", c), n] for c, n in m["gender"].items()])]
+    story += [_sub("Why mentors left"),
+              data_table(["Reason", "Mentors"], [[label("left_reason", c), n] for c, n in m["left_reasons"].items()])]
+    story += [_sub("Time from training to first client (active or on sabbatical)"),
+              data_table(["Time", "Mentors"], [[band.replace("_", " "), n]
+                                               for band, n in m["training_to_first_allocation"].items()])]
+    lived = m["lived_experience"]
+    story += [_sub("Lived experience of mentors"),
+              data_table(["Lived experience", "Mentors"], [[label("lived_experience", c), n] for c, n in lived.items()])
+              if lived else para("None recorded.")]
+    return story

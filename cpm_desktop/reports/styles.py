@@ -1,0 +1,210 @@
+"""The shared ground of every PDF: fonts, safe text, styles, tables and the A4 page frame.
+
+Renderers take plain data and return bytes. Every string that came from a person goes through
+:func:`safe` exactly once before it reaches a Paragraph, so ``a<b``, ``Tom & Jerry`` and ``<b>``
+print literally. Text is set in DejaVu Sans, embedded, for names in any Latin, Greek or Cyrillic script.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from cpm_desktop.resources import path as resource_path
+
+SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+INK = colors.HexColor("#1f2933")
+ACCENT = colors.HexColor("#1d5c7a")
+RULE = colors.HexColor("#c9d3dc")
+SHADE = colors.HexColor("#eef3f6")
+EMPTY = "—"
+
+
+@cache
+def register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def safe(text: object) -> str:
+    """User text as Paragraph markup that prints literally; new lines are kept as line breaks."""
+    if text is None or text == "":
+        return EMPTY
+    escaped = escape(str(text), {'"': "&quot;", "'": "&#39;"})
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    small: ParagraphStyle
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13, textColor=INK, alignment=TA_LEFT)
+    return Styles(
+        body=body,
+        small=ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=colors.HexColor("#52606d")),
+        title=ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=20, leading=25, textColor=ACCENT,
+                             spaceAfter=6 * mm),
+        heading=ParagraphStyle("heading", parent=body, fontName=BOLD, fontSize=13, leading=17, textColor=ACCENT,
+                               spaceBefore=5 * mm, spaceAfter=2.5 * mm, keepWithNext=True),
+        subheading=ParagraphStyle("subheading", parent=body, fontName=BOLD, fontSize=10.5, leading=14,
+                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=True),
+        cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
+        cell_right=ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=11, alignment=TA_RIGHT),
+        cell_head=ParagraphStyle("cell_head", parent=body, fontName=BOLD, fontSize=8.5, leading=11),
+    )
+
+
+def para(text: object, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of user text (escaped here)."""
+    return Paragraph(safe(text), style or styles().body)
+
+
+def markup(trusted: str, style: ParagraphStyle | None = None) -> Paragraph:
+    """A paragraph of our own markup; any user text inside it must already have passed through safe()."""
+    return Paragraph(trusted, style or styles().body)
+
+
+def number(value: object) -> str:
+    """A figure as printed: thousands separated, one decimal kept as computed, None as a dash."""
+    if value is None:
+        return EMPTY
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return str(value)
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
+               numeric_from: int = 1) -> Table:
+    """A titled-section table: header repeated on every page, long cells wrapped, numbers right-aligned.
+
+    Cells are user text (escaped here) except those already Paragraphs or Flowables.
+    """
+    s = styles()
+
+    def cell(value: object, column: int) -> Flowable:
+        if isinstance(value, Flowable):
+            return value
+        style = s.cell_right if column >= numeric_from else s.cell
+        return Paragraph(safe(value if isinstance(value, str) else number(value)), style)
+
+    body = [[Paragraph(safe(h), s.cell_head) for h in header]]
+    body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
+    if widths is None:
+        first = FRAME_WIDTH * (0.5 if len(header) > 2 else 0.7)
+        rest = (FRAME_WIDTH - first) / max(1, len(header) - 1)
+        widths = [first] + [rest] * (len(header) - 1)
+    table = Table(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, SHADE]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    return table
+
+
+class _NumberedCanvas(pdfcanvas.Canvas):
+    """Defers each page so the footer can say "Page x of y" once the page count is known."""
+
+    def __init__(self, *args, document_title: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._saved_pages: list[dict] = []
+        self._document_title = document_title
+
+    def showPage(self):  # noqa: N802 (ReportLab's name)
+        self._saved_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._saved_pages)
+        for state in self._saved_pages:
+            self.__dict__.update(state)
+            self._draw_frame(total)
+            super().showPage()
+        super().save()
+
+    def _draw_frame(self, total: int) -> None:
+        register_fonts()
+        self.saveState()
+        self.setFillColor(ACCENT)
+        self.setFont(BOLD, 8.5)
+        self.drawString(MARGIN, PAGE_HEIGHT - 11 * mm, SCHEME)
+        self.setFillColor(INK)
+        self.setFont(FONT, 8.5)
+        self.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 11 * mm, self._document_title)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.6)
+        self.line(MARGIN, PAGE_HEIGHT - 13 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 13 * mm)
+        self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
+        self.setFont(FONT, 8)
+        self.drawString(MARGIN, 9 * mm, "OFFICIAL-SENSITIVE: personal data. Keep securely; do not forward.")
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {self._pageNumber} of {total}")
+        self.restoreState()
+
+
+def build_document(title: str, story: list[Flowable], *, subject: str = "", author: str = SCHEME,
+                   password: str | None = None) -> bytes:
+    """An A4 PDF with the scheme's heading and "Page x of y"; optionally AES-256 protected."""
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=19 * mm,
+        title=title, author=author, subject=subject, creator="CPM Desktop",
+        initialFontName=FONT,  # else an unused, unembedded Helvetica is declared on every page
+    )
+    document.build(story or [Spacer(1, 1)],
+                   canvasmaker=lambda *a, **k: _NumberedCanvas(*a, document_title=title, **k))
+    data = buffer.getvalue()
+    return protect(data, password) if password else data
+
+
+def protect(pdf: bytes, password: str) -> bytes:
+    """The same PDF, encrypted with AES-256 (never ReportLab's RC4), opened only with ``password``."""
+    from pypdf import PdfReader, PdfWriter
+
+    if not password:
+        raise ValueError("A password is needed to protect a PDF.")
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def long_date(day: date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else EMPTY

@@ -1,0 +1,69 @@
+"""The headless workflow end to end: demo store → export → import → export, reports, letters, SAR."""
+from __future__ import annotations
+
+import filecmp
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from tests.cli.test_cli import private_home, run  # noqa: F401  (fixture re-used)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.cpm"
+    result = run("demo", "--db", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_export_import_export_is_byte_identical(demo_db, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run("export", "--db", demo_db, first).returncode == 0
+    fresh = tmp_path / "fresh.cpm"
+    assert run("init", "--db", fresh).returncode == 0
+    result = run("import", "--db", fresh, first)
+    assert result.returncode == 0, result.stderr
+    assert run("export", "--db", fresh, second).returncode == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == ["allocations.csv", "contacts.csv", "goals.csv", "mentors.csv", "referrals.csv"]
+    match, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_import_with_errors_is_status_4_and_writes_nothing(demo_db, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "referrals.csv").write_text(
+        "referral_id,person_id,referred_on,first_name,last_name,gender,area,outcome\n"
+        "RX1,PX1,2019-02-30,Ann,Lee,female,darlington,pending\n"
+        "RX2,PX2,2019-02-01,Bo,Lee,martian,darlington,pending\n", encoding="utf-8")
+    fresh = tmp_path / "fresh.cpm"
+    assert run("init", "--db", fresh).returncode == 0
+    result = run("import", "--db", fresh, folder)
+    assert result.returncode == 4
+    assert "2019-02-30" in result.stderr and "martian" in result.stderr  # every problem listed
+    assert "Traceback" not in result.stderr
+    empty = tmp_path / "empty-export"
+    assert run("export", "--db", fresh, empty).returncode == 0
+    assert (empty / "referrals.csv").read_text().count("\n") == 1  # header only: nothing was written
+
+
+def test_report_evaluation_json_to_stdout_and_pdf(demo_db, tmp_path):
+    result = run("report", "evaluation", "--db", demo_db, "--as-of", "2030-01-01", "--json", "-")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert set(summary) == {"parameters", "referrals", "supported", "contacts", "engagement", "waiting",
+                            "demand", "feedback", "mentors"}
+    assert summary["referrals"]["total"] > 0
+    pdf = tmp_path / "summary.pdf"
+    result = run("report", "evaluation", "--db", demo_db, "--as-of", "2030-01-01", "--pdf", pdf)
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert str(summary["referrals"]["total"]) in text
+
+
+def test_report_rejects_an_unknown_area(demo_db):
+    result = run("report", "evaluation", "--db", demo_db, "--area", "atlantis", "--json", "-")
+    assert result.returncode == 4 and "atlantis" in result.stderr
