@@ -1,0 +1,323 @@
+"""Referrals: the list coordinators search, the intake form, and linking a re-referral to its person."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from cpm_desktop.domain.dates import age_on
+from cpm_desktop.domain.text import digits, fold, referral_search_text
+from cpm_desktop.domain.vocabulary import join_codes, split_codes
+from cpm_desktop.domain.workflow import PENDING, SUPPORTED, case_status, check_intake, days_waiting
+from cpm_desktop.storage import audit
+from cpm_desktop.storage import models as m
+from cpm_desktop.storage.engine import Store
+
+STATES = ("awaiting_decision", "awaiting_allocation", "active", "closed")
+
+
+class IntakeError(ValueError):
+    def __init__(self, problems: list[str]):
+        super().__init__(" ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ReferralListRow:
+    uuid: str
+    referral_id: str
+    person_id: str
+    name: str
+    referred_on: date
+    area: str | None
+    outcome: str
+    status: str
+    days_waiting: int | None
+    postcode: str | None
+    phone: str | None
+
+
+@dataclass
+class ReferralForm:
+    """Everything the intake form shows and edits (plain values; codes, not labels)."""
+
+    first_name: str = ""
+    last_name: str = ""
+    referred_on: date | None = None
+    date_of_birth: date | None = None
+    age_at_referral: int | None = None
+    gender: str | None = None
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    area: str | None = None
+    referrer_org: str = ""
+    referrer_name: str = ""
+    referrer_email: str = ""
+    referrer_phone: str = ""
+    crime_reference: str = ""
+    description: str = ""
+    consent: str | None = None
+    consent_on: date | None = None
+    victim: bool = False
+    perpetrator: bool = False
+    victim_crimes: tuple[str, ...] = ()
+    perpetrator_crimes: tuple[str, ...] = ()
+    vulnerabilities: tuple[str, ...] = ()
+    under_18_reason: str = ""
+    # Set when editing, or when a re-referral is linked to a person already known.
+    referral_uuid: str | None = None
+    person_uuid: str | None = None
+    referral_id: str = field(default="", compare=False)
+    person_id: str = field(default="", compare=False)
+
+    def age(self) -> int | None:
+        if self.date_of_birth and self.referred_on:
+            return age_on(self.date_of_birth, self.referred_on)
+        return self.age_at_referral
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person_uuid: str
+    person_id: str
+    name: str
+    date_of_birth: date | None
+    last_referred_on: date | None
+    why: str
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    uuid: str
+    referral_id: str
+    name: str
+    status: str
+
+
+# --- the list --------------------------------------------------------------------------------------
+
+
+def _open_allocation(referral):
+    return exists().where(m.Allocation.referral_uuid == referral.id, m.Allocation.ended_on.is_(None),
+                          m.Allocation.deleted_at.is_(None))
+
+
+def list_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
+                   state: str | None = None, today: date | None = None) -> list[ReferralListRow]:
+    """Referrals matching the search (every word, case- and accent-insensitive) and filters, newest first."""
+    today = today or date.today()
+    r, p = m.Referral, m.Person
+    allocated = _open_allocation(r).label("allocated")
+    query = (select(r.id, r.referral_id, p.person_id, p.first_name, p.last_name, r.referred_on, r.area, r.outcome,
+                    r.decided_on, r.closed_on, r.postcode, r.phone, allocated)
+             .join(p, p.id == r.person_uuid).where(r.deleted_at.is_(None)))
+    for word in fold(search).split():
+        query = query.where(r.search_text.contains(word, autoescape=True))
+    if area:
+        query = query.where(r.area == area)
+    if outcome:
+        query = query.where(r.outcome == outcome)
+    if state == "awaiting_decision":
+        query = query.where(r.outcome == PENDING)
+    elif state == "awaiting_allocation":
+        query = query.where(r.outcome == SUPPORTED, r.closed_on.is_(None), ~_open_allocation(r))
+    elif state == "active":
+        query = query.where(r.outcome == SUPPORTED, r.closed_on.is_(None))
+    elif state == "closed":
+        query = query.where(r.closed_on.is_not(None))
+    query = query.order_by(r.referred_on.desc(), r.referral_id.desc())
+    with store.transaction() as session:
+        rows = session.execute(query).all()
+    return [
+        ReferralListRow(uuid, referral_id, person_id, f"{first} {last}", referred_on, row_area, row_outcome,
+                        case_status(row_outcome, closed_on, bool(is_allocated)),
+                        days_waiting(row_outcome, referred_on, decided_on, bool(is_allocated), closed_on, today),
+                        postcode, phone)
+        for (uuid, referral_id, person_id, first, last, referred_on, row_area, row_outcome, decided_on, closed_on,
+             postcode, phone, is_allocated) in rows
+    ]
+
+
+def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
+    r, p = m.Referral, m.Person
+    with store.transaction() as session:
+        row = session.execute(
+            select(r.referral_id, p.first_name, p.last_name, r.outcome, r.closed_on, _open_allocation(r))
+            .join(p, p.id == r.person_uuid).where(r.id == referral_uuid)).first()
+    if row is None:
+        return None
+    return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])))
+
+
+# --- the form --------------------------------------------------------------------------------------
+
+
+def load_referral(store: Store, referral_uuid: str) -> ReferralForm:
+    """The referral as the form shows it; the view is recorded in the audit trail."""
+    with store.transaction() as session:
+        referral = session.get(m.Referral, referral_uuid)
+        if referral is None or referral.deleted_at is not None:
+            raise LookupError("That referral is no longer in the store.")
+        person = referral.person
+        form = ReferralForm(
+            first_name=person.first_name, last_name=person.last_name, referred_on=referral.referred_on,
+            date_of_birth=person.date_of_birth, age_at_referral=referral.age_at_referral, gender=person.gender,
+            address=referral.address or "", postcode=referral.postcode or "", phone=referral.phone or "",
+            email=referral.email or "", area=referral.area,
+            referrer_org=referral.organisation.name if referral.organisation else "",
+            referrer_name=referral.referrer_name or "", referrer_email=referral.referrer_email or "",
+            referrer_phone=referral.referrer_phone or "", crime_reference=referral.crime_reference or "",
+            description=referral.description or "", consent=referral.consent, consent_on=referral.consent_on,
+            victim=referral.victim, perpetrator=referral.perpetrator,
+            victim_crimes=tuple(split_codes(referral.victim_crimes)),
+            perpetrator_crimes=tuple(split_codes(referral.perpetrator_crimes)),
+            vulnerabilities=tuple(split_codes(referral.vulnerabilities)),
+            under_18_reason=referral.under_18_reason or "", referral_uuid=referral.id, person_uuid=person.id,
+            referral_id=referral.referral_id, person_id=person.person_id)
+        audit.record_access(session, "view", "referral", referral.id, subject_uuid=person.id)
+    return form
+
+
+def _next_id(session: Session, column, prefix: str, width: int) -> str:
+    """The next free id of the form PREFIX + zero-padded number, after the largest such id in use."""
+    pattern = re.compile(rf"^{prefix}(\d+)$")
+    largest = 0
+    for (value,) in session.execute(select(column).where(column.like(f"{prefix}%"))):
+        match = pattern.match(value)
+        if match:
+            largest = max(largest, int(match.group(1)))
+    return f"{prefix}{largest + 1:0{width}d}"
+
+
+def _organisation(session: Session, name: str) -> str | None:
+    name = name.strip()
+    if not name:
+        return None
+    found = session.scalar(select(m.Organisation.id).where(func.lower(m.Organisation.name) == name.lower()))
+    if found:
+        return found
+    organisation = m.Organisation(name=name)
+    session.add(organisation)
+    session.flush()
+    return organisation.id
+
+
+def save_referral(store: Store, form: ReferralForm, today: date | None = None) -> ReferralForm:
+    """Create or update a referral (and its person); returns the form with its ids filled in."""
+    today = today or date.today()
+    problems = check_intake(first_name=form.first_name, last_name=form.last_name, referred_on=form.referred_on,
+                            age=form.age(), under_18_reason=form.under_18_reason, today=today)
+    if problems:
+        raise IntakeError(problems)
+    with store.transaction() as session:
+        if form.person_uuid:
+            person = session.get(m.Person, form.person_uuid)
+        else:
+            person = m.Person(person_id=_next_id(session, m.Person.person_id, "P", 6))
+            session.add(person)
+        person.first_name, person.last_name = form.first_name.strip(), form.last_name.strip()
+        person.date_of_birth, person.gender = form.date_of_birth, form.gender
+        session.flush()
+        if form.referral_uuid:
+            referral = session.get(m.Referral, form.referral_uuid)
+        else:
+            referral = m.Referral(referral_id=_next_id(session, m.Referral.referral_id, "R", 6), outcome=PENDING)
+            session.add(referral)
+        referral.person_uuid = person.id
+        referral.referred_on = form.referred_on
+        referral.age_at_referral = form.age()
+        referral.under_18_reason = form.under_18_reason.strip() or None
+        for name in ("address", "postcode", "phone", "email", "referrer_name", "referrer_email", "referrer_phone",
+                     "crime_reference", "description"):
+            setattr(referral, name, getattr(form, name).strip() or None)
+        referral.area, referral.consent, referral.consent_on = form.area, form.consent, form.consent_on
+        referral.victim, referral.perpetrator = form.victim, form.perpetrator
+        referral.victim_crimes = join_codes(form.victim_crimes) if form.victim else ""
+        referral.perpetrator_crimes = join_codes(form.perpetrator_crimes) if form.perpetrator else ""
+        referral.vulnerabilities = join_codes(form.vulnerabilities)
+        referral.organisation_uuid = _organisation(session, form.referrer_org)
+        session.flush()
+        _refresh_search_text(session, person)
+        saved = {f.name: getattr(form, f.name) for f in fields(form)}
+        saved.update(referral_uuid=referral.id, person_uuid=person.id, referral_id=referral.referral_id,
+                     person_id=person.person_id)
+    return ReferralForm(**saved)
+
+
+def _refresh_search_text(session: Session, person: m.Person) -> None:
+    """A person's names are in the search text of every one of their referrals."""
+    for referral in session.scalars(select(m.Referral).where(m.Referral.person_uuid == person.id)):
+        referral.search_text = referral_search_text(
+            first_name=person.first_name, last_name=person.last_name, person_id=person.person_id,
+            referral_id=referral.referral_id, crime_reference=referral.crime_reference,
+            postcode=referral.postcode, phone=referral.phone)
+
+
+# --- re-referrals ----------------------------------------------------------------------------------
+
+
+def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_birth: date | None = None,
+                     phone: str = "", exclude_person: str | None = None, limit: int = 5) -> list[PersonMatch]:
+    """People already known who may be this person: same phone, or a similar name (and the same birth date
+    when both are known). Spelling may differ: the name is compared fuzzily."""
+    name = fold(f"{first_name} {last_name}")
+    phone_digits = digits(phone)
+    if len(name) < 3 and len(phone_digits) < 6:
+        return []
+    p, r = m.Person, m.Referral
+    last_referral = (select(r.person_uuid, func.max(r.referred_on).label("last"),
+                            func.group_concat(r.phone, " ").label("phones"))
+                     .where(r.deleted_at.is_(None)).group_by(r.person_uuid).subquery())
+    query = (select(p.id, p.person_id, p.first_name, p.last_name, p.date_of_birth, last_referral.c.last,
+                    last_referral.c.phones)
+             .outerjoin(last_referral, last_referral.c.person_uuid == p.id).where(p.deleted_at.is_(None)))
+    if exclude_person:
+        query = query.where(p.id != exclude_person)
+    with store.transaction() as session:
+        people = session.execute(query).all()
+    names = [fold(f"{row[2]} {row[3]}") for row in people]
+    scores = {index: score for _, score, index in
+              process.extract(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=80, limit=50)}
+    matches: list[tuple[float, PersonMatch]] = []
+    for index, row in enumerate(people):
+        same_phone = len(phone_digits) >= 6 and phone_digits in digits(row[6] or "")
+        score = scores.get(index)
+        if score is None and not same_phone:
+            continue
+        if score is not None and date_of_birth and row[4] and row[4] != date_of_birth and not same_phone:
+            continue
+        reasons = []
+        if score is not None:
+            reasons.append("same name" if score == 100 else "similar name")
+        if date_of_birth and row[4] == date_of_birth:
+            reasons.append("same date of birth")
+        if same_phone:
+            reasons.append("same phone")
+        rank = (score or 0) + 50 * same_phone + 50 * (bool(date_of_birth) and row[4] == date_of_birth)
+        matches.append((rank, PersonMatch(row[0], row[1], f"{row[2]} {row[3]}", row[4], row[5], ", ".join(reasons))))
+    matches.sort(key=lambda pair: -pair[0])
+    return [match for _, match in matches[:limit]]
+
+
+def person_details(store: Store, person_uuid: str) -> ReferralForm:
+    """A new referral's form pre-filled from a known person (their latest referral's contact details)."""
+    with store.transaction() as session:
+        latest = session.scalars(select(m.Referral).where(m.Referral.person_uuid == person_uuid,
+                                                          m.Referral.deleted_at.is_(None))
+                                 .order_by(m.Referral.referred_on.desc()).limit(1)).first()
+    if latest is None:
+        with store.transaction() as session:
+            person = session.get(m.Person, person_uuid)
+            return ReferralForm(first_name=person.first_name, last_name=person.last_name,
+                                date_of_birth=person.date_of_birth, gender=person.gender, person_uuid=person.id,
+                                person_id=person.person_id)
+    form = load_referral(store, latest.id)
+    return ReferralForm(first_name=form.first_name, last_name=form.last_name, date_of_birth=form.date_of_birth,
+                        gender=form.gender, address=form.address, postcode=form.postcode, phone=form.phone,
+                        email=form.email, area=form.area, person_uuid=form.person_uuid, person_id=form.person_id)
