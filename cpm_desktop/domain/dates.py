@@ -24,3 +24,9 @@ def financial_year_label(day: date) -> str:
     """``2016-17`` for any day from 1 April 2016 to 31 March 2017."""
     start = financial_year_start(day)
     return f"{start}-{(start + 1) % 100:02d}"
+
+
+def financial_year_bounds(day: date, years_back: int = 0) -> tuple[date, date]:
+    """1 April to 31 March of the financial year containing ``day``, or one ``years_back`` before it."""
+    start = financial_year_start(day) - years_back
+    return date(start, 4, 1), date(start + 1, 3, 31)

@@ -7,6 +7,7 @@ that the key opens the file.
 from __future__ import annotations
 
 import getpass
+import hmac
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -137,6 +138,10 @@ class Store:
         return cls(path, engine, actor or default_actor(), passphrase)
 
     # --- using ------------------------------------------------------------------------------------
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is this store's (to unlock the window after idling)."""
+        return hmac.compare_digest(passphrase.encode(), self._passphrase.encode())
 
     def new_session(self) -> Session:
         return self._sessions()

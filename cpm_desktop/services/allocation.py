@@ -1,0 +1,124 @@
+"""Allocating mentors to a supported client — normally a pair — and ending allocations, with history kept."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+
+from cpm_desktop.domain.matching import MentorFacts, lived_experience_fits, why_not_allocatable
+from cpm_desktop.domain.vocabulary import split_codes
+from cpm_desktop.services.vocabulary import vocabulary_for
+from cpm_desktop.storage import models as m
+from cpm_desktop.storage.engine import Store
+
+
+class AllocationError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class AllocatedMentor:
+    allocation_uuid: str
+    mentor_uuid: str
+    mentor_id: str
+    name: str
+    allocated_on: date
+    ended_on: date | None
+    end_reason: str
+
+
+@dataclass(frozen=True)
+class MentorChoice:
+    mentor_uuid: str
+    mentor_id: str
+    name: str
+    area: str | None
+    open_allocations: int
+    capacity: int
+    why: str
+    score: float
+
+
+def allocated_mentors(store: Store, referral_uuid: str) -> list[AllocatedMentor]:
+    a, t = m.Allocation, m.Mentor
+    with store.transaction() as session:
+        rows = session.execute(
+            select(a.id, t.id, t.mentor_id, t.first_name, t.last_name, a.allocated_on, a.ended_on, a.end_reason)
+            .join(t, t.id == a.mentor_uuid)
+            .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
+            .order_by(a.ended_on.is_not(None), a.allocated_on.desc())).all()
+    return [AllocatedMentor(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7] or "") for r in rows]
+
+
+def suggestions(store: Store, referral_uuid: str, today: date | None = None, limit: int = 50) -> list[MentorChoice]:
+    """Mentors who may be allocated, best first: same area, lived experience that fits, spare capacity."""
+    today = today or date.today()
+    a, t = m.Allocation, m.Mentor
+    with store.transaction() as session:
+        referral = session.get(m.Referral, referral_uuid)
+        vocabulary = vocabulary_for(session)
+        busy = dict(iter(session.execute(
+            select(a.mentor_uuid, func.count()).where(a.ended_on.is_(None), a.deleted_at.is_(None))
+            .group_by(a.mentor_uuid))))
+        already = set(session.scalars(select(a.mentor_uuid).where(a.referral_uuid == referral_uuid,
+                                                                  a.ended_on.is_(None), a.deleted_at.is_(None))))
+        mentors = session.scalars(select(t).where(t.deleted_at.is_(None), t.status == "active")).all()
+        choices = []
+        for mentor in mentors:
+            if mentor.id in already or why_not_allocatable(
+                    MentorFacts(mentor.status, mentor.dbs_checked_on, mentor.safeguarding_completed_on)):
+                continue
+            open_count = busy.get(mentor.id, 0)
+            fits = lived_experience_fits(
+                split_codes(mentor.lived_experience), vocabulary.matching,
+                vulnerabilities=split_codes(referral.vulnerabilities),
+                victim_crimes=split_codes(referral.victim_crimes), victim=referral.victim,
+                perpetrator=referral.perpetrator)
+            same_area = mentor.area == referral.area
+            reasons = []
+            if fits:
+                reasons.append("lived experience: " + ", ".join(vocabulary.label("lived_experience", c) for c in fits))
+            if same_area:
+                reasons.append("same area")
+            spare = mentor.capacity - open_count
+            reasons.append(f"{max(spare, 0)} of {mentor.capacity} places free")
+            score = 3 * same_area + 2 * len(fits) + (1 if spare > 0 else -5)
+            choices.append(MentorChoice(mentor.id, mentor.mentor_id, f"{mentor.first_name} {mentor.last_name}",
+                                        mentor.area, open_count, mentor.capacity, " · ".join(reasons), score))
+    choices.sort(key=lambda c: (-c.score, c.open_allocations, c.mentor_id))
+    return choices[:limit]
+
+
+def allocate(store: Store, referral_uuid: str, mentor_uuids: list[str], on: date, single_reason: str = "") -> None:
+    """Allocate mentors — normally two — to a supported, open case. Every path of allocation comes here."""
+    if not mentor_uuids:
+        raise AllocationError("Choose the mentors to allocate.")
+    if len(mentor_uuids) == 1 and not single_reason.strip():
+        raise AllocationError("Mentors normally work in pairs: give the reason for allocating one mentor.")
+    if len(set(mentor_uuids)) != len(mentor_uuids):
+        raise AllocationError("The same mentor was chosen twice.")
+    with store.transaction() as session:
+        referral = session.get(m.Referral, referral_uuid)
+        if referral.outcome != "supported" or referral.closed_on is not None:
+            raise AllocationError("Mentors are allocated only to a supported, open case.")
+        for mentor_uuid in mentor_uuids:
+            mentor = session.get(m.Mentor, mentor_uuid)
+            problem = why_not_allocatable(MentorFacts(mentor.status, mentor.dbs_checked_on,
+                                                      mentor.safeguarding_completed_on))
+            if problem:
+                raise AllocationError(f"{mentor.first_name} {mentor.last_name}: {problem}")
+            session.add(m.Allocation(referral_uuid=referral_uuid, mentor_uuid=mentor_uuid, allocated_on=on,
+                                     single_reason=single_reason.strip() or None))
+
+
+def end_allocation(store: Store, allocation_uuid: str, on: date, reason: str) -> None:
+    if not reason.strip():
+        raise AllocationError("Give the reason the allocation ends.")
+    with store.transaction() as session:
+        allocation = session.get(m.Allocation, allocation_uuid)
+        if allocation.ended_on is not None:
+            raise AllocationError("That allocation has already ended.")
+        if on < allocation.allocated_on:
+            raise AllocationError("An allocation cannot end before it began.")
+        allocation.ended_on, allocation.end_reason = on, reason.strip()

@@ -1,0 +1,200 @@
+"""The main window: four panes sharing one current referral, menus, and the idle lock."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpm_desktop.services import referrals
+from cpm_desktop.storage.engine import StoreError, WrongPassphrase
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.panes.allocation import AllocationPane
+from cpm_desktop.ui.panes.contacts import ContactLogPane
+from cpm_desktop.ui.panes.referrals import ReferralsPane
+from cpm_desktop.ui.panes.risk import RiskPane
+
+IDLE_MINUTES = 10
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+
+class LockScreen(QWidget):
+    """What shows while locked: nothing of the case record, only a passphrase field."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.passphrase = QLineEdit(objectName="lockPassphrase", echoMode=QLineEdit.EchoMode.Password)
+        self.passphrase.setMaximumWidth(320)
+        self.message = QLabel("Locked after a while without use. Your unsaved changes are kept.", wordWrap=True)
+        self.unlock_button = QPushButton("&Unlock", objectName="unlockButton")
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        for widget in (QLabel("<h2>CPM Desktop is locked</h2>"), self.message, self.passphrase, self.unlock_button):
+            layout.addWidget(widget)
+        layout.addStretch()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, idle_minutes: float = IDLE_MINUTES):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.dirty = False
+        self.tabs = QTabWidget(objectName="paneTabs")
+        self.referrals_pane = ReferralsPane(context)
+        self.risk_pane = RiskPane(context)
+        self.allocation_pane = AllocationPane(context)
+        self.contact_pane = ContactLogPane(context)
+        for pane, title in ((self.referrals_pane, "&1 Referrals"), (self.risk_pane, "&2 Risk assessment"),
+                            (self.allocation_pane, "&3 Allocation"), (self.contact_pane, "&4 Contact log")):
+            self.tabs.addTab(pane, title)
+        self.lock_screen = LockScreen()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.case_label = QLabel(objectName="statusCase")
+        self.statusBar().addPermanentWidget(self.case_label)
+        self._build_menus()
+        context.currentReferralChanged.connect(lambda _uuid: self._update_title())
+        context.dataChanged.connect(lambda _what: self._update_title())
+        context.dirtyChanged.connect(self._set_dirty)
+        self.lock_screen.unlock_button.clicked.connect(self.try_unlock)
+        self.lock_screen.passphrase.returnPressed.connect(self.try_unlock)
+        self.idle_timer = QTimer(self, singleShot=True, timeout=self.lock)
+        self.set_idle_minutes(idle_minutes)
+        QApplication.instance().installEventFilter(self)
+        self._update_title()
+        self.resize(1280, 800)
+
+    # --- menus ---------------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, name: str, shortcut=None) -> QAction:
+        action = QAction(text, self, objectName=name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action(file, "&Back up the store…", self.backup, "actionBackup")
+        self._action(file, "Change &passphrase…", self.change_passphrase, "actionChangePassphrase")
+        file.addSeparator()
+        self._action(file, "&Lock now", self.lock, "actionLock", "Ctrl+L")
+        self._action(file, "&Quit", self.close, "actionQuit", QKeySequence.StandardKey.Quit)
+        reports = bar.addMenu("&Reports")
+        self.actionEvaluationSummary = self._action(reports, "&Evaluation summary…", self.evaluation_summary,
+                                                    "actionEvaluationSummary")
+        settings = bar.addMenu("&Settings")
+        self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
+
+    def evaluation_summary(self) -> None:
+        from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
+
+        EvaluationDialog(self.context, self).exec()
+
+    def backup(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.context.store.path.with_name(
+            self.context.store.path.stem + "-backup.cpm")), "CPM stores (*.cpm)")
+        if not name:
+            return
+        try:
+            self.context.store.backup(name)
+        except StoreError as error:
+            QMessageBox.warning(self, "Backup", str(error))
+            return
+        self.statusBar().showMessage(f"Encrypted backup written to {name}.", 8000)
+
+    def change_passphrase(self) -> None:
+        new, ok = QInputDialog.getText(self, "Change passphrase", "New passphrase (10 characters or more):",
+                                       QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        again, ok = QInputDialog.getText(self, "Change passphrase", "Again, to be sure:", QLineEdit.EchoMode.Password)
+        if not ok or new != again or len(new) < 10:
+            QMessageBox.warning(self, "Change passphrase", "The passphrases differ or are too short; nothing changed.")
+            return
+        self.context.store.change_passphrase(new)
+        self.statusBar().showMessage("The passphrase is changed.", 8000)
+
+    # --- title and status ----------------------------------------------------------------------------
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self._update_title()
+
+    def _update_title(self) -> None:
+        store = self.context.store.path.name
+        uuid = self.context.current_referral
+        header = referrals.case_header(self.context.store, uuid) if uuid else None
+        case = f"{header.name} ({header.referral_id}, {header.status})" if header else "no case chosen"
+        self.setWindowTitle(f"{'* ' if self.dirty else ''}{store} — {case} — CPM Desktop")
+        self.case_label.setText(f"Store: {store}  ·  Case: {case}{'  ·  unsaved changes' if self.dirty else ''}")
+
+    # --- locking -------------------------------------------------------------------------------------
+
+    def set_idle_minutes(self, minutes: float) -> None:
+        self.idle_minutes = minutes
+        self.idle_timer.setInterval(int(minutes * 60_000))
+        self.idle_timer.start()
+
+    def ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(self, "Lock when idle", "Lock after this many minutes without use:",
+                                          int(self.idle_minutes), 1, 120)
+        if ok:
+            self.set_idle_minutes(minutes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _INPUT_EVENTS and not self.locked:
+            self.idle_timer.start()
+        return False
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide the record; open dialogs are hidden too. Edits stay in their widgets, unsaved and unseen."""
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.case_label.setText("Locked")
+        self.setWindowTitle("Locked — CPM Desktop")
+        self.lock_screen.passphrase.clear()
+        self.lock_screen.passphrase.setFocus()
+
+    def try_unlock(self) -> bool:
+        if not self.context.store.check_passphrase(self.lock_screen.passphrase.text()):
+            self.lock_screen.message.setText(str(WrongPassphrase(self.context.store.path)))
+            self.lock_screen.passphrase.selectAll()
+            return False
+        self.lock_screen.passphrase.clear()
+        self.stack.setCurrentWidget(self.tabs)
+        self.menuBar().setEnabled(True)
+        self._update_title()
+        self.idle_timer.start()
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if self.dirty and QMessageBox.question(
+                self, "Unsaved changes", "A referral has unsaved changes. Quit without saving them?") \
+                != QMessageBox.StandardButton.Yes:
+            event.ignore()
+            return
+        QApplication.instance().removeEventFilter(self)
+        event.accept()

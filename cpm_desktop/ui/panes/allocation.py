@@ -1,0 +1,122 @@
+"""The Allocation pane: the mentors supporting the current case, and who could be allocated, best first."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpm_desktop.services import allocation
+from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.panes.case_pane import CasePane
+
+
+def _view(name: str, model: RowTableModel, multi: bool = False) -> QTableView:
+    view = QTableView(objectName=name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class AllocationPane(CasePane):
+    refresh_on = ("allocation", "decision", "mentor")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.setObjectName("allocationPane")
+        area = context.vocabulary.label
+        self.allocated_model = RowTableModel([
+            Column("Mentor", lambda a: f"{a.name} ({a.mentor_id})"),
+            Column("Allocated", lambda a: day(a.allocated_on), lambda a: a.allocated_on),
+            Column("Ended", lambda a: day(a.ended_on), lambda a: a.ended_on),
+            Column("Why it ended", lambda a: a.end_reason),
+        ], self)
+        self.allocated = _view("allocatedMentors", self.allocated_model)
+        self.suggestion_model = RowTableModel([
+            Column("Mentor", lambda c: f"{c.name} ({c.mentor_id})"),
+            Column("Area", lambda c: area("area", c.area)),
+            Column("Clients now", lambda c: f"{c.open_allocations} of {c.capacity}", numeric=True),
+            Column("Why suggested", lambda c: c.why, tooltip=lambda c: c.why),
+        ], self)
+        self.suggestions = _view("allocationSuggestions", self.suggestion_model, multi=True)
+        self.allocate_button = QPushButton("&Allocate the selected mentors", objectName="allocateButton")
+        self.end_button = QPushButton("&End the selected allocation…", objectName="endAllocationButton")
+        current = QGroupBox("Mentors supporting this case")
+        current_layout = QVBoxLayout(current)
+        current_layout.addWidget(self.allocated)
+        current_layout.addWidget(self.end_button)
+        suggested = QGroupBox("Mentors who may be allocated, best first (choose two)")
+        suggested_layout = QVBoxLayout(suggested)
+        suggested_layout.addWidget(self.suggestions)
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(self.allocate_button)
+        suggested_layout.addLayout(row)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(current, 1)
+        layout.addWidget(suggested, 2)
+        self._groups = (current, suggested)
+        self.allocate_button.clicked.connect(self.allocate_selected)
+        self.end_button.clicked.connect(self.end_selected)
+        self.refresh()
+
+    def show_case(self, header: CaseHeader | None) -> None:
+        for group in self._groups:
+            group.setEnabled(header is not None)
+        if header is None:
+            self.allocated_model.set_rows([])
+            self.suggestion_model.set_rows([])
+            return
+        uuid = self.context.current_referral
+        self.allocated_model.set_rows(allocation.allocated_mentors(self.context.store, uuid))
+        supported = header.status in ("awaiting mentors", "active")
+        self.suggestion_model.set_rows(allocation.suggestions(self.context.store, uuid) if supported else [])
+        self.allocate_button.setEnabled(supported)
+
+    def allocate_selected(self) -> None:
+        rows = sorted({index.row() for index in self.suggestions.selectionModel().selectedRows()})
+        chosen = [self.suggestion_model.row_at(row).mentor_uuid for row in rows]
+        reason = ""
+        if len(chosen) == 1:
+            reason, ok = QInputDialog.getText(self, "One mentor", "Mentors normally work in pairs. Why one?")
+            if not ok:
+                return
+        try:
+            allocation.allocate(self.context.store, self.context.current_referral, chosen, date.today(), reason)
+        except allocation.AllocationError as error:
+            self.warn(error)
+            return
+        self.context.notify_changed("allocation")
+
+    def end_selected(self) -> None:
+        index = self.allocated.currentIndex()
+        if not index.isValid():
+            return
+        reason, ok = QInputDialog.getText(self, "End allocation", "Why does this allocation end?")
+        if not ok:
+            return
+        try:
+            allocation.end_allocation(self.context.store, self.allocated_model.row_at(index.row()).allocation_uuid,
+                                      date.today(), reason)
+        except allocation.AllocationError as error:
+            self.warn(error)
+            return
+        self.context.notify_changed("allocation")

@@ -1,0 +1,156 @@
+"""The Contact log pane: one keyboard-only row to log a contact in seconds, the log newest first, totals."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpm_desktop.services import contacts
+from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.item_models.table import Column, RowTableModel
+from cpm_desktop.ui.panes.case_pane import CasePane
+
+
+class ContactLogPane(CasePane):
+    refresh_on = ("contact", "allocation")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.setObjectName("contactLogPane")
+        label = context.vocabulary.label
+        self.when = QDateTimeEdit(objectName="contactWhen", calendarPopup=True, displayFormat="dd/MM/yyyy HH:mm")
+        self.activity = QComboBox(objectName="contactActivity")
+        for code, text in context.vocabulary.items("activity"):
+            self.activity.addItem(text.split(":")[0], code)
+        self.minutes = QSpinBox(objectName="contactMinutes", maximum=contacts.MAX_MINUTES, suffix=" min",
+                                specialValueText="minutes?")
+        self.who = QComboBox(objectName="contactWho")
+        self.notes = QLineEdit(objectName="contactNotes", placeholderText="Notes — Enter saves")
+        self.add_button = QPushButton("&Log contact", objectName="addContactButton")
+        entry = QGroupBox("Log a contact (Enter saves; the time defaults to now)")
+        row = QHBoxLayout(entry)
+        for caption, widget, stretch in (("&When", self.when, 0), ("&Activity", self.activity, 0),
+                                         ("&Minutes", self.minutes, 0), ("&By", self.who, 0),
+                                         ("&Notes", self.notes, 1)):
+            text = QLabel(caption)
+            text.setBuddy(widget)
+            row.addWidget(text)
+            row.addWidget(widget, stretch)
+        row.addWidget(self.add_button)
+        self.model = RowTableModel([
+            Column("When", lambda c: c.occurred_at.strftime("%d/%m/%Y %H:%M"), lambda c: c.occurred_at),
+            Column("Activity", lambda c: label("activity", c.activity).split(":")[0]),
+            Column("Minutes", lambda c: "" if c.minutes is None else str(c.minutes), lambda c: c.minutes, True),
+            Column("By", lambda c: c.who),
+            Column("Notes", lambda c: c.notes.replace("\n", " ")[:200], tooltip=lambda c: c.notes[:2000]),
+        ], self)
+        self.table = QTableView(objectName="contactList")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.filter = QComboBox(objectName="contactFilter")
+        self.filter.addItem("All activities", None)
+        for code, text in context.vocabulary.items("activity"):
+            self.filter.addItem(text.split(":")[0], code)
+        self.delete_button = QPushButton("&Delete the selected entry…", objectName="deleteContactButton")
+        self.totals = QLabel(objectName="contactTotals", wordWrap=True)
+        tools = QHBoxLayout()
+        tools.addWidget(self.filter)
+        tools.addStretch()
+        tools.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(entry)
+        layout.addLayout(tools)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._editing = (entry, self.delete_button)
+        for widget in (self.notes,):
+            widget.returnPressed.connect(self.log_contact)
+        for widget in (self.when, self.activity, self.minutes, self.who):
+            widget.installEventFilter(self)
+        self.add_button.clicked.connect(self.log_contact)
+        self.filter.currentIndexChanged.connect(self.refresh)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name): Enter in any field saves
+        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.log_contact()
+            return True
+        return False
+
+    def show_case(self, header: CaseHeader | None) -> None:
+        for widget in self._editing:
+            widget.setEnabled(header is not None)
+        if header is None:
+            self.model.set_rows([])
+            self.totals.clear()
+            return
+        uuid = self.context.current_referral
+        rows = contacts.list_contacts(self.context.store, uuid, self.filter.currentData())
+        self.model.set_rows(rows)
+        label = self.context.vocabulary.label
+        parts = [f"{label('activity', code).split(':')[0]}: {n} ({minutes} min)"
+                 for code, (n, minutes) in sorted(contacts.totals(rows).items())]
+        self.totals.setText(f"{len(rows)} contacts · " + " · ".join(parts) if rows else "No contacts logged yet.")
+        self.who.clear()
+        for helper in contacts.helpers(self.context.store, uuid):
+            self.who.addItem(helper.name, helper.mentor_uuid)
+        self.who.addItem(f"Staff: {self.context.store.actor}", None)
+        self._reset_entry()
+
+    def _reset_entry(self) -> None:
+        self.when.setDateTime(QDateTime.currentDateTime())
+        self.minutes.setValue(0)
+        self.notes.clear()
+
+    def log_contact(self) -> None:
+        moment = self.when.dateTime().toPython()
+        try:
+            contacts.add_contact(
+                self.context.store, self.context.current_referral, occurred_at=datetime(*moment.timetuple()[:5]),
+                activity=self.activity.currentData(), minutes=self.minutes.value() or None,
+                mentor_uuid=self.who.currentData(), notes=self.notes.text())
+        except contacts.ContactError as error:
+            self.warn(error)
+            return
+        self.context.notify_changed("contact")
+        self.activity.setFocus()
+
+    def delete_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        reason, ok = QInputDialog.getText(self, "Delete entry", "Why is this entry deleted?")
+        if not ok:
+            return
+        try:
+            contacts.delete_contact(self.context.store, self.model.row_at(index.row()).uuid, reason)
+        except contacts.ContactError as error:
+            self.warn(error)
+            return
+        self.context.notify_changed("contact")

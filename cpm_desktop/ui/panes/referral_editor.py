@@ -1,0 +1,248 @@
+"""The intake form (forms/referral_form.ui): a new referral or an edit, with re-referral linking."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+
+from cpm_desktop.domain.dates import age_on
+from cpm_desktop.domain.workflow import needs_under_18_reason
+from cpm_desktop.services import referrals
+from cpm_desktop.services.referrals import IntakeError, ReferralForm
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
+
+UNKNOWN_DATE = QDate(1900, 1, 1)
+
+
+def to_qdate(value: date | None) -> QDate:
+    return QDate(value.year, value.month, value.day) if value else UNKNOWN_DATE
+
+
+def from_qdate(value: QDate) -> date | None:
+    return None if value == UNKNOWN_DATE or not value.isValid() else date(value.year(), value.month(), value.day())
+
+
+def fill_codes(widget: QListWidget, items: list[tuple[str, str]]) -> None:
+    widget.clear()
+    for code, label in items:
+        item = QListWidgetItem(label, widget)
+        item.setData(Qt.ItemDataRole.UserRole, code)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+
+
+def checked_codes(widget: QListWidget) -> tuple[str, ...]:
+    return tuple(widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+                 if widget.item(i).checkState() == Qt.CheckState.Checked)
+
+
+def check_codes(widget: QListWidget, codes: tuple[str, ...]) -> None:
+    for i in range(widget.count()):
+        item = widget.item(i)
+        wanted = item.data(Qt.ItemDataRole.UserRole) in codes
+        item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+
+class ReferralEditor(QWidget):
+    """Emits ``saved(referral_uuid)`` after a save and ``cancelled()`` when the edit is abandoned."""
+
+    saved = Signal(str)
+    cancelled = Signal()
+    dirtyChanged = Signal(bool)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_ReferralForm()
+        self.ui.setupUi(self)
+        self.setObjectName("referralEditor")
+        self._form = ReferralForm()
+        self._dirty = False
+        self._loading = False
+        self._populate_lists()
+        self._match_timer = QTimer(self, singleShot=True, interval=400, timeout=self._look_for_matches)
+        self._connect()
+        self.start_new()
+
+    # --- set-up ----------------------------------------------------------------------------------
+
+    def _populate_lists(self) -> None:
+        ui, vocabulary = self.ui, self.context.vocabulary
+        for combo, kind in ((ui.genderCombo, "gender"), (ui.areaCombo, "area"), (ui.consentCombo, "consent")):
+            combo.addItem("", None)
+            for code, label in vocabulary.items(kind):
+                combo.addItem(label, code)
+        ui.referrerOrgCombo.addItems(["", *vocabulary.organisations])
+        fill_codes(ui.victimCrimesList, vocabulary.items("crime"))
+        fill_codes(ui.perpetratorCrimesList, vocabulary.items("crime"))
+        fill_codes(ui.vulnerabilitiesList, vocabulary.items("vulnerability"))
+        for edit in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
+            edit.setMaximumDate(QDate.currentDate())
+        ui.headingLabel.setStyleSheet("font-size: 15px; font-weight: 600;")
+
+    def _connect(self) -> None:
+        ui = self.ui
+        for edit in (ui.firstNameEdit, ui.lastNameEdit, ui.postcodeEdit, ui.phoneEdit, ui.emailEdit,
+                     ui.referrerNameEdit, ui.referrerEmailEdit, ui.referrerPhoneEdit, ui.crimeReferenceEdit,
+                     ui.under18ReasonEdit):
+            edit.textEdited.connect(self._changed)
+        for edit in (ui.addressEdit, ui.descriptionEdit):
+            edit.textChanged.connect(self._changed)
+        for edit in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
+            edit.dateChanged.connect(self._changed)
+        ui.ageSpin.valueChanged.connect(self._changed)
+        for combo in (ui.genderCombo, ui.areaCombo, ui.consentCombo, ui.referrerOrgCombo):
+            combo.currentIndexChanged.connect(self._changed)
+        ui.referrerOrgCombo.editTextChanged.connect(self._changed)
+        for box in (ui.victimCheck, ui.perpetratorCheck):
+            box.toggled.connect(self._changed)
+        for widget in (ui.victimCrimesList, ui.perpetratorCrimesList, ui.vulnerabilitiesList):
+            widget.itemChanged.connect(self._changed)
+        ui.victimCheck.toggled.connect(ui.victimCrimesList.setEnabled)
+        ui.perpetratorCheck.toggled.connect(ui.perpetratorCrimesList.setEnabled)
+        for edit in (ui.firstNameEdit, ui.lastNameEdit, ui.phoneEdit):
+            edit.textEdited.connect(lambda _text: self._match_timer.start())
+        ui.dateOfBirthEdit.dateChanged.connect(lambda _d: self._match_timer.start())
+        ui.linkButton.clicked.connect(self._link_selected)
+        ui.matchList.itemActivated.connect(lambda _item: self._link_selected())
+        ui.buttonBox.accepted.connect(self.save)
+        ui.buttonBox.rejected.connect(self.cancel)
+
+    # --- state -----------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _changed(self, *_args) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+        self._update_under_18()
+
+    def _update_under_18(self) -> None:
+        ui = self.ui
+        dob, referred = from_qdate(ui.dateOfBirthEdit.date()), from_qdate(ui.referredOnEdit.date())
+        age = age_on(dob, referred) if dob and referred else (ui.ageSpin.value() if ui.ageSpin.value() >= 0 else None)
+        show = needs_under_18_reason(age)
+        ui.under18ReasonEdit.setVisible(show)
+        ui.under18ReasonEditLabel.setVisible(show)
+
+    def start_new(self) -> None:
+        self.show_form(ReferralForm(referred_on=date.today()))
+        self.ui.firstNameEdit.setFocus()
+
+    def edit(self, referral_uuid: str) -> None:
+        self.show_form(referrals.load_referral(self.context.store, referral_uuid))
+
+    def show_form(self, form: ReferralForm) -> None:
+        ui = self.ui
+        self._loading = True
+        self._form = form
+        ui.headingLabel.setText(f"Referral {form.referral_id} — {form.person_id}" if form.referral_uuid else
+                                f"New referral{' — re-referral of ' + form.person_id if form.person_id else ''}")
+        for edit, value in ((ui.firstNameEdit, form.first_name), (ui.lastNameEdit, form.last_name),
+                            (ui.postcodeEdit, form.postcode), (ui.phoneEdit, form.phone), (ui.emailEdit, form.email),
+                            (ui.referrerNameEdit, form.referrer_name), (ui.referrerEmailEdit, form.referrer_email),
+                            (ui.referrerPhoneEdit, form.referrer_phone),
+                            (ui.crimeReferenceEdit, form.crime_reference), (ui.under18ReasonEdit, form.under_18_reason)):
+            edit.setText(value)
+        ui.addressEdit.setPlainText(form.address)
+        ui.descriptionEdit.setPlainText(form.description)
+        ui.referredOnEdit.setDate(to_qdate(form.referred_on or date.today()))
+        ui.dateOfBirthEdit.setDate(to_qdate(form.date_of_birth))
+        ui.consentOnEdit.setDate(to_qdate(form.consent_on))
+        ui.ageSpin.setValue(form.age_at_referral if form.age_at_referral is not None and not form.date_of_birth else -1)
+        for combo, value in ((ui.genderCombo, form.gender), (ui.areaCombo, form.area), (ui.consentCombo, form.consent)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        ui.referrerOrgCombo.setEditText(form.referrer_org)
+        ui.victimCheck.setChecked(form.victim)
+        ui.perpetratorCheck.setChecked(form.perpetrator)
+        ui.victimCrimesList.setEnabled(form.victim)
+        ui.perpetratorCrimesList.setEnabled(form.perpetrator)
+        check_codes(ui.victimCrimesList, form.victim_crimes)
+        check_codes(ui.perpetratorCrimesList, form.perpetrator_crimes)
+        check_codes(ui.vulnerabilitiesList, form.vulnerabilities)
+        ui.matchList.clear()
+        ui.matchBox.setVisible(False)
+        self._loading = False
+        self._update_under_18()
+        self._set_dirty(False)
+
+    def read_form(self) -> ReferralForm:
+        ui = self.ui
+        dob = from_qdate(ui.dateOfBirthEdit.date())
+        return ReferralForm(
+            first_name=ui.firstNameEdit.text(), last_name=ui.lastNameEdit.text(),
+            referred_on=from_qdate(ui.referredOnEdit.date()), date_of_birth=dob,
+            age_at_referral=None if dob or ui.ageSpin.value() < 0 else ui.ageSpin.value(),
+            gender=ui.genderCombo.currentData(), address=ui.addressEdit.toPlainText(), postcode=ui.postcodeEdit.text(),
+            phone=ui.phoneEdit.text(), email=ui.emailEdit.text(), area=ui.areaCombo.currentData(),
+            referrer_org=ui.referrerOrgCombo.currentText(), referrer_name=ui.referrerNameEdit.text(),
+            referrer_email=ui.referrerEmailEdit.text(), referrer_phone=ui.referrerPhoneEdit.text(),
+            crime_reference=ui.crimeReferenceEdit.text(), description=ui.descriptionEdit.toPlainText(),
+            consent=ui.consentCombo.currentData(), consent_on=from_qdate(ui.consentOnEdit.date()),
+            victim=ui.victimCheck.isChecked(), perpetrator=ui.perpetratorCheck.isChecked(),
+            victim_crimes=checked_codes(ui.victimCrimesList),
+            perpetrator_crimes=checked_codes(ui.perpetratorCrimesList),
+            vulnerabilities=checked_codes(ui.vulnerabilitiesList),
+            under_18_reason=ui.under18ReasonEdit.text() if ui.under18ReasonEdit.isVisible() else "",
+            referral_uuid=self._form.referral_uuid, person_uuid=self._form.person_uuid,
+            referral_id=self._form.referral_id, person_id=self._form.person_id)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        try:
+            saved = referrals.save_referral(self.context.store, self.read_form())
+        except IntakeError as error:
+            QMessageBox.warning(self, "Referral not saved", "\n".join(error.problems))
+            return False
+        self.show_form(saved)
+        self.context.notify_changed("referral")
+        self.saved.emit(saved.referral_uuid)
+        return True
+
+    def cancel(self) -> None:
+        if self._form.referral_uuid:
+            self.edit(self._form.referral_uuid)
+        else:
+            self.start_new()
+        self.cancelled.emit()
+
+    def _look_for_matches(self) -> None:
+        """Offer earlier referrals of the same person while a new referral is typed in."""
+        if self._form.referral_uuid or self._form.person_uuid:
+            return
+        ui = self.ui
+        matches = referrals.possible_matches(
+            self.context.store, first_name=ui.firstNameEdit.text(), last_name=ui.lastNameEdit.text(),
+            date_of_birth=from_qdate(ui.dateOfBirthEdit.date()), phone=ui.phoneEdit.text())
+        ui.matchList.clear()
+        for match in matches:
+            when = match.last_referred_on.strftime("%d/%m/%Y") if match.last_referred_on else "never"
+            born = match.date_of_birth.strftime("%d/%m/%Y") if match.date_of_birth else "date of birth unknown"
+            item = QListWidgetItem(f"{match.name} ({match.person_id}), born {born}; last referred {when} — {match.why}",
+                                   ui.matchList)
+            item.setData(Qt.ItemDataRole.UserRole, match.person_uuid)
+        ui.matchBox.setVisible(bool(matches))
+        if matches:
+            ui.matchList.setCurrentRow(0)
+
+    def _link_selected(self) -> None:
+        item = self.ui.matchList.currentItem()
+        if item is None:
+            return
+        known = referrals.person_details(self.context.store, item.data(Qt.ItemDataRole.UserRole))
+        current = self.read_form()
+        known.referred_on = current.referred_on
+        known.description, known.referrer_org = current.description, current.referrer_org
+        known.referrer_name, known.crime_reference = current.referrer_name, current.crime_reference
+        self.show_form(known)
+        self._set_dirty(True)

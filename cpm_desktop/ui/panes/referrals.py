@@ -1,0 +1,172 @@
+"""The Referrals pane: search-as-you-type list with filters, and the intake form beside it."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpm_desktop.services import referrals
+from cpm_desktop.services.referrals import ReferralListRow
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.panes.referral_editor import ReferralEditor
+
+STATE_FILTERS = (("All cases", None), ("Waiting for a decision", "awaiting_decision"),
+                 ("Waiting for mentors", "awaiting_allocation"), ("Active", "active"), ("Closed", "closed"))
+
+
+def referral_columns(context: AppContext) -> list[Column]:
+    label = context.vocabulary.label
+    return [
+        Column("ID", lambda r: r.referral_id),
+        Column("Name", lambda r: r.name, lambda r: r.name.casefold()),
+        Column("Received", lambda r: day(r.referred_on), lambda r: r.referred_on),
+        Column("Area", lambda r: label("area", r.area)),
+        Column("Status", lambda r: r.status, tooltip=lambda r: label("outcome", r.outcome)),
+        Column("Days waiting", lambda r: "" if r.days_waiting is None else str(r.days_waiting),
+               lambda r: r.days_waiting, numeric=True),
+    ]
+
+
+class ReferralsPane(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("referralsPane")
+        self.search = QLineEdit(objectName="referralSearch", clearButtonEnabled=True,
+                                placeholderText="Search names, ids, crime reference, postcode, phone  (Ctrl+F)")
+        self.area_filter = QComboBox(objectName="areaFilter")
+        self.area_filter.addItem("All areas", None)
+        for code, text in context.vocabulary.items("area"):
+            self.area_filter.addItem(text, code)
+        self.state_filter = QComboBox(objectName="stateFilter")
+        for text, value in STATE_FILTERS:
+            self.state_filter.addItem(text, value)
+        self.outcome_filter = QComboBox(objectName="outcomeFilter")
+        self.outcome_filter.addItem("Any outcome", None)
+        for code, text in context.vocabulary.items("outcome"):
+            self.outcome_filter.addItem(text.split(" (")[0], code)
+        self.new_button = QPushButton("&New referral", objectName="newReferralButton")
+        self.model = RowTableModel(referral_columns(context), self)
+        self.table = QTableView(objectName="referralList")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.count_label = QLabel(objectName="referralCount")
+        self.editor = ReferralEditor(context)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(self.editor)
+
+        filters = QHBoxLayout()
+        for widget in (self.area_filter, self.state_filter, self.outcome_filter):
+            filters.addWidget(widget)
+        filters.addStretch()
+        filters.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        scroll.setMinimumWidth(self.editor.minimumSizeHint().width() + 30)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        # Typing searches after a short pause, so each key press does not query the store.
+        self._search_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        for combo in (self.area_filter, self.state_filter, self.outcome_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_referral)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.editor.saved.connect(self._saved)
+        self.editor.dirtyChanged.connect(context.dirtyChanged)
+        self.search.returnPressed.connect(self._open_first)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_referral,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.editor.save,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.editor, activated=self.editor.cancel,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context.dataChanged.connect(self._data_changed)
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        rows = referrals.list_referrals(
+            self.context.store, search=self.search.text(), area=self.area_filter.currentData(),
+            state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
+        current = self.context.current_referral
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.count_label.setText(f"{len(rows):,} referral{'s' if len(rows) != 1 else ''}")
+        self.select(current, load=False)
+
+    def select(self, referral_uuid: str | None, *, load: bool = True) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.uuid == referral_uuid:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+
+    def _row_chosen(self, current, _previous) -> None:
+        if not current.isValid():
+            return
+        row: ReferralListRow = self.model.row_at(current.row())
+        if row.uuid != self.context.current_referral:
+            self.context.set_current_referral(row.uuid)
+        if self.editor._form.referral_uuid != row.uuid:
+            self.editor.edit(row.uuid)
+
+    def _open_first(self) -> None:
+        if self.model.rows:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def new_referral(self) -> None:
+        self.table.clearSelection()
+        self.editor.start_new()
+
+    def _saved(self, referral_uuid: str) -> None:
+        self.context.set_current_referral(referral_uuid)
+        self.refresh()
+
+    def _data_changed(self, what: str) -> None:
+        if what in ("decision", "allocation", "closure", "contact"):
+            self.refresh()
