@@ -90,7 +90,8 @@ LIVED = ["alcohol", "dementia_carer", "armed_forces", "bereavement", "carer", "c
 
 
 _TIMES = [f"T{hour:02d}:{minute:02d}" for hour in range(8, 20) for minute in (0, 15, 30, 45)]
-_SLOTS = len(_TIMES)  # 48 quarter-hours from 08:00, packed under 64 with the day above them
+_SLOTS = len(_TIMES)  # 48 quarter-hours from 08:00
+_MINUTES = {activity: (low, high - low + 1) for activity, (low, high) in MINUTES.items()}
 _ACTIVITIES = list(ACTIVITY)
 _ACTIVITY_CUM = list(accumulate(ACTIVITY.values()))
 
@@ -118,6 +119,7 @@ class _Generator:
         self.contact_number = 0
         self.goal_number = 0
         self.supported_number = 0
+        self.all_mentors: list[tuple[str, date, date | None]] | None = None
         self.left_on: dict[str, date | None] = {}
         self.day_text: dict[int, str] = {}
 
@@ -183,7 +185,9 @@ class _Generator:
     def pick_mentors(self, area: str, on: date, count: int) -> list[str]:
         rng = self.rng
         chosen: list[str] = []
-        for pool in (self.mentor_pool[area], [m for p in self.mentor_pool.values() for m in p]):
+        if self.all_mentors is None:
+            self.all_mentors = [m for p in self.mentor_pool.values() for m in p]
+        for pool in (self.mentor_pool[area], self.all_mentors):
             for _ in range(30):
                 if len(chosen) == count or not pool:
                     break
@@ -311,28 +315,29 @@ class _Generator:
         first = start.toordinal()
         days = (end - start).days
         day_text = self.day_text
-        offsets = sorted(rng.randrange(days + 1) * 64 + rng.randrange(_SLOTS) for _ in range(count))
+        random_ = rng.random
+        span = (days + 1) * _SLOTS  # every quarter-hour slot of every day from start to end
+        offsets = sorted([int(random_() * span) for _ in range(count)])
         activities = rng.choices(_ACTIVITIES, cum_weights=_ACTIVITY_CUM, k=count)
         referral_id = row["referral_id"]
         rows = self.tables["contacts"]
         number = self.contact_number
-        random_ = rng.random
-        randint = rng.randint
-        choice = rng.choice
         for offset, activity in zip(offsets, activities, strict=True):
             number += 1
-            ordinal = first + (offset >> 6)
+            ordinal = first + offset // _SLOTS
             text = day_text.get(ordinal)
             if text is None:
                 text = day_text[ordinal] = date.fromordinal(ordinal).isoformat()
-            low, high = MINUTES[activity]
+            low, width = _MINUTES[activity]
             by_mentor = mentors and random_() < 0.8
+            notes = NOTES[activity]
             rows.append({
                 "contact_id": f"C{number:07d}", "referral_id": referral_id,
-                "occurred_at": text + _TIMES[offset & 63], "activity": activity,
-                "minutes": str(randint(low, high)) if random_() < 0.9 else "",
-                "mentor_id": choice(mentors) if by_mentor else "",
-                "staff_name": "" if by_mentor else choice(STAFF), "notes": choice(NOTES[activity]),
+                "occurred_at": text + _TIMES[offset % _SLOTS], "activity": activity,
+                "minutes": str(low + int(random_() * width)) if random_() < 0.9 else "",
+                "mentor_id": mentors[int(random_() * len(mentors))] if by_mentor else "",
+                "staff_name": "" if by_mentor else STAFF[int(random_() * len(STAFF))],
+                "notes": notes[int(random_() * len(notes))],
             })
         self.contact_number = number
 
