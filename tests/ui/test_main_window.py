@@ -1,0 +1,248 @@
+"""The coordinator's day, driven through real widgets on a real encrypted store."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+
+from cpm_desktop.app import build_main_window
+from cpm_desktop.services import cases, contacts, referrals, risk
+from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.storage.engine import Store
+from tests.conftest import PASSPHRASE
+from tests.services.test_interchange import sample_tables
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "ui.cpm"
+    with Store.create(path, PASSPHRASE) as store:
+        import_tables(store, sample_tables())
+    main = build_main_window(path, PASSPHRASE)
+    # Closing a window with unsaved edits asks first; tests that leave edits behind are not asked.
+    qtbot.addWidget(main, before_close_func=lambda w: setattr(w, "dirty", False))
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    yield main
+    main.context.store.close()
+
+
+def type_text(widget, text: str) -> None:
+    """Key presses carrying each character, as a keyboard (or input method) sends them, in any script."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    type_text(widget, text)
+
+
+def test_panes_and_named_widgets_exist(window):
+    for name in ("referralsPane", "riskPane", "allocationPane", "contactLogPane"):
+        assert window.findChild(object, name) is not None, name
+    assert isinstance(window.findChild(QTableView, "referralList"), QTableView)
+    assert isinstance(window.findChild(QLineEdit, "referralSearch"), QLineEdit)
+
+
+def test_item_models_pass_the_model_tester(window, qtmodeltester):
+    pane = window.referrals_pane
+    qtmodeltester.check(pane.model)
+    pane.table.selectRow(0)
+    for model in (window.risk_pane.assessment_model, window.risk_pane.visit_model,
+                  window.allocation_pane.allocated_model, window.allocation_pane.suggestion_model,
+                  window.contact_pane.model):
+        qtmodeltester.check(model)
+
+
+def test_search_as_you_type_is_accent_insensitive(window, qtbot):
+    pane = window.referrals_pane
+    type_into(qtbot, pane.search, "paun")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2)
+    assert {row.name for row in pane.model.rows} == {"Ionuț Păun"}
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4)
+
+
+def test_new_referral_with_the_keyboard_then_found_by_search(window, qtbot):
+    pane = window.referrals_pane
+    form = pane.editor.ui
+    pane.table.setFocus()
+    qtbot.keyClick(pane.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert form.headingLabel.text() == "New referral"
+    assert form.firstNameEdit.hasFocus()
+    type_text(form.firstNameEdit, "Zoë")
+    qtbot.keyClick(form.firstNameEdit, Qt.Key.Key_Tab)
+    type_text(window.focusWidget(), "O'Brien <Smith> & Co")
+    form.phoneEdit.setFocus()
+    qtbot.keyClicks(form.phoneEdit, "07700 900555")
+    form.areaCombo.setFocus()
+    qtbot.keyClicks(form.areaCombo, "East")
+    form.vulnerabilitiesList.item(1).setCheckState(Qt.CheckState.Checked)
+    assert window.dirty and window.windowTitle().startswith("* ")
+    qtbot.keyClick(form.phoneEdit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.dirty
+    saved = referrals.load_referral(window.context.store, window.context.current_referral)
+    assert (saved.first_name, saved.last_name, saved.area) == ("Zoë", "O'Brien <Smith> & Co", "east")
+    assert saved.vulnerabilities == ("vulnerable_isolated",)
+    type_into(qtbot, pane.search, "zoe o'brien")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    assert pane.model.rows[0].referral_id == saved.referral_id
+    assert "Zoë O'Brien <Smith> & Co" in window.windowTitle()
+
+
+def test_under_18_asks_for_a_reason(window, qtbot):
+    pane = window.referrals_pane
+    form = pane.editor.ui
+    pane.new_referral()
+    type_into(qtbot, form.firstNameEdit, "Young")
+    type_into(qtbot, form.lastNameEdit, "Person")
+    assert not form.under18ReasonEdit.isVisible()
+    form.ageSpin.setValue(16)
+    assert form.under18ReasonEdit.isVisible()
+    warnings = []
+    pane.editor.save = pane.editor.save  # the real save; capture the message box instead of showing it
+    import cpm_desktop.ui.panes.referral_editor as editor_module
+
+    original = editor_module.QMessageBox.warning
+    editor_module.QMessageBox.warning = lambda *args: warnings.append(args[2])
+    try:
+        assert pane.editor.save() is False
+        assert "18 or over" in warnings[0]
+        type_into(qtbot, form.under18ReasonEdit, "Care leaver referred by the youth offending team")
+        assert pane.editor.save() is True
+    finally:
+        editor_module.QMessageBox.warning = original
+
+
+def test_re_referral_is_offered_and_linked(window, qtbot):
+    pane = window.referrals_pane
+    form = pane.editor.ui
+    pane.new_referral()
+    type_into(qtbot, form.firstNameEdit, "Ionut")
+    type_into(qtbot, form.lastNameEdit, "Paun")
+    qtbot.waitUntil(lambda: form.matchList.count() > 0, timeout=3000)
+    assert "P1" in form.matchList.item(0).text()
+    qtbot.mouseClick(form.linkButton, Qt.MouseButton.LeftButton)
+    assert pane.editor.read_form().person_id == "P1"
+    assert form.lastNameEdit.text() == "Păun"
+    assert pane.editor.save()
+    saved = referrals.load_referral(window.context.store, window.context.current_referral)
+    assert saved.person_id == "P1" and saved.referral_id == "R000005"  # after R1..R4
+
+
+def test_assessment_visit_flag_and_decision(window, qtbot):
+    store = window.context.store
+    pending = next(row for row in referrals.list_referrals(store) if row.outcome == "pending")
+    window.referrals_pane.select(pending.uuid)
+    assert window.context.current_referral == pending.uuid
+    pane = window.risk_pane
+    assert pending.referral_id in pane.header.text()
+    pane.save_assessment(risk.Assessment(date.today(), danger_to_staff="low", will_to_change=True,
+                                         checks=(risk.Check("Police systems", date.today(), "Nothing known"),)))
+    assert pane.assessment_model.rowCount() == 1
+    pane.save_visit(risk.Visit(date.today(), status="done", visitors="Coordinator", joint_with_referrer=True))
+    assert pane.visit_model.rowCount() == 1
+    pane.flag_choice.setCurrentIndex(pane.flag_choice.findData("two_staff"))
+    qtbot.mouseClick(pane.raise_flag_button, Qt.MouseButton.LeftButton)
+    assert pane.flag_list.count() == 1
+    pane.outcome.setCurrentIndex(pane.outcome.findData("supported"))
+    type_into(qtbot, pane.reason, "Will, want and capacity to change")
+    qtbot.keyClick(pane.reason, Qt.Key.Key_Return)
+    assert cases.case_history(store, pending.uuid)[0].outcome == "supported"
+    assert "awaiting mentors" in pane.header.text()
+    qtbot.waitUntil(lambda: any(r.uuid == pending.uuid and r.status == "awaiting mentors"
+                                for r in window.referrals_pane.model.rows))
+
+
+def test_allocating_a_pair_and_logging_contacts_by_keyboard(window, qtbot):
+    store = window.context.store
+    r4 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R4")
+    window.referrals_pane.select(r4.uuid)
+    pane = window.allocation_pane
+    assert [c.mentor_id for c in pane.suggestion_model.rows] == ["M1"]  # M2 has left: never suggested
+    pane.suggestions.selectRow(0)
+    import cpm_desktop.ui.panes.allocation as allocation_module
+
+    original = allocation_module.QInputDialog.getText
+    allocation_module.QInputDialog.getText = lambda *args: ("Only one active mentor in the east", True)
+    try:
+        qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)
+    finally:
+        allocation_module.QInputDialog.getText = original
+    assert [a.mentor_id for a in pane.allocated_model.rows] == ["M1"]
+    log = window.contact_pane
+    window.tabs.setCurrentWidget(log)
+    log.activity.setFocus()
+    qtbot.keyClicks(log.activity, "Home")
+    qtbot.keyClick(log.activity, Qt.Key.Key_Tab)
+    qtbot.keyClicks(window.focusWidget(), "45")
+    log.notes.setFocus()
+    type_text(log.notes, "Visited <home> & talked")
+    qtbot.keyClick(log.notes, Qt.Key.Key_Return)
+    assert log.model.rowCount() == 1
+    row = log.model.rows[0]
+    assert (row.activity, row.minutes, row.who, row.notes) == ("home_visit", 45, "Zoë Ælfric", "Visited <home> & talked")
+    assert log.notes.text() == "" and log.activity.hasFocus()
+    qtbot.keyClicks(log.notes, "Phoned")
+    log.activity.setCurrentIndex(log.activity.findData("telephone"))
+    qtbot.keyClick(log.minutes, Qt.Key.Key_Return)  # Enter in any field saves
+    assert log.model.rowCount() == 2 and "2 contacts" in log.totals.text()
+    assert referrals.load_referral(store, r4.uuid) is not None
+    assert contacts.list_contacts(store, r4.uuid)[0].notes == "Phoned"
+
+
+def test_idle_lock_hides_everything_and_keeps_edits(window, qtbot):
+    form = window.referrals_pane.editor.ui
+    window.referrals_pane.new_referral()
+    type_into(qtbot, form.firstNameEdit, "Unsaved")
+    window.set_idle_minutes(0.002)
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert not window.tabs.isVisible() and window.windowTitle() == "Locked — CPM Desktop"
+    type_into(qtbot, window.lock_screen.passphrase, "wrong")
+    assert window.try_unlock() is False and "passphrase is wrong" in window.lock_screen.message.text()
+    window.set_idle_minutes(10)
+    window.lock_screen.passphrase.setText(PASSPHRASE)
+    assert window.try_unlock() is True
+    assert window.tabs.isVisible() and form.firstNameEdit.text() == "Unsaved"
+
+
+def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path):
+    from cpm_desktop.ui.unlock import UnlockDialog, passphrase_hint
+
+    path = tmp_path / "u.cpm"
+    Store.create(path, PASSPHRASE).close()
+    dialog = UnlockDialog(path=path)
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("nope")
+    dialog.unlock()
+    assert dialog.store is None and "passphrase is wrong" in dialog.message.text()
+    dialog.passphrase.setText(PASSPHRASE)
+    dialog.unlock()
+    assert dialog.store is not None
+    dialog.store.close()
+    assert passphrase_hint("short").startswith("Too short")
+    assert passphrase_hint("four random words here") == "Strong."
+
+
+def test_evaluation_dialog_generates_off_the_gui_thread(window, qtbot):
+    from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
+
+    dialog = EvaluationDialog(window.context, window, today=date(2026, 11, 23))
+    qtbot.addWidget(dialog)
+    assert dialog.parameters().date_from == date(2026, 4, 1)
+    dialog.preset.setCurrentText("All time")
+    assert dialog.parameters().date_from is None
+    dialog.as_of.setDate(QDate(2026, 11, 23))
+    dialog.generate()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    assert len(dialog.preview.images) >= 5
+    target = dialog.tmp_target = window.context.store.path.with_name("summary.pdf")
+    dialog.preview.save_to(target)
+    assert target.read_bytes().startswith(b"%PDF")
+    dialog.preview.close()
