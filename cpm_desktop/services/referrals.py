@@ -108,15 +108,9 @@ def _open_allocation(referral):
                           m.Allocation.deleted_at.is_(None))
 
 
-def list_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
-                   state: str | None = None, today: date | None = None) -> list[ReferralListRow]:
-    """Referrals matching the search (every word, case- and accent-insensitive) and filters, newest first."""
-    today = today or date.today()
-    r, p = m.Referral, m.Person
-    allocated = _open_allocation(r).label("allocated")
-    query = (select(r.id, r.referral_id, p.person_id, p.first_name, p.last_name, r.referred_on, r.area, r.outcome,
-                    r.decided_on, r.closed_on, r.postcode, r.phone, allocated)
-             .join(p, p.id == r.person_uuid).where(r.deleted_at.is_(None)))
+def _filtered(query, *, search: str, area: str | None, outcome: str | None, state: str | None):
+    r = m.Referral
+    query = query.where(r.deleted_at.is_(None))
     for word in fold(search).split():
         query = query.where(r.search_text.contains(word, autoescape=True))
     if area:
@@ -131,7 +125,22 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
         query = query.where(r.outcome == SUPPORTED, r.closed_on.is_(None))
     elif state == "closed":
         query = query.where(r.closed_on.is_not(None))
-    query = query.order_by(r.referred_on.desc(), r.referral_id.desc())
+    return query
+
+
+def list_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
+                   state: str | None = None, today: date | None = None, limit: int | None = None
+                   ) -> list[ReferralListRow]:
+    """Referrals matching the search (every word, case- and accent-insensitive) and filters, newest first;
+    at most ``limit`` of them (see :func:`count_referrals` for how many match in all)."""
+    today = today or date.today()
+    r, p = m.Referral, m.Person
+    allocated = _open_allocation(r).label("allocated")
+    query = (select(r.id, r.referral_id, p.person_id, p.first_name, p.last_name, r.referred_on, r.area, r.outcome,
+                    r.decided_on, r.closed_on, r.postcode, r.phone, allocated)
+             .join(p, p.id == r.person_uuid))
+    query = _filtered(query, search=search, area=area, outcome=outcome, state=state)
+    query = query.order_by(r.referred_on.desc(), r.referral_id.desc()).limit(limit)
     with store.transaction() as session:
         rows = session.execute(query).all()
     return [
@@ -142,6 +151,14 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
         for (uuid, referral_id, person_id, first, last, referred_on, row_area, row_outcome, decided_on, closed_on,
              postcode, phone, is_allocated) in rows
     ]
+
+
+def count_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
+                    state: str | None = None) -> int:
+    query = _filtered(select(func.count()).select_from(m.Referral), search=search, area=area, outcome=outcome,
+                      state=state)
+    with store.transaction() as session:
+        return session.scalar(query)
 
 
 def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:

@@ -78,6 +78,10 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # Pages are decrypted into this cache: 64 MiB keeps a large scheme's lists from being
+            # decrypted again on every keystroke of a search.
+            cursor.execute("PRAGMA cache_size = -65536")
+            cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never reach the disk
         finally:
             cursor.close()
 

@@ -24,6 +24,8 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import ReferralEditor
 
+# The list shows at most this many (newest first); a search or filter narrows it. Every keystroke stays quick.
+SHOWN_AT_MOST = 2000
 STATE_FILTERS = (("All cases", None), ("Waiting for a decision", "awaiting_decision"),
                  ("Waiting for mentors", "awaiting_allocation"), ("Active", "active"), ("Closed", "closed"))
 
@@ -126,14 +128,18 @@ class ReferralsPane(QWidget):
         self.search.selectAll()
 
     def refresh(self) -> None:
-        rows = referrals.list_referrals(
-            self.context.store, search=self.search.text(), area=self.area_filter.currentData(),
-            state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
+        filters = dict(search=self.search.text(), area=self.area_filter.currentData(),
+                       state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
+        rows = referrals.list_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
         current = self.context.current_referral
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.count_label.setText(f"{len(rows):,} referral{'s' if len(rows) != 1 else ''}")
+        if len(rows) < SHOWN_AT_MOST:
+            self.count_label.setText(f"{len(rows):,} referral{'s' if len(rows) != 1 else ''}")
+        else:
+            total = referrals.count_referrals(self.context.store, **filters)
+            self.count_label.setText(f"The newest {len(rows):,} of {total:,} referrals: search or filter to narrow.")
         self.select(current, load=False)
 
     def select(self, referral_uuid: str | None, *, load: bool = True) -> None:
