@@ -279,7 +279,8 @@ class Contact(Record):
     """One entry of the contact log."""
 
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_referral_occurred", "referral_uuid", "occurred_at"),)
+    # Covering: the case's log (by time) and the evaluation's counts per activity read only the index.
+    __table_args__ = (Index("ix_contact_case", "referral_uuid", "occurred_at", "activity", "minutes", "deleted_at"),)
 
     contact_id: Mapped[str] = mapped_column(String(64), unique=True)
     referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"))

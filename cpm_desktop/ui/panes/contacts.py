@@ -70,7 +70,8 @@ class ContactLogPane(CasePane):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(4):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.filter = QComboBox(objectName="contactFilter")
         self.filter.addItem("All activities", None)
         for code, text in context.vocabulary.items("activity"):
