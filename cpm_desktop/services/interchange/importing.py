@@ -358,7 +358,9 @@ class _Batch:
             rows = self.inserts.get(model, [])
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start:start + CHUNK]
-                self.session.execute(insert(model), chunk)
+                # Core insert of the table: one executemany per chunk (the ORM's bulk path splits
+                # rows whose None values differ into many small statements).
+                self.session.execute(insert(model.__table__), chunk)
                 self.done += len(chunk) if model in _COUNTED else 0
                 if self.progress and self.progress(min(self.done, self.total), self.total,
                                                    f"Writing {model.__tablename__} records") is False:
