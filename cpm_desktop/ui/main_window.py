@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Hide the record; open dialogs are hidden too. Edits stay in their widgets, unsaved and unseen."""
         self.stack.setCurrentWidget(self.lock_screen)
+        self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        for other in self._hidden_windows:  # dialogs and previews show case data too
+            other.hide()
         self.menuBar().setEnabled(False)
         self.case_label.setText("Locked")
         self.setWindowTitle("Locked — CPM Desktop")
@@ -185,6 +188,9 @@ class MainWindow(QMainWindow):
             return False
         self.lock_screen.passphrase.clear()
         self.stack.setCurrentWidget(self.tabs)
+        for other in getattr(self, "_hidden_windows", []):
+            other.show()
+        self._hidden_windows = []
         self.menuBar().setEnabled(True)
         self._update_title()
         self.idle_timer.start()

@@ -201,15 +201,22 @@ def test_idle_lock_hides_everything_and_keeps_edits(window, qtbot):
     form = window.referrals_pane.editor.ui
     window.referrals_pane.new_referral()
     type_into(qtbot, form.firstNameEdit, "Unsaved")
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(window)
+    dialog.show()
     window.set_idle_minutes(0.002)
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
     assert not window.tabs.isVisible() and window.windowTitle() == "Locked — CPM Desktop"
+    assert not dialog.isVisible()
     type_into(qtbot, window.lock_screen.passphrase, "wrong")
     assert window.try_unlock() is False and "passphrase is wrong" in window.lock_screen.message.text()
     window.set_idle_minutes(10)
     window.lock_screen.passphrase.setText(PASSPHRASE)
     assert window.try_unlock() is True
     assert window.tabs.isVisible() and form.firstNameEdit.text() == "Unsaved"
+    assert dialog.isVisible()
+    dialog.close()
 
 
 def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path):
