@@ -1,7 +1,7 @@
 """The main window: four panes sharing one current referral, menus, and the idle lock."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from cpm_desktop.ui.panes.referrals import ReferralsPane
 from cpm_desktop.ui.panes.risk import RiskPane
 
 IDLE_MINUTES = 10
+IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
@@ -48,7 +49,7 @@ class LockScreen(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, idle_minutes: float = IDLE_MINUTES):
+    def __init__(self, context: AppContext, idle_minutes: float | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_button.clicked.connect(self.try_unlock)
         self.lock_screen.passphrase.returnPressed.connect(self.try_unlock)
         self.idle_timer = QTimer(self, singleShot=True, timeout=self.lock)
-        self.set_idle_minutes(idle_minutes)
+        self.set_idle_minutes(idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
         QApplication.instance().installEventFilter(self)
         self._update_title()
         self.resize(1280, 800)
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         minutes, ok = QInputDialog.getInt(self, "Lock when idle", "Lock after this many minutes without use:",
                                           int(self.idle_minutes), 1, 120)
         if ok:
+            QSettings().setValue(IDLE_KEY, minutes)
             self.set_idle_minutes(minutes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
