@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings, data and logs of the application under test stay out of the developer's home.
+_HOME = tempfile.mkdtemp(prefix="cpm-tests-")
+for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 
 import pytest  # noqa: E402
 
