@@ -1,6 +1,8 @@
 """The main window: four panes sharing one current referral, menus, and the idle lock."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import referrals
+from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.storage.engine import StoreError, WrongPassphrase
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
 from cpm_desktop.ui.panes.risk import RiskPane
+from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 IDLE_MINUTES = 10
 IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
@@ -94,6 +98,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file = bar.addMenu("&File")
+        self._action(file, "&Import interchange CSV folder…", self.import_folder, "actionImport")
+        self._action(file, "&Export interchange CSV folder…", self.export_folder, "actionExport")
+        file.addSeparator()
         self._action(file, "&Back up the store…", self.backup, "actionBackup")
         self._action(file, "Change &passphrase…", self.change_passphrase, "actionChangePassphrase")
         file.addSeparator()
@@ -110,17 +117,53 @@ class MainWindow(QMainWindow):
 
         EvaluationDialog(self.context, self).exec()
 
+    def _in_background(self, title: str, work, done_message) -> BackgroundTask:
+        """Run long work off the GUI thread with a cancellable progress dialog; say the outcome in one sentence."""
+        task = BackgroundTask(title, work, self)
+        task.finished.connect(lambda result: self.statusBar().showMessage(done_message(result), 10_000))
+        task.failed.connect(lambda error: self._work_failed(title, error))
+        self._task = task
+        task.start()
+        return task
+
+    def _work_failed(self, title: str, error: object) -> None:
+        if isinstance(error, Cancelled):
+            self.statusBar().showMessage(f"{title}: cancelled; nothing was changed.", 10_000)
+        elif isinstance(error, ImportFailed):
+            problems = [str(p) for p in error.problems]
+            shown = "\n".join(problems[:30]) + (f"\n… and {len(problems) - 30} more." if len(problems) > 30 else "")
+            QMessageBox.warning(self, title, f"Nothing was imported: {len(problems)} problem(s) to fix.\n\n{shown}")
+        elif isinstance(error, (StoreError, ImportCancelled)):
+            QMessageBox.warning(self, title, str(error) or "Cancelled; nothing was changed.")
+        else:
+            QMessageBox.warning(self, title, "That did not work; the details are in the log.")
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import interchange CSV files from")
+        if not folder:
+            return
+        store = self.context.store
+        task = self._in_background("Import", lambda progress: import_folder(store, Path(folder), progress=progress),
+                                   lambda summary: f"Imported {summary}.")
+        task.finished.connect(lambda _summary: self.context.notify_changed("referral"))
+        task.finished.connect(lambda _summary: self.referrals_pane.refresh())
+
+    def export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export interchange CSV files to (they hold personal data)")
+        if not folder:
+            return
+        store = self.context.store
+        self._in_background("Export", lambda progress: export_folder(store, Path(folder), progress=progress),
+                            lambda summary: f"Exported {summary} to {folder}.")
+
     def backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.context.store.path.with_name(
             self.context.store.path.stem + "-backup.cpm")), "CPM stores (*.cpm)")
         if not name:
             return
-        try:
-            self.context.store.backup(name)
-        except StoreError as error:
-            QMessageBox.warning(self, "Backup", str(error))
-            return
-        self.statusBar().showMessage(f"Encrypted backup written to {name}.", 8000)
+        store = self.context.store
+        self._in_background("Backup", lambda progress: store.backup(name),
+                            lambda path: f"Encrypted backup written to {path}.")
 
     def change_passphrase(self) -> None:
         new, ok = QInputDialog.getText(self, "Change passphrase", "New passphrase (10 characters or more):",

@@ -253,3 +253,20 @@ def test_evaluation_dialog_generates_off_the_gui_thread(window, qtbot):
     dialog.preview.save_to(target)
     assert target.read_bytes().startswith(b"%PDF")
     dialog.preview.close()
+
+
+def test_export_and_import_run_in_the_background(window, qtbot, tmp_path, monkeypatch):
+    import cpm_desktop.ui.main_window as main_module
+
+    out = tmp_path / "export"
+    out.mkdir()
+    monkeypatch.setattr(main_module.QFileDialog, "getExistingDirectory", lambda *args: str(out))
+    window.export_folder()
+    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
+    assert sorted(p.name for p in out.iterdir()) == [
+        "allocations.csv", "contacts.csv", "goals.csv", "mentors.csv", "referrals.csv"]
+    warnings = []
+    monkeypatch.setattr(main_module.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    window.import_folder()  # the same records again: every id is already in the store
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert warnings[0].startswith("Nothing was imported") and "already in the store" in warnings[0]
