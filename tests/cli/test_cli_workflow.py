@@ -67,3 +67,22 @@ def test_report_evaluation_json_to_stdout_and_pdf(demo_db, tmp_path):
 def test_report_rejects_an_unknown_area(demo_db):
     result = run("report", "evaluation", "--db", demo_db, "--area", "atlantis", "--json", "-")
     assert result.returncode == 4 and "atlantis" in result.stderr
+
+
+def test_report_parameters_reach_the_summary(demo_db):
+    result = run("report", "evaluation", "--db", demo_db, "--from", "2025-04-01", "--to", "2026-03-31",
+                 "--as-of", "2026-06-30", "--area", "east", "--cost-per-hour", "30", "--hours-per-call", "1.5",
+                 "--json", "-")
+    assert result.returncode == 0, result.stderr
+    parameters = json.loads(result.stdout)["parameters"]
+    assert parameters == {"from": "2025-04-01", "to": "2026-03-31", "as_of": "2026-06-30", "cost_per_hour": 30.0,
+                          "hours_per_call": 1.5, "area": "east"}
+    assert result.stderr == ""  # no progress or chatter when the data goes to standard output
+
+
+def test_report_json_to_a_file_and_an_inverted_period(demo_db, tmp_path):
+    out = tmp_path / "summary.json"
+    assert run("report", "evaluation", "--db", demo_db, "--json", out).returncode == 0
+    assert json.loads(out.read_text())["referrals"]["total"] > 0
+    result = run("report", "evaluation", "--db", demo_db, "--from", "2026-01-01", "--to", "2025-01-01", "--json", "-")
+    assert result.returncode == 4 and "starts after it ends" in result.stderr

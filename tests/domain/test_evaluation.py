@@ -285,3 +285,31 @@ def test_2018_mentors_table_2_and_table_10(report_2018):
     assert mentors["by_status"]["other_organisation"] == 45 and mentors["active_or_sabbatical"] == 62
     assert mentors["left_reasons"] == f2018.LEFT_REASONS and sum(mentors["left_reasons"].values()) == 45
     assert mentors["lived_experience"] == f2018.LIVED_EXPERIENCE
+
+
+def test_the_document_has_exactly_the_keys_of_the_spec(report_2018):
+    expected = {
+        "parameters": {"from", "to", "as_of", "cost_per_hour", "hours_per_call", "area"},
+        "referrals": {"total", "people", "by_year", "by_outcome", "supported", "supported_pct"},
+        "supported": {"gender", "age", "victims", "perpetrators", "neither", "victim_crimes", "perpetrator_crimes",
+                      "vulnerabilities"},
+        "contacts": {"total", "mean_per_client", "min_per_client", "max_per_client", "bands", "by_activity"},
+        "engagement": {"longest_months", "longest_still_active", "bands"},
+        "waiting": {"referral_to_decision", "decision_to_allocation"},
+        "demand": {"clients", "calls_before", "calls_after", "reduction_pct", "no_calls_after",
+                   "one_or_two_calls_after", "hours_saved", "cost_saved"},
+        "feedback": {"closed", "feedback_sent", "feedback_sent_pct", "median_days_to_feedback"},
+        "mentors": {"by_status", "trained", "cohorts", "active_or_sabbatical", "gender", "age", "left_reasons",
+                    "lived_experience", "former_clients", "training_to_first_allocation", "progress_check_overdue"},
+    }
+    assert {group: set(report_2018[group]) for group in report_2018} == expected
+    assert set(report_2018["contacts"]["bands"]) == {"200+", "100-199", "50-99", "0-49"}
+    assert set(report_2018["engagement"]["bands"]) == {"12+", "6-11", "0-5"}
+    assert set(report_2018["waiting"]["referral_to_decision"]) == {"median", "p90", "n"}
+    assert set(report_2018["mentors"]["training_to_first_allocation"]) == {
+        "within_1_month", "1-2_months", "2-4_months", "4-6_months", "6-10_months", "10-12_months",
+        "over_12_months", "not_yet"}
+    assert set(report_2018["mentors"]["age"]) == {"min", "max", "mean"}
+    assert set(report_2018["referrals"]["by_year"][0]) == {"year", "referred", "supported"}
+    for key in ("by_status", "gender", "left_reasons"):
+        assert all(isinstance(v, int) and not isinstance(v, bool) for v in report_2018["mentors"][key].values())
