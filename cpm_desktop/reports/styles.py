@@ -126,7 +126,8 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
         first = FRAME_WIDTH * (0.5 if len(header) > 2 else 0.7)
         rest = (FRAME_WIDTH - first) / max(1, len(header) - 1)
         widths = [first] + [rest] * (len(header) - 1)
-    table = Table(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than a page (a long note) continues on the next page instead of failing.
+    table = Table(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),

@@ -86,3 +86,29 @@ def test_report_json_to_a_file_and_an_inverted_period(demo_db, tmp_path):
     assert json.loads(out.read_text())["referrals"]["total"] > 0
     result = run("report", "evaluation", "--db", demo_db, "--from", "2026-01-01", "--to", "2025-01-01", "--json", "-")
     assert result.returncode == 4 and "starts after it ends" in result.stderr
+
+
+def test_unknown_ids_are_status_4(demo_db, tmp_path):
+    for args in (["sar", "--person", "NOBODY"], ["sar", "--mentor", "NOBODY"],
+                 ["letter", "feedback", "--referral", "NOBODY"]):
+        command = args[:-2] if args[0] == "letter" else args[:1]
+        rest = args[len(command):]
+        result = run(*command, "--db", demo_db, *rest, "--out", tmp_path / "x.pdf")
+        assert result.returncode == 4, (args, result.stderr)
+        assert "NOBODY" in result.stderr and "Traceback" not in result.stderr
+        assert not (tmp_path / "x.pdf").exists()
+
+
+def test_sar_and_feedback_letter_from_the_command_line(demo_db, tmp_path):
+    sar = tmp_path / "sar.pdf"
+    result = run("sar", "--db", demo_db, "--person", "P000001", "--out", sar)
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(sar).pages)
+    assert "Subject access" in text and "P000001" in text and "Information Commissioner" in text
+    mentor = tmp_path / "mentor.pdf"
+    assert run("sar", "--db", demo_db, "--mentor", "M0001", "--out", mentor).returncode == 0
+    letter = tmp_path / "letter.pdf"
+    result = run("letter", "feedback", "--db", demo_db, "--referral", "R000001", "--out", letter)
+    assert result.returncode == 0, result.stderr
+    assert "R000001" in "".join(page.extract_text() for page in PdfReader(letter).pages)
+

@@ -1,0 +1,67 @@
+"""Subject-access rules: the one-month clock (ICO) and redaction of third parties from free text."""
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+REDACTED = "[redacted]"
+
+
+def add_months(day: date, months: int) -> date:
+    """The corresponding calendar date ``months`` later; the month's last day where there is none
+    (the ICO's rule: a request received on 31 January is due on 28 or 29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_date(received_on: date, *, paused_days: int = 0, extension_months: int = 0) -> date:
+    """One calendar month from receipt, plus any days the clock was paused (waiting for identity or
+    clarification), plus an extension of up to two further months for complex or numerous requests."""
+    if not 0 <= extension_months <= 2:
+        raise ValueError("A request may be extended by at most two further months.")
+    return add_months(received_on, 1 + extension_months) + timedelta(days=paused_days)
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A passage naming someone else, removed from every text of the export, with the reason."""
+
+    text: str
+    reason: str
+
+
+def redact(text: str, redactions: Iterable[Redaction]) -> tuple[str, list[Redaction]]:
+    """The text with each redacted passage replaced (any case), and the redactions that applied."""
+    applied = []
+    for redaction in redactions:
+        if not redaction.text.strip():
+            continue
+        pattern = re.compile(re.escape(redaction.text), re.IGNORECASE)
+        text, count = pattern.subn(REDACTED, text)
+        if count:
+            applied.append(redaction)
+    return text, applied
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    note: str = ""
+
+
+@dataclass
+class SubjectAccessExport:
+    kind: str  # "person" or "mentor"
+    subject_id: str
+    subject_name: str
+    prepared_on: date
+    prepared_by: str
+    sections: list[Section] = field(default_factory=list)
+    supplementary: dict = field(default_factory=dict)
+    redaction_reasons: list[str] = field(default_factory=list)

@@ -1,0 +1,73 @@
+"""The subject-access export as a PDF: every section held, then the supplementary information."""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+
+from cpm_desktop.domain.subject_access import SubjectAccessExport
+from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, safe, styles
+
+TITLE = "Subject access: the information we hold"
+
+
+CHAR = 5.5  # points a character of the 8.5 pt table text takes, roughly
+
+
+def _widths(section) -> list[float]:
+    """Each column gets room for its longest word (ids and dates never break), then the rest of the width
+    in proportion to how much the column holds, so notes get the most."""
+    if len(section.columns) == 2:
+        return [FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68]
+    sample = section.rows[:200]
+    floors, shares = [], []
+    for i, title in enumerate(section.columns):
+        words = [len(w) for w in title.split()] + [len(w) for row in sample for w in str(row[i]).split()[:40]]
+        floors.append(min(max(words + [3]), 16) * CHAR + 8)
+        shares.append(min(max([len(str(row[i])) for row in sample] + [len(title)]), 80))
+    spare = max(FRAME_WIDTH - sum(floors), 0)
+    return [floor + spare * share / sum(shares) for floor, share in zip(floors, shares, strict=True)]
+
+
+def _section_table(section) -> list:
+    s = styles()
+    story = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
+    if section.note:
+        story.append(para(section.note, s.small))
+    if not section.rows:
+        return story + [para("Nothing held.")]
+    return story + [data_table(list(section.columns), [list(row) for row in section.rows], _widths(section),
+                               numeric_from=99)]
+
+
+def render_subject_access(export: SubjectAccessExport, password: str | None = None) -> bytes:
+    s = styles()
+    who = "client" if export.kind == "person" else "volunteer mentor"
+    story = [
+        Spacer(1, 15 * mm), markup(safe(TITLE), s.title),
+        para(f"{export.subject_name} ({export.subject_id}), {who}", s.subheading),
+        para(f"Prepared on {long_date(export.prepared_on)} by {export.prepared_by}."),
+        Spacer(1, 4 * mm),
+        para("This is a copy of every item of personal information the scheme holds about you, made in answer to "
+             "your request under Article 15 of the UK GDPR. The information you are entitled to, and how we use it, "
+             "is explained at the end."),
+    ]
+    if export.redaction_reasons:
+        story += [Spacer(1, 3 * mm), markup("Redactions", s.subheading),
+                  para("Some passages named other people and have been removed from the text, shown as [redacted]:")]
+        story += [para(f"• {reason}") for reason in export.redaction_reasons]
+    for section in export.sections:
+        story += _section_table(section)
+    info = export.supplementary
+    story += [PageBreak(), markup("About this information", s.heading)]
+    for title, key in (("Who holds it", "controller"), ("How to contact us", "contact"),
+                       ("Why we hold it", "purposes"), ("The law that allows it", "lawful_basis"),
+                       ("What kinds of information", "categories"), ("Who it may be shared with", "recipients"),
+                       ("How long we keep it", "retention"), ("Where it came from", "source"),
+                       ("Your rights", "rights"), ("Automated decisions", "automated_decisions"),
+                       ("Complaints", "complaint")):
+        value = info.get(key)
+        if not value:
+            continue
+        story.append(markup(safe(title), s.subheading))
+        story += [para(f"• {item}") for item in value] if isinstance(value, list) else [para(value)]
+    return build_document(TITLE, story, subject=f"{export.kind} {export.subject_id}", password=password)

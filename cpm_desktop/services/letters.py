@@ -1,0 +1,130 @@
+"""Letters to referrers: acknowledging a referral with the expected wait, and feedback on the support."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from cpm_desktop.domain.evaluation import lower_median
+from cpm_desktop.domain.letters import Letter
+from cpm_desktop.resources import path as resource_path
+from cpm_desktop.services.vocabulary import vocabulary_for
+from cpm_desktop.storage import audit
+from cpm_desktop.storage import models as m
+from cpm_desktop.storage.engine import Store
+
+
+def _day(value: date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "not yet"
+
+
+def _template(name: str) -> list[str]:
+    text = resource_path("letters", f"{name}.txt").read_text(encoding="utf-8")
+    return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
+
+
+def _referral(session, referral_id: str) -> m.Referral:
+    referral = session.scalar(select(m.Referral).where(m.Referral.referral_id == referral_id,
+                                                       m.Referral.deleted_at.is_(None)))
+    if referral is None:
+        raise LookupError(f"There is no referral with the id {referral_id} in this store.")
+    return referral
+
+
+def expected_waits(store: Store, today: date | None = None) -> tuple[int | None, int | None]:
+    """Median days from referral to decision, and from decision to mentors, over the last 12 months."""
+    today = today or date.today()
+    since = today - timedelta(days=365)
+    r, a = m.Referral, m.Allocation
+    first = (select(a.referral_uuid, func.min(a.allocated_on).label("first")).where(a.deleted_at.is_(None))
+             .group_by(a.referral_uuid).subquery())
+    with store.transaction() as session:
+        rows = session.execute(select(r.referred_on, r.decided_on, r.outcome, first.c.first)
+                               .outerjoin(first, first.c.referral_uuid == r.id)
+                               .where(r.deleted_at.is_(None), r.decided_on >= since, r.outcome != "pending")).all()
+    to_decision = [(decided - referred).days for referred, decided, _, _ in rows]
+    to_mentors = [(allocated - decided).days for _, decided, outcome, allocated in rows
+                  if outcome == "supported" and allocated]
+    return lower_median(to_decision), lower_median(to_mentors)
+
+
+def acknowledgement_letter(store: Store, referral_id: str, today: date | None = None) -> Letter:
+    today = today or date.today()
+    decision_days, mentor_days = expected_waits(store, today)
+    with store.transaction() as session:
+        referral = _referral(session, referral_id)
+        person = referral.person
+        organisation = referral.organisation.name if referral.organisation else ""
+        if decision_days is None:
+            wait = "We do not yet have enough recent decisions to estimate the wait."
+        else:
+            wait = (f"Over the last twelve months a decision took {decision_days} days (the median), and "
+                    + (f"mentors were allocated {mentor_days} days after that." if mentor_days is not None
+                       else "we have too few allocations to say how long mentors took after that."))
+        values = dict(client=f"{person.first_name} {person.last_name}", client_first=person.first_name,
+                      referred_on=_day(referral.referred_on), referral_id=referral.referral_id, expected_wait=wait)
+        audit.record_access(session, "export", "referral", referral.id, subject_uuid=person.id,
+                            detail="acknowledgement letter")
+    return Letter("Acknowledgement of your referral", today, referral.referrer_name or "The referrer", organisation,
+                  f"{values['client']} (referral {referral_id})",
+                  [paragraph.format_map(values) for paragraph in _template("acknowledgement")])
+
+
+def feedback_letter(store: Store, referral_id: str, today: date | None = None) -> Letter:
+    """Feedback to the referrer: dates of support, kind and amount of support, goals achieved."""
+    today = today or date.today()
+    with store.transaction() as session:
+        referral = _referral(session, referral_id)
+        person = referral.person
+        vocabulary = vocabulary_for(session)
+        c = m.Contact
+        by_activity = session.execute(
+            select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
+            .where(c.referral_uuid == referral.id, c.deleted_at.is_(None)).group_by(c.activity)).all()
+        achieved = session.scalars(select(m.Goal.goal).where(
+            m.Goal.referral_uuid == referral.id, m.Goal.deleted_at.is_(None), m.Goal.status == "achieved")
+            .order_by(m.Goal.set_on)).all()
+        organisation = referral.organisation.name if referral.organisation else ""
+        closed = referral.closed_on is not None
+        contacts = sum(n for _, n, _ in by_activity)
+        minutes = sum(total for _, _, total in by_activity)
+        support = (f"Support began on {_day(referral.first_contact_on)} and ended on {_day(referral.closed_on)}."
+                   if closed else f"Support began on {_day(referral.first_contact_on)} and is continuing.")
+        values = dict(client=f"{person.first_name} {person.last_name}", client_first=person.first_name,
+                      referred_on=_day(referral.referred_on), so_far="" if closed else " so far",
+                      support_dates=support, contacts=f"{contacts:,}", hours=f"{minutes / 60:,.1f}")
+        letter = Letter(
+            "Feedback on the support given" if closed else "Progress update on the support given", today,
+            referral.referrer_name or "The referrer", organisation, f"{values['client']} (referral {referral_id})",
+            [paragraph.format_map(values) for paragraph in _template("feedback")],
+            "Support given", [(vocabulary.label("activity", code).split(":")[0], f"{n:,}")
+                              for code, n, _ in sorted(by_activity, key=lambda row: -row[1])],
+            "Goals achieved" if achieved else "", [goal for goal in achieved if goal])
+        audit.record_access(session, "export", "referral", referral.id, subject_uuid=person.id,
+                            detail="feedback letter")
+    return letter
+
+
+def mark_feedback_sent(store: Store, referral_id: str, on: date | None = None) -> None:
+    with store.transaction() as session:
+        referral = _referral(session, referral_id)
+        referral.feedback_sent_on = on or date.today()
+
+
+def letter_pdf(letter: Letter, password: str | None = None) -> bytes:
+    from cpm_desktop.reports.letters import render_letter
+
+    return render_letter(letter, password=password)
+
+
+def feedback_letter_pdf(store: Store, referral_id: str, *, paragraphs: list[str] | None = None,
+                        mark_sent: bool = True, today: date | None = None) -> bytes:
+    """The feedback letter as a PDF; the coordinator's edited paragraphs replace the standard wording.
+    Sending feedback on a closed case records the date it was sent. Raises LookupError for an unknown id."""
+    letter = feedback_letter(store, referral_id, today)
+    if paragraphs is not None:
+        letter.paragraphs = [p for p in paragraphs if p.strip()]
+    pdf = letter_pdf(letter)
+    if mark_sent and letter.title.startswith("Feedback"):
+        mark_feedback_sent(store, referral_id, letter.written_on)
+    return pdf

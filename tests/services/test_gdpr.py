@@ -1,0 +1,143 @@
+"""Subject-access exports: everything held on the person, nothing of anyone else, redactions applied."""
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, timedelta
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from cpm_desktop.domain.subject_access import Redaction, add_months, due_date, redact
+from cpm_desktop.services import risk
+from cpm_desktop.services.gdpr import subject_access_data, subject_access_pdf
+from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.settings import GDPR, get_setting, set_setting
+from cpm_desktop.storage import models as m
+from tests.services.test_interchange import HOSTILE, blank, sample_tables
+
+
+def pdf_text(pdf: bytes, password: str | None = None) -> str:
+    reader = PdfReader(io.BytesIO(pdf))
+    if password:
+        reader.decrypt(password)
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+@pytest.fixture
+def loaded(store):
+    tables = sample_tables()
+    tables["referrals"].append(blank("referrals", referral_id="R9", person_id="P9", referred_on="2018-01-01",
+                                     first_name="Otherclient", last_name="Secretson", outcome="supported",
+                                     decided_on="2018-01-02", description="Other client's private story"))
+    tables["contacts"].append(blank("contacts", contact_id="C900", referral_id="R9", occurred_at="2018-02-01T10:00",
+                                    activity="telephone", notes="Note about the other client only"))
+    import_tables(store, tables)
+    return store
+
+
+def test_every_contact_note_and_hostile_text_is_in_the_pdf(loaded):
+    text = pdf_text(subject_access_pdf(loaded, person_id="P1"))
+    for note in HOSTILE:
+        if note == "李雷":
+            continue  # DejaVu has no CJK glyphs; see tests/reports/test_styles.py for what CJK does
+        assert " ".join(note.split()) in " ".join(text.split()), note
+    assert "Ionuț" in text and "1 Rue <Main> & Co" in text and "R1" in text and "R2" in text
+    assert "Otherclient" not in text and "Other client's private story" not in text
+    assert "Note about the other client only" not in text
+    assert "Page 1 of" in text
+
+
+def test_supplementary_information_comes_from_maintained_settings(loaded):
+    text = pdf_text(subject_access_pdf(loaded, person_id="P1"))
+    for phrase in ("Why we hold it", "How long we keep it", "Where it came from", "rectification", "erasure",
+                   "restriction", "object", "Information Commissioner"):
+        assert phrase in text, phrase
+    settings = get_setting(loaded, GDPR)
+    settings["retention"] = "Kept for seven years after support ends (changed by the project lead)."
+    set_setting(loaded, GDPR, settings)
+    assert "seven years after support ends" in pdf_text(subject_access_pdf(loaded, person_id="P1"))
+
+
+def test_redactions_remove_the_text_and_are_listed(loaded):
+    redactions = [Redaction("Dr O'Neil", "Names the referring doctor, a third party"),
+                  Redaction("not in the record", "Applies nowhere")]
+    export = subject_access_data(loaded, person_id="P1", redactions=redactions)
+    assert export.redaction_reasons == ["Names the referring doctor, a third party"]
+    text = pdf_text(subject_access_pdf(loaded, person_id="P1", redactions=redactions))
+    assert "O'Neil" not in text and "[redacted]" in text
+    assert "Names the referring doctor, a third party" in text and "Applies nowhere" not in text
+
+
+def test_the_audit_trail_includes_this_export(loaded):
+    subject_access_pdf(loaded, person_id="P1")
+    export = subject_access_data(loaded, person_id="P1")
+    trail = export.sections[-1]
+    assert trail.title.startswith("Who viewed")
+    assert sum(row[2] == "export" for row in trail.rows) == 2
+    with loaded.transaction() as session:
+        person = session.scalar(select(m.Person).where(m.Person.person_id == "P1"))
+        assert session.scalars(select(m.AuditEvent.action).where(m.AuditEvent.subject_uuid == person.id,
+                                                                  m.AuditEvent.action == "export")).all()
+
+
+def test_assessments_and_visits_are_included(loaded):
+    from cpm_desktop.services import referrals
+
+    r1 = next(r for r in referrals.list_referrals(loaded) if r.referral_id == "R1")
+    risk.add_assessment(loaded, r1.uuid, risk.Assessment(date(2017, 4, 10), danger_to_staff="low", notes="Calm",
+                                                         professionals=(risk.Professional("PC Amble", "Police"),)))
+    risk.save_visit(loaded, r1.uuid, risk.Visit(date(2017, 4, 12), status="done", visitors="Coordinator"))
+    text = " ".join(pdf_text(subject_access_pdf(loaded, person_id="P1")).split())  # cells wrap
+    assert "PC Amble" in text and "Risk assessments" in text and "Home visits" in text
+
+
+def test_mentor_export_names_cases_by_id_only(loaded):
+    text = pdf_text(subject_access_pdf(loaded, mentor_id="M1"))
+    assert "Zoë" in text and "Ælfric" in text and "R1" in text
+    assert "Ionuț" not in text and "Păun" not in text and "Visited" not in text
+
+
+def test_unknown_ids_are_one_clear_sentence(loaded):
+    with pytest.raises(LookupError, match="There is no person with the id P404"):
+        subject_access_pdf(loaded, person_id="P404")
+    with pytest.raises(LookupError, match="There is no mentor with the id M404"):
+        subject_access_pdf(loaded, mentor_id="M404")
+
+
+def test_a_thousand_contact_case_is_complete(store):
+    start = datetime(2020, 1, 1, 9, 0)
+    import_tables(store, {
+        "referrals": [blank("referrals", referral_id="R1", person_id="P1", referred_on="2019-12-01",
+                            first_name="Many", last_name="Contacts", outcome="supported", decided_on="2019-12-02")],
+        "contacts": [blank("contacts", contact_id=f"C{i:05d}", referral_id="R1",
+                           occurred_at=(start + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M"),
+                           activity="telephone", notes=f"Contact note number {i:05d} <ok> & fine")
+                     for i in range(1000)]})
+    steps = []
+    text = pdf_text(subject_access_pdf(store, person_id="P1", progress=lambda *a: steps.append(a)))
+    assert all(f"Contact note number {i:05d} <ok> & fine" in text for i in range(1000))
+    assert steps
+
+
+def test_password_protected_export(loaded):
+    pdf = subject_access_pdf(loaded, person_id="P1", password="a long passphrase")
+    assert PdfReader(io.BytesIO(pdf)).is_encrypted
+    assert "Ionuț" in pdf_text(pdf, "a long passphrase")
+
+
+def test_one_calendar_month_and_month_ends():
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2028, 1, 31), 1) == date(2028, 2, 29)
+    assert add_months(date(2026, 11, 23), 1) == date(2026, 12, 23)
+    assert add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
+    assert due_date(date(2026, 3, 31)) == date(2026, 4, 30)
+    assert due_date(date(2026, 1, 10), paused_days=7) == date(2026, 2, 17)
+    assert due_date(date(2026, 1, 10), extension_months=2) == date(2026, 4, 10)
+    with pytest.raises(ValueError):
+        due_date(date(2026, 1, 10), extension_months=3)
+
+
+def test_redact_is_case_insensitive_and_literal():
+    text, applied = redact("Ask dr o'neil (or Dr O'Neil.*)", [Redaction("Dr O'Neil", "third party")])
+    assert text == "Ask [redacted] (or [redacted].*)" and len(applied) == 1
