@@ -109,6 +109,12 @@ class MainWindow(QMainWindow):
         reports = bar.addMenu("&Reports")
         self.actionEvaluationSummary = self._action(reports, "&Evaluation summary…", self.evaluation_summary,
                                                     "actionEvaluationSummary")
+        letters_menu = bar.addMenu("&Letters")
+        self._action(letters_menu, "&Acknowledgement to the referrer…", self.acknowledgement_letter,
+                     "actionAcknowledgementLetter")
+        self._action(letters_menu, "&Feedback to the referrer…", self.feedback_letter, "actionFeedbackLetter")
+        gdpr = bar.addMenu("&GDPR")
+        self._action(gdpr, "&Subject-access export…", self.subject_access, "actionSubjectAccess")
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
 
@@ -155,6 +161,38 @@ class MainWindow(QMainWindow):
         store = self.context.store
         self._in_background("Export", lambda progress: export_folder(store, Path(folder), progress=progress),
                             lambda summary: f"Exported {summary} to {folder}.")
+
+    def _current_referral_id(self) -> str | None:
+        uuid = self.context.current_referral
+        header = referrals.case_header(self.context.store, uuid) if uuid else None
+        if header is None:
+            QMessageBox.information(self, "Letters", "Choose a referral in the Referrals pane first.")
+            return None
+        return header.referral_id
+
+    def feedback_letter(self) -> None:
+        from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+
+        referral_id = self._current_referral_id()
+        if referral_id:
+            FeedbackLetterDialog(self.context, referral_id, self).exec()
+
+    def acknowledgement_letter(self) -> None:
+        from cpm_desktop.services import letters
+        from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+        referral_id = self._current_referral_id()
+        if referral_id:
+            letter = letters.acknowledgement_letter(self.context.store, referral_id)
+            PdfPreviewDialog(letter.title, letters.letter_pdf(letter), f"acknowledgement-{referral_id}.pdf",
+                             self).exec()
+
+    def subject_access(self) -> None:
+        from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+
+        uuid = self.context.current_referral
+        person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
+        SubjectAccessDialog(self.context, self, person_id=person_id).exec()
 
     def backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.context.store.path.with_name(

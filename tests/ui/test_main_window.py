@@ -270,3 +270,45 @@ def test_export_and_import_run_in_the_background(window, qtbot, tmp_path, monkey
     window.import_folder()  # the same records again: every id is already in the store
     qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
     assert warnings[0].startswith("Nothing was imported") and "already in the store" in warnings[0]
+
+
+def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot):
+    import io
+
+    from pypdf import PdfReader
+
+    from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+
+    dialog = SubjectAccessDialog(window.context, window, person_id="P1")
+    qtbot.addWidget(dialog)
+    dialog.add_redaction("Dr O'Neil", "Names the referring doctor")
+    dialog.generate()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
+    assert "Ionuț" in text and "O'Neil" not in text and "Names the referring doctor" in text
+    assert dialog.preview.images
+    dialog.preview.close()
+
+
+def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtbot):
+    import io
+
+    from pypdf import PdfReader
+
+    from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+
+    dialog = FeedbackLetterDialog(window.context, "R1", window)
+    qtbot.addWidget(dialog)
+    assert dialog.mark_sent.isChecked()
+    dialog.wording.setPlainText("Dear colleague,\n\nShort <and> sweet & kind.")
+    dialog.generate()
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
+    assert "Short <and> sweet & kind." in text
+    r1 = next(r for r in referrals.list_referrals(window.context.store) if r.referral_id == "R1")
+    from cpm_desktop.services.gdpr import subject_access_data
+
+    export = subject_access_data(window.context.store, person_id="P1")
+    details = dict(next(s for s in export.sections if s.title == "Referral R1").rows)
+    assert details["Feedback sent to the referrer"] == date.today().strftime("%d/%m/%Y")
+    assert r1 is not None
+    dialog.preview.close()

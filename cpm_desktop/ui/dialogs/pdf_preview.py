@@ -38,7 +38,13 @@ def page_images(pdf: bytes, scale: float = 1.3) -> list[QImage]:
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None):
+    @classmethod
+    def protected(cls, pdf: bytes, suggested_name: str, parent: QWidget | None = None) -> PdfPreviewDialog:
+        """A password-protected PDF: no preview (it would need the password), only saving."""
+        return cls("Protected PDF", pdf, suggested_name, parent, render=False)
+
+    def __init__(self, title: str, pdf: bytes, suggested_name: str, parent: QWidget | None = None,
+                 render: bool = True):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
@@ -47,7 +53,7 @@ class PdfPreviewDialog(QDialog):
         self.saved_to: Path | None = None
         pages = QWidget()
         column = QVBoxLayout(pages)
-        self.images = page_images(pdf)
+        self.images = page_images(pdf) if render else []
         for image in self.images:
             label = QLabel()
             label.setPixmap(QPixmap.fromImage(image))
@@ -63,8 +69,11 @@ class PdfPreviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.choose_and_save)
         self.print_button.clicked.connect(self.print_pages)
+        self.print_button.setEnabled(render)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(self.images)} page{'s' if len(self.images) != 1 else ''}"))
+        layout.addWidget(QLabel(f"{len(self.images)} page{'s' if len(self.images) != 1 else ''}" if render else
+                                "This PDF is protected with a password, so it is not shown here. Save it, and "
+                                "give the password to the person separately."))
         layout.addWidget(scroll)
         layout.addWidget(buttons)
         self.resize(900, 760)
