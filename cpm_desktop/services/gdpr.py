@@ -7,12 +7,13 @@ included: a mentor's export names the cases they supported by id only.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cpm_desktop.domain.subject_access import Redaction, Section, SubjectAccessExport, redact
+from cpm_desktop.domain.subject_access import Redaction, Section, SubjectAccessExport, due_date, redact
 from cpm_desktop.domain.vocabulary import Vocabulary, split_codes
 from cpm_desktop.services.settings import GDPR, get_setting
 from cpm_desktop.services.vocabulary import vocabulary_for
@@ -242,3 +243,85 @@ def subject_access_pdf(store: Store, *, person_id: str | None = None, mentor_id:
     export = subject_access_data(store, person_id=person_id, mentor_id=mentor_id, redactions=redactions,
                                  progress=progress)
     return render_subject_access(export, password=password)
+
+
+# --- the request register ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    uuid: str
+    subject_kind: str
+    subject_id: str
+    subject_name: str
+    received_on: date
+    identity_checked_on: date | None
+    paused_days: int
+    extension_months: int
+    extension_reason: str
+    due_on: date
+    completed_on: date | None
+    overdue: bool
+
+
+def _subject(session: Session, kind: str, subject_id: str):
+    model, column = (m.Person, m.Person.person_id) if kind == "person" else (m.Mentor, m.Mentor.mentor_id)
+    found = session.scalar(select(model).where(column == subject_id, model.deleted_at.is_(None)))
+    if found is None:
+        raise LookupError(f"There is no {kind} with the id {subject_id} in this store.")
+    return found
+
+
+def register_request(store: Store, kind: str, subject_id: str, received_on: date, notes: str = "") -> str:
+    with store.transaction() as session:
+        subject = _subject(session, kind, subject_id)
+        row = m.SubjectAccessRequest(subject_kind=kind, subject_uuid=subject.id, received_on=received_on,
+                                     paused_days=0, extension_months=0, notes=notes or None)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_request(store: Store, request_uuid: str, *, identity_checked_on: date | None = None,
+                   paused_days: int | None = None, extension_months: int | None = None,
+                   extension_reason: str | None = None, completed_on: date | None = None) -> None:
+    """Record the request's progress; an extension needs its reason, and is two months at most."""
+    with store.transaction() as session:
+        row = session.get(m.SubjectAccessRequest, request_uuid)
+        if extension_months is not None:
+            if not 0 <= extension_months <= 2:
+                raise ValueError("A request may be extended by at most two further months.")
+            if extension_months and not (extension_reason or row.extension_reason or "").strip():
+                raise ValueError("Give the reason for extending the time to respond.")
+            row.extension_months = extension_months
+        if extension_reason is not None:
+            row.extension_reason = extension_reason.strip() or None
+        if paused_days is not None:
+            if paused_days < 0:
+                raise ValueError("Paused days cannot be negative.")
+            row.paused_days = paused_days
+        if identity_checked_on is not None:
+            row.identity_checked_on = identity_checked_on
+        if completed_on is not None:
+            row.completed_on = completed_on
+
+
+def list_requests(store: Store, today: date | None = None) -> list[RequestRow]:
+    """The register, oldest open request first, each with its due date by the ICO's one-month rule."""
+    today = today or date.today()
+    q = m.SubjectAccessRequest
+    with store.transaction() as session:
+        requests = session.scalars(select(q).where(q.deleted_at.is_(None)).order_by(q.completed_on.is_not(None),
+                                                                                    q.received_on)).all()
+        people = {p.id: (p.person_id, f"{p.first_name} {p.last_name}") for p in session.scalars(
+            select(m.Person).where(m.Person.id.in_([r.subject_uuid for r in requests])))}
+        mentors = {x.id: (x.mentor_id, f"{x.first_name} {x.last_name}") for x in session.scalars(
+            select(m.Mentor).where(m.Mentor.id.in_([r.subject_uuid for r in requests])))}
+    rows = []
+    for r in requests:
+        subject_id, name = (people if r.subject_kind == "person" else mentors).get(r.subject_uuid, ("?", "?"))
+        due = due_date(r.received_on, paused_days=r.paused_days, extension_months=r.extension_months)
+        rows.append(RequestRow(r.id, r.subject_kind, subject_id, name, r.received_on, r.identity_checked_on,
+                               r.paused_days, r.extension_months, r.extension_reason or "", due, r.completed_on,
+                               r.completed_on is None and today > due))
+    return rows

@@ -363,3 +363,20 @@ class VocabularyEntry(Base):
     label: Mapped[str] = mapped_column(Text)
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(120))
+
+
+class SubjectAccessRequest(Record):
+    """A subject-access request in the register: the one-month clock, pauses, extension, completion."""
+
+    __tablename__ = "subject_access_request"
+
+    subject_kind: Mapped[str] = mapped_column(String(10))  # person | mentor
+    subject_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    identity_checked_on: Mapped[date | None] = mapped_column(Date)
+    # Days the clock stood still, waiting for proof of identity or clarification.
+    paused_days: Mapped[int] = mapped_column(Integer, default=0)
+    extension_months: Mapped[int] = mapped_column(Integer, default=0)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._action(letters_menu, "&Feedback to the referrer…", self.feedback_letter, "actionFeedbackLetter")
         gdpr = bar.addMenu("&GDPR")
         self._action(gdpr, "&Subject-access export…", self.subject_access, "actionSubjectAccess")
+        self._action(gdpr, "&Request register…", self.request_register, "actionRequestRegister")
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
 
@@ -193,6 +194,11 @@ class MainWindow(QMainWindow):
         uuid = self.context.current_referral
         person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
         SubjectAccessDialog(self.context, self, person_id=person_id).exec()
+
+    def request_register(self) -> None:
+        from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+
+        RequestRegisterDialog(self.context, self).exec()
 
     def backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.context.store.path.with_name(

@@ -115,7 +115,7 @@ def test_a_thousand_contact_case_is_complete(store):
                            activity="telephone", notes=f"Contact note number {i:05d} <ok> & fine")
                      for i in range(1000)]})
     steps = []
-    text = pdf_text(subject_access_pdf(store, person_id="P1", progress=lambda *a: steps.append(a)))
+    text = " ".join(pdf_text(subject_access_pdf(store, person_id="P1", progress=lambda *a: steps.append(a))).split())
     assert all(f"Contact note number {i:05d} <ok> & fine" in text for i in range(1000))
     assert steps
 
@@ -141,3 +141,22 @@ def test_one_calendar_month_and_month_ends():
 def test_redact_is_case_insensitive_and_literal():
     text, applied = redact("Ask dr o'neil (or Dr O'Neil.*)", [Redaction("Dr O'Neil", "third party")])
     assert text == "Ask [redacted] (or [redacted].*)" and len(applied) == 1
+
+
+def test_request_register_tracks_the_clock(loaded):
+    from cpm_desktop.services.gdpr import list_requests, register_request, update_request
+
+    uuid = register_request(loaded, "person", "P1", date(2026, 1, 31))
+    (row,) = list_requests(loaded, today=date(2026, 2, 20))
+    assert row.due_on == date(2026, 2, 28) and not row.overdue and row.subject_name == "Ionuț Păun"
+    update_request(loaded, uuid, paused_days=5)
+    assert list_requests(loaded, today=date(2026, 3, 4))[0].due_on == date(2026, 3, 5)
+    with pytest.raises(ValueError, match="reason"):
+        update_request(loaded, uuid, extension_months=1)
+    update_request(loaded, uuid, extension_months=2, extension_reason="Records held in several places")
+    assert list_requests(loaded, today=date(2026, 3, 4))[0].due_on == date(2026, 5, 5)
+    assert list_requests(loaded, today=date(2026, 6, 1))[0].overdue
+    update_request(loaded, uuid, identity_checked_on=date(2026, 2, 2), completed_on=date(2026, 4, 1))
+    assert not list_requests(loaded, today=date(2026, 6, 1))[0].overdue
+    with pytest.raises(LookupError):
+        register_request(loaded, "mentor", "M404", date(2026, 1, 1))

@@ -312,3 +312,17 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
     assert details["Feedback sent to the referrer"] == date.today().strftime("%d/%m/%Y")
     assert r1 is not None
     dialog.preview.close()
+
+
+def test_request_register_dialog(window, qtbot, qtmodeltester):
+    from cpm_desktop.services.gdpr import register_request
+    from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+
+    register_request(window.context.store, "person", "P1", date.today())
+    dialog = RequestRegisterDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.rowCount() == 1 and "Ionuț Păun (P1)" == dialog.model.data(dialog.model.index(0, 1))
+    dialog.table.selectRow(0)
+    dialog.completed()
+    assert dialog.model.rows[0].completed_on == date.today()

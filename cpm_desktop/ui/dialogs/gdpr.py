@@ -148,3 +148,117 @@ class FeedbackLetterDialog(QDialog):
         self.context.notify_changed("referral")
         self.preview = PdfPreviewDialog(self.letter.title, pdf, f"feedback-{self.referral_id}.pdf", self)
         self.preview.show()
+
+
+class RequestRegisterDialog(QDialog):
+    """The subject-access request register: due dates by the ICO's one-month rule, pauses, extensions."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QTableView
+
+        from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+
+        self.setObjectName("requestRegister")
+        self.setWindowTitle("Subject-access requests")
+        self.context = context
+        self.model = RowTableModel([
+            Column("Received", lambda r: day(r.received_on), lambda r: r.received_on),
+            Column("Whose", lambda r: f"{r.subject_name} ({r.subject_id})"),
+            Column("Identity checked", lambda r: day(r.identity_checked_on)),
+            Column("Paused days", lambda r: str(r.paused_days), numeric=True),
+            Column("Extended", lambda r: f"{r.extension_months} months: {r.extension_reason}" if r.extension_months
+                   else ""),
+            Column("Due", lambda r: day(r.due_on) + (" — OVERDUE" if r.overdue else ""), lambda r: r.due_on),
+            Column("Completed", lambda r: day(r.completed_on)),
+        ], self)
+        self.table = QTableView(objectName="requestTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        for text, slot in (("&New request…", self.new_request), ("&Identity checked today", self.identity_checked),
+                           ("&Pause the clock…", self.pause), ("E&xtend…", self.extend),
+                           ("&Completed today", self.completed), ("&Prepare the export…", self.export)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(980, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from cpm_desktop.services.gdpr import list_requests
+
+        self.model.set_rows(list_requests(self.context.store))
+
+    def _selected(self):
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _update(self, **changes) -> None:
+        from cpm_desktop.services.gdpr import update_request
+
+        row = self._selected()
+        if row is None:
+            return
+        try:
+            update_request(self.context.store, row.uuid, **changes)
+        except ValueError as error:
+            QMessageBox.warning(self, "Subject-access requests", str(error))
+        self.refresh()
+
+    def new_request(self) -> None:
+        from datetime import date
+
+        from PySide6.QtWidgets import QInputDialog
+
+        from cpm_desktop.services.gdpr import register_request
+
+        subject, ok = QInputDialog.getText(self, "New request", "Person id (P…) or mentor id (M…):")
+        if not ok or not subject.strip():
+            return
+        kind = "mentor" if subject.strip().upper().startswith("M") else "person"
+        try:
+            register_request(self.context.store, kind, subject.strip(), date.today())
+        except LookupError as error:
+            QMessageBox.warning(self, "New request", str(error))
+        self.refresh()
+
+    def identity_checked(self) -> None:
+        from datetime import date
+
+        self._update(identity_checked_on=date.today())
+
+    def completed(self) -> None:
+        from datetime import date
+
+        self._update(completed_on=date.today())
+
+    def pause(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        row = self._selected()
+        if row:
+            days, ok = QInputDialog.getInt(self, "Pause the clock", "Days waiting for identity or clarification:",
+                                           row.paused_days, 0, 365)
+            if ok:
+                self._update(paused_days=days)
+
+    def extend(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        row = self._selected()
+        if row:
+            reason, ok = QInputDialog.getText(self, "Extend", "Why does this request need up to two more months?")
+            if ok:
+                self._update(extension_months=2, extension_reason=reason)
+
+    def export(self) -> None:
+        row = self._selected()
+        if row:
+            dialog = SubjectAccessDialog(self.context, self, person_id=row.subject_id)
+            dialog.kind.setCurrentIndex(0 if row.subject_kind == "person" else 1)
+            dialog.exec()
