@@ -7,7 +7,15 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from cpm_desktop.domain.workflow import DECLINED, PENDING, CaseState, check_close, check_decision, check_reopen
+from cpm_desktop.domain.workflow import (
+    DECLINED,
+    PENDING,
+    CaseState,
+    WorkflowError,
+    check_close,
+    check_decision,
+    check_reopen,
+)
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
@@ -82,3 +90,66 @@ def case_history(store: Store, referral_uuid: str) -> list[CaseEvent]:
                                .where(e.referral_uuid == referral_uuid, e.deleted_at.is_(None))
                                .order_by(e.happened_on.desc(), e.created_at.desc())).all()
     return [CaseEvent(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class PoliceCalls:
+    before: int | None
+    after: int | None
+    source: str
+
+    @property
+    def change(self) -> str:
+        """The change in words, as the case shows it."""
+        if self.before is None or self.after is None:
+            return "not known yet"
+        fewer = self.before - self.after
+        if fewer < 0:
+            return f"{-fewer} more calls than before"
+        share = f" ({100 * fewer / self.before:.0f}% down)" if self.before else ""
+        return f"{fewer} fewer calls{share}"
+
+
+def police_calls(store: Store, referral_uuid: str) -> PoliceCalls:
+    with store.transaction() as session:
+        referral, _ = _case(session, referral_uuid)
+        return PoliceCalls(referral.police_calls_before, referral.police_calls_after, referral.police_calls_source or "")
+
+
+def record_police_calls(store: Store, referral_uuid: str, *, before: int | None, after: int | None,
+                        source: str) -> None:
+    """Calls to the police in the 12 months before the referral and after first contact, with their source."""
+    if any(value is not None and value < 0 for value in (before, after)):
+        raise WorkflowError("Calls to the police are a whole number, 0 or more.")
+    if (before is not None or after is not None) and not source.strip():
+        raise WorkflowError("Say where the figures come from (e.g. the police command and control system).")
+    with store.transaction() as session:
+        referral, _ = _case(session, referral_uuid)
+        referral.police_calls_before, referral.police_calls_after = before, after
+        referral.police_calls_source = source.strip() or None
+
+
+@dataclass(frozen=True)
+class FeedbackDue:
+    referral_uuid: str
+    referral_id: str
+    name: str
+    closed_on: date
+    referrer: str
+    days_since_closure: int
+
+
+def feedback_due(store: Store, today: date | None = None) -> list[FeedbackDue]:
+    """Closed supported cases whose referrer has not been told how the support went, longest waiting first."""
+    today = today or date.today()
+    r, p, o = m.Referral, m.Person, m.Organisation
+    with store.transaction() as session:
+        rows = session.execute(
+            select(r.id, r.referral_id, p.first_name, p.last_name, r.closed_on, r.referrer_name, o.name)
+            .join(p, p.id == r.person_uuid).outerjoin(o, o.id == r.organisation_uuid)
+            .where(r.deleted_at.is_(None), r.closed_on.is_not(None), r.feedback_sent_on.is_(None),
+                   r.outcome == "supported")
+            .order_by(r.closed_on)).all()
+    return [FeedbackDue(uuid, referral_id, f"{first} {last}", closed_on,
+                        ", ".join(part for part in (referrer, organisation) if part), (today - closed_on).days)
+            for uuid, referral_id, first, last, closed_on, referrer, organisation in rows]

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self._action(letters_menu, "&Acknowledgement to the referrer…", self.acknowledgement_letter,
                      "actionAcknowledgementLetter")
         self._action(letters_menu, "&Feedback to the referrer…", self.feedback_letter, "actionFeedbackLetter")
+        self._action(letters_menu, "Feedback &due…", self.feedback_due, "actionFeedbackDue")
         gdpr = bar.addMenu("&GDPR")
         self._action(gdpr, "&Subject-access export…", self.subject_access, "actionSubjectAccess")
         self._action(gdpr, "&Request register…", self.request_register, "actionRequestRegister")
@@ -177,6 +178,23 @@ class MainWindow(QMainWindow):
         referral_id = self._current_referral_id()
         if referral_id:
             FeedbackLetterDialog(self.context, referral_id, self).exec()
+
+    def feedback_due(self) -> None:
+        """Closed cases whose referrer has not been sent feedback; choosing one opens the case."""
+        from cpm_desktop.services import cases
+
+        due = cases.feedback_due(self.context.store)
+        if not due:
+            QMessageBox.information(self, "Feedback due", "Every closed case's referrer has had feedback.")
+            return
+        items = [f"{d.referral_id}  {d.name}, closed {d.closed_on:%d/%m/%Y} ({d.days_since_closure} days ago)"
+                 f" — {d.referrer}" for d in due]
+        chosen, ok = QInputDialog.getItem(self, "Feedback due", f"{len(due)} closed case(s) waiting for feedback:",
+                                          items, 0, False)
+        if ok:
+            self.referrals_pane.select(due[items.index(chosen)].referral_uuid)
+            self.context.set_current_referral(due[items.index(chosen)].referral_uuid)
+            self.feedback_letter()
 
     def acknowledgement_letter(self) -> None:
         from cpm_desktop.services import letters

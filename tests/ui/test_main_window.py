@@ -326,3 +326,28 @@ def test_request_register_dialog(window, qtbot, qtmodeltester):
     dialog.table.selectRow(0)
     dialog.completed()
     assert dialog.model.rows[0].completed_on == date.today()
+
+
+def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monkeypatch):
+    import cpm_desktop.ui.panes.case_panel as panel_module
+    from cpm_desktop.services import goals as goal_service
+
+    store = window.context.store
+    r4 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R4")
+    window.referrals_pane.select(r4.uuid)
+    panel = window.contact_pane.case_panel
+    goal_service.set_goal(store, r4.uuid, goal="Join the walking group", commitment=5, set_on=date(2018, 7, 5))
+    panel.show_case(r4.uuid)
+    qtmodel = panel.goal_model
+    assert qtmodel.rowCount() == 1 and qtmodel.rows[0].status == "open"
+    panel.calls_before.setValue(20)
+    panel.calls_after.setValue(2)
+    panel.calls_source.setText("Police command and control")
+    panel.save_calls()
+    assert panel.calls_change.text() == "Change: 18 fewer calls (90% down)"
+    monkeypatch.setattr(panel_module.QInputDialog, "getText", lambda *args: ("Goals achieved", True))
+    panel.close_case()
+    assert referrals.case_header(store, r4.uuid).status == "closed"
+    qtbot.waitUntil(lambda: "closed" in window.contact_pane.header.text())
+    panel.reopen_case()
+    assert referrals.case_header(store, r4.uuid).status == "awaiting mentors"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,10 +27,11 @@ from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
 from cpm_desktop.ui.panes.case_pane import CasePane
+from cpm_desktop.ui.panes.case_panel import CasePanel
 
 
 class ContactLogPane(CasePane):
-    refresh_on = ("contact", "allocation")
+    refresh_on = ("contact", "allocation", "closure")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -82,12 +84,22 @@ class ContactLogPane(CasePane):
         tools.addWidget(self.filter)
         tools.addStretch()
         tools.addWidget(self.delete_button)
+        self.case_panel = CasePanel(context)
+        log = QWidget()
+        log_layout = QVBoxLayout(log)
+        log_layout.setContentsMargins(0, 0, 0, 0)
+        log_layout.addLayout(tools)
+        log_layout.addWidget(self.table, 1)
+        log_layout.addWidget(self.totals)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(log)
+        splitter.addWidget(self.case_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(entry)
-        layout.addLayout(tools)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
+        layout.addWidget(splitter, 1)
         self._editing = (entry, self.delete_button)
         for widget in (self.notes,):
             widget.returnPressed.connect(self.log_contact)
@@ -105,6 +117,7 @@ class ContactLogPane(CasePane):
         return False
 
     def show_case(self, header: CaseHeader | None) -> None:
+        self.case_panel.show_case(header.uuid if header else None)
         for widget in self._editing:
             widget.setEnabled(header is not None)
         if header is None:

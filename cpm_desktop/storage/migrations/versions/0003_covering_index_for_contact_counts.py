@@ -5,8 +5,6 @@ Revises: 0002
 Create Date: 2026-11-23 05:49:08.430233
 """
 from alembic import op
-import sqlalchemy as sa
-
 
 revision = '0003'
 down_revision = '0002'
