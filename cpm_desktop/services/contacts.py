@@ -100,6 +100,33 @@ def add_contact(store: Store, referral_uuid: str, *, occurred_at: datetime, acti
         return contact.contact_id
 
 
+def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, activity: str, minutes: int | None,
+                 notes: str) -> None:
+    """Correct an entry; what it said before is kept as a revision, and the change is audited."""
+    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
+        raise ContactError("Minutes are a whole number from 0 to 1,440.")
+    with store.transaction() as session:
+        contact = session.get(m.Contact, contact_uuid)
+        if contact is None or contact.deleted_at is not None:
+            raise ContactError("That entry is no longer in the log.")
+        session.add(m.ContactRevision(contact_uuid=contact.id, occurred_at=contact.occurred_at,
+                                      activity=contact.activity, minutes=contact.minutes,
+                                      mentor_uuid=contact.mentor_uuid, staff_name=contact.staff_name,
+                                      notes=contact.notes))
+        contact.occurred_at = occurred_at.replace(second=0, microsecond=0)
+        contact.activity, contact.minutes, contact.notes = activity, minutes, notes
+
+
+def revisions(store: Store, contact_uuid: str) -> list[ContactRow]:
+    """Earlier versions of an entry, newest first (uuid is the revision's)."""
+    r = m.ContactRevision
+    with store.transaction() as session:
+        rows = session.scalars(select(r).where(r.contact_uuid == contact_uuid).order_by(r.created_at.desc())).all()
+        contact_id = session.scalar(select(m.Contact.contact_id).where(m.Contact.id == contact_uuid))
+    return [ContactRow(x.id, contact_id, x.occurred_at, x.activity, x.minutes, x.staff_name or "", x.notes)
+            for x in rows]
+
+
 def delete_contact(store: Store, contact_uuid: str, reason: str) -> None:
     """A soft delete with its reason: the entry leaves the log but stays in the store until retention erases it."""
     if not reason.strip():

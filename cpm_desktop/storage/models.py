@@ -380,3 +380,17 @@ class SubjectAccessRequest(Record):
     extension_reason: Mapped[str | None] = mapped_column(Text)
     completed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+class ContactRevision(Record):
+    """The values a contact had before an edit: editing the log never loses what was first written."""
+
+    __tablename__ = "contact_revision"
+
+    contact_uuid: Mapped[str] = mapped_column(ForeignKey("contact.id"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime)
+    activity: Mapped[str] = mapped_column(String(40))
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    mentor_uuid: Mapped[str | None] = mapped_column(String(36))
+    staff_name: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -351,3 +351,20 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
     qtbot.waitUntil(lambda: "closed" in window.contact_pane.header.text())
     panel.reopen_case()
     assert referrals.case_header(store, r4.uuid).status == "awaiting mentors"
+
+
+def test_editing_a_contact_keeps_the_earlier_version(window, qtbot):
+    from cpm_desktop.ui.panes.contacts import ContactEditDialog
+
+    store = window.context.store
+    r1 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R1")
+    window.referrals_pane.select(r1.uuid)
+    log = window.contact_pane
+    row = next(r for r in log.model.rows if r.contact_id == "C0")
+    dialog = ContactEditDialog(window.context, row, window)
+    qtbot.addWidget(dialog)
+    dialog.notes.setPlainText("Corrected: Ionuț came to the office")
+    dialog.minutes.setValue(30)
+    contacts.edit_contact(store, row.uuid, **dialog.values())
+    (before,) = contacts.revisions(store, row.uuid)
+    assert before.notes == "Ionuț Păun" and contacts.list_contacts(store, r1.uuid)[-1].notes != before.notes

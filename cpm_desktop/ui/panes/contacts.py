@@ -8,12 +8,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -28,6 +32,42 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
+
+
+class ContactEditDialog(QDialog):
+    """Correct an entry of the log; its earlier versions are listed and kept."""
+
+    def __init__(self, context: AppContext, row: contacts.ContactRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"Correct contact {row.contact_id}")
+        self.when = QDateTimeEdit(QDateTime(row.occurred_at), calendarPopup=True, displayFormat="dd/MM/yyyy HH:mm")
+        self.activity = QComboBox()
+        for code, text in context.vocabulary.items("activity"):
+            self.activity.addItem(text.split(":")[0], code)
+        self.activity.setCurrentIndex(max(0, self.activity.findData(row.activity)))
+        self.minutes = QSpinBox(maximum=contacts.MAX_MINUTES, suffix=" min", specialValueText="not known")
+        self.minutes.setValue(row.minutes or 0)
+        self.notes = QPlainTextEdit(row.notes, tabChangesFocus=True)
+        form = QFormLayout()
+        for text, widget in (("&When", self.when), ("&Activity", self.activity), ("&Minutes", self.minutes),
+                             ("&Notes", self.notes)):
+            form.addRow(text, widget)
+        earlier = contacts.revisions(context.store, row.uuid)
+        history = QLabel("\n".join(f"{r.occurred_at:%d/%m/%Y %H:%M}  {r.activity}  {r.minutes or ''}  {r.notes[:80]}"
+                                   for r in earlier) or "Not corrected before.", wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Earlier versions (kept):"))
+        layout.addWidget(history)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        moment = self.when.dateTime().toPython()
+        return dict(occurred_at=datetime(*moment.timetuple()[:5]), activity=self.activity.currentData(),
+                    minutes=self.minutes.value() or None, notes=self.notes.toPlainText())
 
 
 class ContactLogPane(CasePane):
@@ -108,6 +148,7 @@ class ContactLogPane(CasePane):
         self.add_button.clicked.connect(self.log_contact)
         self.filter.currentIndexChanged.connect(self.refresh)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(self.model.row_at(index.row())))
         self.refresh()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name): Enter in any field saves
@@ -154,6 +195,17 @@ class ContactLogPane(CasePane):
             return
         self.context.notify_changed("contact")
         self.activity.setFocus()
+
+    def edit_row(self, row: contacts.ContactRow) -> None:
+        dialog = ContactEditDialog(self.context, row, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            contacts.edit_contact(self.context.store, row.uuid, **dialog.values())
+        except contacts.ContactError as error:
+            self.warn(error)
+            return
+        self.context.notify_changed("contact")
 
     def delete_selected(self) -> None:
         index = self.table.currentIndex()

@@ -1,0 +1,62 @@
+"""The contact log: quick entry, first contact date, edits kept as revisions, soft deletes with a reason."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from cpm_desktop.services import contacts, referrals
+from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.storage import models as m
+from tests.services.test_interchange import sample_tables
+
+
+@pytest.fixture
+def r4(store):
+    import_tables(store, sample_tables())
+    return next(r.uuid for r in referrals.list_referrals(store) if r.referral_id == "R4")
+
+
+def test_first_contact_sets_the_case_date_and_ids_follow_on(store, r4):
+    contact_id = contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 10, 30), activity="home_visit",
+                                      minutes=60, notes="First visit")
+    assert contact_id == "C0000100"  # after C99 from the import
+    with store.transaction() as session:
+        assert session.get(m.Referral, r4).first_contact_on == date(2018, 7, 3)
+    rows = contacts.list_contacts(store, r4)
+    assert rows[0].who == "tester"  # no mentor: the member of staff logged in
+
+
+def test_edits_keep_the_earlier_version_and_deletes_need_a_reason(store, r4):
+    contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 10, 30), activity="telephone", minutes=5,
+                         notes="Rang")
+    (row,) = contacts.list_contacts(store, r4)
+    contacts.edit_contact(store, row.uuid, occurred_at=datetime(2018, 7, 3, 11, 0), activity="home_visit",
+                          minutes=45, notes="Visited, not rang")
+    (edited,) = contacts.list_contacts(store, r4)
+    assert (edited.activity, edited.minutes, edited.notes) == ("home_visit", 45, "Visited, not rang")
+    (before,) = contacts.revisions(store, row.uuid)
+    assert (before.activity, before.minutes, before.notes) == ("telephone", 5, "Rang")
+    with pytest.raises(contacts.ContactError):
+        contacts.delete_contact(store, row.uuid, " ")
+    contacts.delete_contact(store, row.uuid, "Logged against the wrong client")
+    assert contacts.list_contacts(store, r4) == []
+    with store.transaction() as session:
+        kept = session.get(m.Contact, row.uuid)
+        assert kept.deleted_reason == "Logged against the wrong client"
+        actions = session.scalars(select(m.AuditEvent.action).where(m.AuditEvent.record_uuid == row.uuid)).all()
+    assert actions == ["create", "update", "delete"]
+
+
+def test_bad_minutes_and_future_contacts_are_refused(store, r4):
+    with pytest.raises(contacts.ContactError):
+        contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3), activity="telephone", minutes=2000)
+    with pytest.raises(contacts.ContactError):
+        contacts.add_contact(store, r4, occurred_at=datetime(2999, 1, 1), activity="telephone", minutes=5)
+
+
+def test_totals_by_activity(store, r4):
+    for minutes in (10, None, 20):
+        contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 9), activity="telephone", minutes=minutes)
+    assert contacts.totals(contacts.list_contacts(store, r4)) == {"telephone": (3, 30)}
