@@ -61,6 +61,9 @@ def suggestions(store: Store, referral_uuid: str, today: date | None = None, lim
         busy = dict(iter(session.execute(
             select(a.mentor_uuid, func.count()).where(a.ended_on.is_(None), a.deleted_at.is_(None))
             .group_by(a.mentor_uuid))))
+        ever = set(session.scalars(select(a.mentor_uuid).where(a.deleted_at.is_(None)).distinct()))
+        flags = set(session.scalars(select(m.RiskFlag.flag).where(
+            m.RiskFlag.referral_uuid == referral_uuid, m.RiskFlag.cleared_on.is_(None), m.RiskFlag.deleted_at.is_(None))))
         already = set(session.scalars(select(a.mentor_uuid).where(a.referral_uuid == referral_uuid,
                                                                   a.ended_on.is_(None), a.deleted_at.is_(None))))
         mentors = session.scalars(select(t).where(t.deleted_at.is_(None), t.status == "active")).all()
@@ -84,6 +87,14 @@ def suggestions(store: Store, referral_uuid: str, today: date | None = None, lim
             spare = mentor.capacity - open_count
             reasons.append(f"{max(spare, 0)} of {mentor.capacity} places free")
             score = 3 * same_area + 2 * len(fits) + (1 if spare > 0 else -5)
+            if mentor.id not in ever and mentor.training_completed_on:
+                # Trained mentors kept waiting for a first client lose heart (2018 evaluation): favour them.
+                waited = (today - mentor.training_completed_on).days
+                reasons.append(f"waiting {waited} days for a first client")
+                score += min(waited / 90, 3)
+            if "experienced_mentors" in flags:
+                score += 4 if mentor.id in ever else -4
+                reasons.append("experienced" if mentor.id in ever else "no clients yet (case needs experience)")
             choices.append(MentorChoice(mentor.id, mentor.mentor_id, f"{mentor.first_name} {mentor.last_name}",
                                         mentor.area, open_count, mentor.capacity, " · ".join(reasons), score))
     choices.sort(key=lambda c: (-c.score, c.open_allocations, c.mentor_id))
