@@ -368,3 +368,49 @@ def test_editing_a_contact_keeps_the_earlier_version(window, qtbot):
     contacts.edit_contact(store, row.uuid, **dialog.values())
     (before,) = contacts.revisions(store, row.uuid)
     assert before.notes == "Ionuț Păun" and contacts.list_contacts(store, r1.uuid)[-1].notes != before.notes
+
+
+def test_waiting_lists_change_when_a_pair_is_allocated(window, qtbot, qtmodeltester):
+    from cpm_desktop.services import allocation, mentors
+    from cpm_desktop.services.mentors import MentorForm
+
+    store = window.context.store
+    pane = window.allocation_pane
+    for model in (pane.waiting_clients, pane.unallocated_mentors, pane.overdue_checks):
+        qtmodeltester.check(model)
+    assert [w.referral_id for w in pane.waiting_clients.rows] == ["R4"]
+    mentors.save_mentor(store, MentorForm(first_name="Pat", last_name="New", area="east", status="active",
+                                          training_completed_on=date(2018, 5, 1), dbs_checked_on=date(2018, 4, 1),
+                                          safeguarding_completed_on=date(2018, 4, 2)))
+    window.context.notify_changed("mentor")
+    assert [w.name for w in pane.unallocated_mentors.rows] == ["Pat New"]
+    pane.waiting_views[0].doubleClicked.emit(pane.waiting_clients.index(0, 0))
+    r4 = window.context.current_referral
+    assert referrals.case_header(store, r4).referral_id == "R4"
+    pair = [s.mentor_uuid for s in allocation.suggestions(store, r4)][:2]
+    assert len(pair) == 2
+    pane.suggestions.selectRow(0)
+    pane.suggestions.selectRow(1)
+    qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)
+    assert len(pane.allocated_model.rows) == 2
+    assert pane.waiting_clients.rowCount() == 0 and pane.unallocated_mentors.rowCount() == 0
+
+
+def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
+    from cpm_desktop.ui.dialogs.mentors import MentorDialog, MentorRegisterDialog
+
+    dialog = MentorRegisterDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    before = dialog.model.rowCount()
+
+    def fill_and_accept(self):
+        self.first.setText("Renée")
+        self.last.setText("O'Hara <Smith>")
+        return QDialog.DialogCode.Accepted
+
+    from PySide6.QtWidgets import QDialog
+
+    monkeypatch.setattr(MentorDialog, "exec", fill_and_accept)
+    dialog.new_mentor()
+    assert dialog.model.rowCount() == before + 1
+    assert [r.mentor_id for r in dialog.model.rows if r.name == "Renée O'Hara <Smith>"] == ["M0003"]

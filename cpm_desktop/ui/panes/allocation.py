@@ -3,19 +3,22 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cpm_desktop.services import allocation
+from cpm_desktop.services import allocation, mentors
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
@@ -69,16 +72,74 @@ class AllocationPane(CasePane):
         row.addStretch()
         row.addWidget(self.allocate_button)
         suggested_layout.addLayout(row)
+        self.waiting_clients = RowTableModel([
+            Column("Case", lambda w: w.referral_id), Column("Client", lambda w: w.name),
+            Column("Area", lambda w: area("area", w.area)),
+            Column("Days waiting for mentors", lambda w: str(w.days_waiting), lambda w: w.days_waiting, True)], self)
+        self.unallocated_mentors = RowTableModel([
+            Column("Mentor", lambda w: f"{w.name} ({w.mentor_id})"), Column("Area", lambda w: area("area", w.area)),
+            Column("Days since training", lambda w: str(w.days), lambda w: w.days, True)], self)
+        self.overdue_checks = RowTableModel([
+            Column("Mentor", lambda w: f"{w.name} ({w.mentor_id})"), Column("Area", lambda w: area("area", w.area)),
+            Column("Days since last progress check", lambda w: "never" if w.days is None else str(w.days),
+                   lambda w: w.days, True)], self)
+        self.waiting = QTabWidget(objectName="waitingLists")
+        self.waiting_views = []
+        for model, name, title in ((self.waiting_clients, "clientsWaiting", "Clients waiting for mentors"),
+                                   (self.unallocated_mentors, "mentorsNeverAllocated", "Mentors never allocated"),
+                                   (self.overdue_checks, "progressChecksOverdue", "No progress check in 90 days")):
+            view = _view(name, model)
+            view.setSortingEnabled(True)
+            self.waiting.addTab(view, title)
+            self.waiting_views.append(view)
+        self.waiting_views[0].doubleClicked.connect(self._open_waiting_case)
+        for view, model in ((self.waiting_views[1], self.unallocated_mentors),
+                            (self.waiting_views[2], self.overdue_checks)):
+            view.doubleClicked.connect(lambda index, model=model: self._open_mentor(model.row_at(index.row())))
+        self.register_button = QPushButton("&Mentor register…", objectName="mentorRegisterButton")
+        self.register_button.clicked.connect(self.open_register)
+        lists = QGroupBox("Waiting lists (double-click opens the case or the mentor)")
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.addWidget(self.waiting)
+        lists_layout.addWidget(self.register_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(current, 1)
         layout.addWidget(suggested, 2)
+        layout.addWidget(lists, 2)
         self._groups = (current, suggested)
         self.allocate_button.clicked.connect(self.allocate_selected)
         self.end_button.clicked.connect(self.end_selected)
         self.refresh()
 
+    def refresh_waiting_lists(self) -> None:
+        store = self.context.store
+        self.waiting_clients.set_rows(mentors.clients_waiting(store))
+        self.unallocated_mentors.set_rows(mentors.mentors_never_allocated(store))
+        self.overdue_checks.set_rows(mentors.progress_checks_overdue(store))
+
+    def _open_waiting_case(self, index) -> None:
+        self.context.set_current_referral(self.waiting_clients.row_at(index.row()).referral_uuid)
+
+    def _open_mentor(self, row) -> None:
+        from cpm_desktop.ui.dialogs.mentors import MentorDialog
+
+        dialog = MentorDialog(self.context, mentors.load_mentor(self.context.store, row.mentor_uuid), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                mentors.save_mentor(self.context.store, dialog.read())
+            except mentors.MentorError as error:
+                self.warn(error)
+            self.context.notify_changed("mentor")
+
+    def open_register(self) -> None:
+        from cpm_desktop.ui.dialogs.mentors import MentorRegisterDialog
+
+        MentorRegisterDialog(self.context, self).exec()
+        self.refresh()
+
     def show_case(self, header: CaseHeader | None) -> None:
+        self.refresh_waiting_lists()
         for group in self._groups:
             group.setEnabled(header is not None)
         if header is None:
