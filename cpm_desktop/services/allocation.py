@@ -101,6 +101,12 @@ def suggestions(store: Store, referral_uuid: str, today: date | None = None, lim
     return choices[:limit]
 
 
+def suggested_pair(choices: list[MentorChoice]) -> tuple[MentorChoice, MentorChoice] | None:
+    """The two best-ranked mentors with a place free: mentors are normally allocated as a pair."""
+    free = [choice for choice in choices if choice.open_allocations < choice.capacity]
+    return (free[0], free[1]) if len(free) >= 2 else None
+
+
 def allocate(store: Store, referral_uuid: str, mentor_uuids: list[str], on: date, single_reason: str = "") -> None:
     """Allocate mentors — normally two — to a supported, open case. Every path of allocation comes here."""
     if not mentor_uuids:

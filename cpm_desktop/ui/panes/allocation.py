@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -60,6 +61,7 @@ class AllocationPane(CasePane):
         ], self)
         self.suggestions = _view("allocationSuggestions", self.suggestion_model, multi=True)
         self.allocate_button = QPushButton("&Allocate the selected mentors", objectName="allocateButton")
+        self.pair_label = QLabel(objectName="suggestedPair", wordWrap=True)
         self.end_button = QPushButton("&End the selected allocation…", objectName="endAllocationButton")
         current = QGroupBox("Mentors supporting this case")
         current_layout = QVBoxLayout(current)
@@ -69,7 +71,7 @@ class AllocationPane(CasePane):
         suggested_layout = QVBoxLayout(suggested)
         suggested_layout.addWidget(self.suggestions)
         row = QHBoxLayout()
-        row.addStretch()
+        row.addWidget(self.pair_label, 1)
         row.addWidget(self.allocate_button)
         suggested_layout.addLayout(row)
         self.waiting_clients = RowTableModel([
@@ -149,7 +151,15 @@ class AllocationPane(CasePane):
         uuid = self.context.current_referral
         self.allocated_model.set_rows(allocation.allocated_mentors(self.context.store, uuid))
         supported = header.status in ("awaiting mentors", "active")
-        self.suggestion_model.set_rows(allocation.suggestions(self.context.store, uuid) if supported else [])
+        choices = allocation.suggestions(self.context.store, uuid) if supported else []
+        self.suggestion_model.set_rows(choices)
+        pair = allocation.suggested_pair(choices)
+        self.pair_label.setText(f"Suggested pair: {pair[0].name} and {pair[1].name} (the first two are selected)"
+                                if pair else "")
+        if pair:
+            self.suggestions.clearSelection()
+            self.suggestions.selectRow(choices.index(pair[0]))
+            self.suggestions.selectRow(choices.index(pair[1]))
         self.allocate_button.setEnabled(supported)
 
     def allocate_selected(self) -> None:
