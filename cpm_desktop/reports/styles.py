@@ -27,6 +27,8 @@ from cpm_desktop.resources import path as resource_path
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+# For scripts DejaVu lacks (Chinese, Japanese, Korean …): Droid Sans Fallback, embedded like DejaVu.
+FALLBACK = "DroidSansFallback"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -41,14 +43,38 @@ EMPTY = "—"
 def register_fonts() -> None:
     pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
     pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource_path("fonts", "DroidSansFallbackFull.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
+
+
+@cache
+def _dejavu_has(char: str) -> bool:
+    register_fonts()
+    return ord(char) in pdfmetrics.getFont(FONT).face.charToGlyph
+
+
+def _with_fallback(escaped: str) -> str:
+    """Wrap runs of characters DejaVu cannot draw in the fallback font (markup is already escaped)."""
+    out, run = [], []
+    for char in escaped:
+        if char.isspace() or _dejavu_has(char):
+            if run:
+                out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
+                run = []
+            out.append(char)
+        else:
+            run.append(char)
+    if run:
+        out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
+    return "".join(out)
 
 
 def safe(text: object) -> str:
     """User text as Paragraph markup that prints literally; new lines are kept as line breaks."""
     if text is None or text == "":
         return EMPTY
-    escaped = escape(str(text), {'"': "&quot;", "'": "&#39;"})
+    escaped = _with_fallback(escape(str(text), {'"': "&quot;", "'": "&#39;"}))
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
 
 

@@ -36,10 +36,14 @@ def test_hostile_text_prints_literally():
     assert "Hostile <title> & co" in text
 
 
-def test_new_lines_are_kept_and_cjk_does_not_crash():
-    text = text_of(build_document("t", [para("first line\nsecond line"), para("李雷 and 王芳")]))
+def test_new_lines_are_kept_and_cjk_prints_in_the_fallback_font():
+    pdf = build_document("t", [para("first line\nsecond line"), para("李雷 and 王芳 <b>&")])
+    text = text_of(pdf)
     assert "first line\nsecond line" in text
-    assert "and" in text  # DejaVu has no CJK glyphs: they may not print, but nothing breaks
+    assert "李雷 and 王芳 <b>&" in text
+    fonts = {font.get_object()["/BaseFont"] for page in PdfReader(io.BytesIO(pdf)).pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert any("DroidSansFallback" in name for name in fonts) and any("DejaVu" in name for name in fonts)
 
 
 def test_pages_are_numbered_x_of_y():
