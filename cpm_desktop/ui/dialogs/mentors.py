@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
@@ -36,6 +35,7 @@ from cpm_desktop.ui.panes.referral_editor import (
     from_qdate,
     to_qdate,
 )
+from cpm_desktop.ui.widgets.common import save_cancel_buttons
 
 
 def _date(name: str) -> QDateEdit:
@@ -89,9 +89,7 @@ class MentorDialog(QDialog):
                              ("&Clients at once", self.capacity), ("A&vailability", self.availability),
                              ("", self.former_client), ("Lived e&xperience", self.lived)):
             layout_form.addRow(text, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(layout_form)
         layout.addWidget(buttons)

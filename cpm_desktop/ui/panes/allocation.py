@@ -40,7 +40,7 @@ def _view(name: str, model: RowTableModel, multi: bool = False) -> QTableView:
 
 
 class AllocationPane(CasePane):
-    refresh_on = ("allocation", "decision", "mentor")
+    refresh_on = ("allocation", "decision", "mentor", "closure")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, goals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 UNKNOWN = -1
 
@@ -52,9 +52,7 @@ class GoalDialog(QDialog):
             form.addRow(text, edit)
         self.commitment = _score("commitmentSpin")
         form.addRow("&Commitment (1–10, the client's own)", self.commitment)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -81,9 +79,7 @@ class ReviewDialog(QDialog):
         form.addRow("&Notes", self.notes)
         history = QLabel("\n".join(f"{day(r.reviewed_on)}  {context.vocabulary.label('goal_status', r.status)}"
                                    f"  {r.notes}" for r in goals.reviews(context.store, goal.uuid)) or "No reviews yet.")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Earlier reviews:"))
@@ -214,12 +210,5 @@ class CasePanel(QWidget):
         self._refresh("closure")
 
     def reopen_case(self) -> None:
-        reason, ok = QInputDialog.getText(self, "Re-open the case", "Why is the case opened again?")
-        if not ok:
-            return
-        try:
-            cases.reopen_case(self.context.store, self.context.current_referral, reason)
-        except WorkflowError as error:
-            self._warn(error)
-            return
-        self._refresh("closure")
+        if ask_and_reopen(self, self.context):
+            self.show_case(self.context.current_referral)

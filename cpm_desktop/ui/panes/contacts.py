@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
+from cpm_desktop.ui.widgets.common import save_cancel_buttons
 
 
 class ContactEditDialog(QDialog):
@@ -55,9 +55,7 @@ class ContactEditDialog(QDialog):
         earlier = contacts.revisions(context.store, row.uuid)
         history = QLabel("\n".join(f"{r.occurred_at:%d/%m/%Y %H:%M}  {r.activity}  {r.minutes or ''}  {r.notes[:80]}"
                                    for r in earlier) or "Not corrected before.", wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Earlier versions (kept):"))

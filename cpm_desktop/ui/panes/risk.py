@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,6 +33,7 @@ from cpm_desktop.services import cases, referrals, risk
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import from_qdate
+from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 YES_NO = (("not known", None), ("yes", True), ("no", False))
 
@@ -84,9 +84,7 @@ class AssessmentDialog(QDialog):
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
             if label and field:
                 label.widget().setBuddy(field.widget())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -127,9 +125,7 @@ class VisitDialog(QDialog):
         for text, widget in (("&Date", self.visit_on), ("&Status", self.status), ("&Who went", self.visitors),
                              ("", self.joint), ("&Notes", self.notes)):
             form.addRow(text, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
@@ -308,18 +304,8 @@ class RiskPane(QWidget):
         self.refresh()
 
     def reopen(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        reason, ok = QInputDialog.getText(self, "Re-open case", "Why is the case opened again?")
-        if not ok:
-            return
-        try:
-            cases.reopen_case(self.context.store, self.context.current_referral, reason)
-        except WorkflowError as error:
-            self._warn(error)
-            return
-        self.context.notify_changed("decision")
-        self.refresh()
+        if ask_and_reopen(self, self.context):
+            self.refresh()
 
     def raise_flag(self) -> None:
         try:
