@@ -414,3 +414,31 @@ def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
     dialog.new_mentor()
     assert dialog.model.rowCount() == before + 1
     assert [r.mentor_id for r in dialog.model.rows if r.name == "Renée O'Hara <Smith>"] == ["M0003"]
+
+
+def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkeypatch, qtmodeltester):
+    import cpm_desktop.ui.panes.case_panel as panel_module
+    import cpm_desktop.ui.panes.contacts as contacts_module
+    from PySide6.QtWidgets import QDialog
+
+    store = window.context.store
+    r1 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R1")
+    window.referrals_pane.select(r1.uuid)
+    panel, log = window.contact_pane.case_panel, window.contact_pane
+    qtmodeltester.check(panel.goal_model)
+
+    def review(self):
+        self.status.setCurrentIndex(self.status.findData("ongoing"))
+        self.commitment.setValue(9)
+        self.notes.setPlainText("Reviewed <with> the client & mentor")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(panel_module.ReviewDialog, "exec", review)
+    panel.goal_list.selectRow(0)
+    panel.review_goal()
+    assert (panel.goal_model.rows[0].status, panel.goal_model.rows[0].commitment) == ("ongoing", 9)
+    count = log.model.rowCount()
+    log.table.selectRow(0)
+    monkeypatch.setattr(contacts_module.QInputDialog, "getText", lambda *args: ("Entered twice", True))
+    log.delete_selected()
+    assert log.model.rowCount() == count - 1
