@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._action(gdpr, "&Request register…", self.request_register, "actionRequestRegister")
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
+        self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
 
     def evaluation_summary(self) -> None:
         from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
@@ -212,6 +213,11 @@ class MainWindow(QMainWindow):
         uuid = self.context.current_referral
         person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
         SubjectAccessDialog(self.context, self, person_id=person_id).exec()
+
+    def gdpr_settings(self) -> None:
+        from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
+
+        GdprSettingsDialog(self.context, self).exec()
 
     def request_register(self) -> None:
         from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog

@@ -417,9 +417,10 @@ def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
 
 
 def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkeypatch, qtmodeltester):
+    from PySide6.QtWidgets import QDialog
+
     import cpm_desktop.ui.panes.case_panel as panel_module
     import cpm_desktop.ui.panes.contacts as contacts_module
-    from PySide6.QtWidgets import QDialog
 
     store = window.context.store
     r1 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R1")
@@ -442,3 +443,17 @@ def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkey
     monkeypatch.setattr(contacts_module.QInputDialog, "getText", lambda *args: ("Entered twice", True))
     log.delete_selected()
     assert log.model.rowCount() == count - 1
+
+
+def test_the_project_lead_maintains_the_subject_access_information(window, qtbot):
+    from cpm_desktop.services.gdpr import subject_access_data
+    from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
+
+    dialog = GdprSettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.edits["retention"].setPlainText("Six years after support ends <reviewed 2026>.")
+    dialog.edits["rights"].setPlainText("Rectification\nErasure\n\nRestriction")
+    dialog.save()
+    info = subject_access_data(window.context.store, person_id="P1").supplementary
+    assert info["retention"] == "Six years after support ends <reviewed 2026>."
+    assert info["rights"] == ["Rectification", "Erasure", "Restriction"]

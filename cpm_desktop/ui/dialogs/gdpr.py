@@ -262,3 +262,59 @@ class RequestRegisterDialog(QDialog):
             dialog = SubjectAccessDialog(self.context, self, person_id=row.subject_id)
             dialog.kind.setCurrentIndex(0 if row.subject_kind == "person" else 1)
             dialog.exec()
+
+
+GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to contact us"),
+               ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
+               ("categories", "Kinds of information (one per line)"), ("recipients", "Who it may be shared with (one per line)"),
+               ("retention", "How long we keep it"), ("source", "Where it comes from"),
+               ("rights", "Your rights (one per line)"), ("automated_decisions", "Automated decisions"),
+               ("complaint", "Complaints to the ICO"))
+
+
+class GdprSettingsDialog(QDialog):
+    """The supplementary information every subject-access export gives, maintained by the project lead."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        from PySide6.QtWidgets import QScrollArea
+
+        from cpm_desktop.services.settings import GDPR, get_setting
+
+        self.setObjectName("gdprSettings")
+        self.setWindowTitle("Subject-access information")
+        self.context = context
+        self.current = get_setting(context.store, GDPR)
+        self.edits: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout()
+        for key, title in GDPR_FIELDS:
+            value = self.current.get(key, "")
+            edit = QPlainTextEdit("\n".join(value) if isinstance(value, list) else value, tabChangesFocus=True)
+            edit.setMaximumHeight(80)
+            self.edits[key] = edit
+            form.addRow(title, edit)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(760, 640)
+
+    def values(self) -> dict:
+        result = {}
+        for key, edit in self.edits.items():
+            text = edit.toPlainText().strip()
+            result[key] = [line.strip() for line in text.splitlines() if line.strip()] \
+                if isinstance(self.current.get(key), list) else text
+        return result
+
+    def save(self) -> None:
+        from cpm_desktop.services.settings import GDPR, set_setting
+
+        set_setting(self.context.store, GDPR, self.values())
+        self.accept()
