@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from cpm_desktop import config
+from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.storage.engine import Store, StoreError, WrongPassphrase
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,14 @@ def _ask(prompt: str, env: str, *, twice: bool) -> str:
 
 def passphrase(*, new_store: bool = False) -> str:
     return _ask("Passphrase: ", "CPM_PASSPHRASE", twice=new_store)
+
+
+def new_passphrase(prompt: str, env: str) -> str:
+    """A passphrase for a new store or a change: asked twice, and held to the same rule as the window's."""
+    value = _ask(prompt, env, twice=True)
+    if problem := passphrase_problem(value):
+        raise CliError(problem, EXIT_USAGE)
+    return value
 
 
 class TerminalProgress:
@@ -106,7 +115,7 @@ def _write_output(target: str, data: bytes) -> None:
 
 
 def cmd_init(args) -> int:
-    Store.create(args.db, passphrase(new_store=True)).close()
+    Store.create(args.db, new_passphrase("Passphrase for the new store: ", "CPM_PASSPHRASE")).close()
     _say(f"Created an encrypted store at {args.db}.")
     return EXIT_OK
 
@@ -211,7 +220,7 @@ def cmd_sar(args) -> int:
 
 def cmd_passphrase(args) -> int:
     with _open(args) as store:
-        store.change_passphrase(_ask("New passphrase: ", "CPM_NEW_PASSPHRASE", twice=True))
+        store.change_passphrase(new_passphrase("New passphrase: ", "CPM_NEW_PASSPHRASE"))
     _say("The passphrase is changed; use the new one from now on.")
     return EXIT_OK
 

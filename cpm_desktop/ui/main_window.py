@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.storage.engine import StoreError, WrongPassphrase
@@ -239,8 +240,9 @@ class MainWindow(QMainWindow):
         if not ok:
             return
         again, ok = QInputDialog.getText(self, "Change passphrase", "Again, to be sure:", QLineEdit.EchoMode.Password)
-        if not ok or new != again or len(new) < 10:
-            QMessageBox.warning(self, "Change passphrase", "The passphrases differ or are too short; nothing changed.")
+        if not ok or new != again or passphrase_problem(new):
+            QMessageBox.warning(self, "Change passphrase",
+                                passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
         self.context.store.change_passphrase(new)
         self.statusBar().showMessage("The passphrase is changed.", 8000)

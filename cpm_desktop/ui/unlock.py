@@ -17,19 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop import config
+from cpm_desktop.domain.passphrase import problem as passphrase_problem
+from cpm_desktop.domain.passphrase import strength_hint as passphrase_hint
 from cpm_desktop.storage.engine import Store, StoreError
 
 LAST_STORE_KEY = "store/last_path"  # the only thing remembered in the clear: a file path, no personal data
-
-
-def passphrase_hint(passphrase: str) -> str:
-    """A plain-words strength hint; length matters most for a passphrase."""
-    words = len(passphrase.split())
-    if len(passphrase) < 10:
-        return "Too short: use at least 10 characters, or better, four or more words."
-    if len(passphrase) < 16 and words < 3:
-        return "Fair. Longer is stronger: a few unrelated words are easy to remember."
-    return "Strong."
 
 
 def remembered_store() -> Path:
@@ -118,8 +110,8 @@ class UnlockDialog(QDialog):
                 if self.passphrase.text() != self.confirm.text():
                     self.message.setText("The two passphrases differ.")
                     return
-                if len(self.passphrase.text()) < 10:
-                    self.message.setText(passphrase_hint(self.passphrase.text()))
+                if passphrase_problem(self.passphrase.text()):
+                    self.message.setText(passphrase_problem(self.passphrase.text()))
                     return
                 self.store = Store.create(path, self.passphrase.text())
             else:

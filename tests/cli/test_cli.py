@@ -96,3 +96,9 @@ def test_help_lists_every_command():
     assert result.returncode == 0
     for command in ("init", "demo", "import", "export", "report", "letter", "sar", "passphrase", "backup"):
         assert command in result.stdout
+
+
+def test_a_short_passphrase_is_refused_for_a_new_store(tmp_path):
+    result = run("init", "--db", tmp_path / "short.cpm", passphrase="short")
+    assert result.returncode == 2 and "at least 10 characters" in result.stderr
+    assert not (tmp_path / "short.cpm").exists()
