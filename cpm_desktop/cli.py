@@ -166,14 +166,14 @@ def cmd_export(args) -> int:
 
 
 def cmd_report_evaluation(args) -> int:
-    from cpm_desktop.domain.evaluation import EvaluationParameters
+    from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
     from cpm_desktop.services.reports import evaluation_pdf, evaluation_summary
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise InvalidInput("The period starts after it ends; check --from and --to.")
     params = EvaluationParameters(
         date_from=args.date_from, date_to=args.date_to, as_of=args.as_of or date.today(),
         cost_per_hour=args.cost_per_hour, hours_per_call=args.hours_per_call, area=args.area)
+    if problem := period_problem(params):
+        raise InvalidInput(problem)
     with _open(args) as store:
         if args.area:
             from cpm_desktop.services.vocabulary import vocabulary_for

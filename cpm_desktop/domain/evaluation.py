@@ -26,6 +26,13 @@ class EvaluationParameters:
     area: str | None = None
 
 
+def period_problem(params: EvaluationParameters) -> str | None:
+    """Why the reporting period cannot be used, or None."""
+    if params.date_from and params.date_to and params.date_from > params.date_to:
+        return "The period starts after it ends; check the dates."
+    return None
+
+
 @dataclass(frozen=True)
 class ReferralRow:
     referral_id: str

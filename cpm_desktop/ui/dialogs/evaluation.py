@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.dates import financial_year_bounds, financial_year_label
-from cpm_desktop.domain.evaluation import EvaluationParameters
+from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
 from cpm_desktop.services.reports import evaluation_pdf
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -87,8 +87,8 @@ class EvaluationDialog(QDialog):
 
     def generate(self) -> None:
         params = self.parameters()
-        if params.date_from and params.date_to and params.date_from > params.date_to:
-            QMessageBox.warning(self, "Evaluation summary", "The period starts after it ends.")
+        if problem := period_problem(params):
+            QMessageBox.warning(self, "Evaluation summary", problem)
             return
         store = self.context.store
         self.task = BackgroundTask("Preparing the evaluation summary",
