@@ -1,8 +1,12 @@
 """Text rules shared by search, matching and import: folding for case- and accent-insensitive search."""
 from __future__ import annotations
 
+import re
 import unicodedata
 
+# Combining marks (accents) left by NFKD decomposition; a regex removes them at C speed.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NOT_DIGIT = re.compile(r"\D")
 # Letters that do not decompose into a base letter plus accents.
 _EXTRA_FOLDS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i", "þ": "th"})
 
@@ -12,13 +16,12 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_EXTRA_FOLDS)
-    return " ".join(bare.split())
+    return " ".join(_COMBINING.sub("", decomposed).translate(_EXTRA_FOLDS).split())
 
 
 def digits(text: str | None) -> str:
     """Only the digits of a phone number, so ``07700 900123`` and ``07700900123`` match."""
-    return "".join(ch for ch in text or "" if ch.isdigit())
+    return _NOT_DIGIT.sub("", text or "")
 
 
 def referral_search_text(*, first_name: str, last_name: str, person_id: str, referral_id: str,

@@ -288,38 +288,37 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
     if len(name) < 3 and len(phone_digits) < 6:
         return []
     p, r = m.Person, m.Referral
-    last_referral = (select(r.person_uuid, func.max(r.referred_on).label("last"),
-                            func.group_concat(r.phone, " ").label("phones"))
-                     .where(r.deleted_at.is_(None)).group_by(r.person_uuid).subquery())
-    query = (select(p.id, p.person_id, p.first_name, p.last_name, p.date_of_birth, last_referral.c.last,
-                    last_referral.c.phones)
-             .outerjoin(last_referral, last_referral.c.person_uuid == p.id).where(p.deleted_at.is_(None)))
+    query = select(p.id, p.person_id, p.first_name, p.last_name, p.date_of_birth).where(p.deleted_at.is_(None))
     if exclude_person:
         query = query.where(p.id != exclude_person)
     with store.transaction() as session:
         people = session.execute(query).all()
+        same_phone: set[str] = set()
+        if len(phone_digits) >= 6:  # the referral's search text holds the phone's digits
+            same_phone = set(session.scalars(select(r.person_uuid).where(
+                r.deleted_at.is_(None), r.search_text.contains(phone_digits, autoescape=True))))
     names = [fold(f"{row[2]} {row[3]}") for row in people]
     scores = {index: score for _, score, index in
               process.extract(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=80, limit=50)}
-    matches: list[tuple[float, PersonMatch]] = []
+    matches: list[tuple[float, tuple]] = []
     for index, row in enumerate(people):
-        same_phone = len(phone_digits) >= 6 and phone_digits in digits(row[6] or "")
+        phone_match = row[0] in same_phone
         score = scores.get(index)
-        if score is None and not same_phone:
+        if score is None and not phone_match:
             continue
-        if score is not None and date_of_birth and row[4] and row[4] != date_of_birth and not same_phone:
+        if score is not None and date_of_birth and row[4] and row[4] != date_of_birth and not phone_match:
             continue
-        reasons = []
-        if score is not None:
-            reasons.append("same name" if score == 100 else "similar name")
-        if date_of_birth and row[4] == date_of_birth:
-            reasons.append("same date of birth")
-        if same_phone:
-            reasons.append("same phone")
-        rank = (score or 0) + 50 * same_phone + 50 * (bool(date_of_birth) and row[4] == date_of_birth)
-        matches.append((rank, PersonMatch(row[0], row[1], f"{row[2]} {row[3]}", row[4], row[5], ", ".join(reasons))))
+        same_birth = bool(date_of_birth) and row[4] == date_of_birth
+        reasons = ["same name" if score == 100 else "similar name"] if score is not None else []
+        reasons += ["same date of birth"] * same_birth + ["same phone"] * phone_match
+        matches.append(((score or 0) + 50 * phone_match + 50 * same_birth, (row, ", ".join(reasons))))
     matches.sort(key=lambda pair: -pair[0])
-    return [match for _, match in matches[:limit]]
+    chosen = [match for _, match in matches[:limit]]
+    with store.transaction() as session:
+        last = dict(iter(session.execute(
+            select(r.person_uuid, func.max(r.referred_on)).where(
+                r.person_uuid.in_([row[0] for row, _ in chosen]), r.deleted_at.is_(None)).group_by(r.person_uuid))))
+    return [PersonMatch(row[0], row[1], f"{row[2]} {row[3]}", row[4], last.get(row[0]), why) for row, why in chosen]
 
 
 def person_details(store: Store, person_uuid: str) -> ReferralForm:
