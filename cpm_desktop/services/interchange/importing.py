@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.dates import age_on
@@ -378,6 +378,3 @@ _TABLE_OF = {"referrals": "referral", "mentors": "mentor", "allocations": "alloc
              "goals": "goal"}
 _COUNTED = {m.Mentor, m.Referral, m.Allocation, m.Contact, m.Goal}
 
-
-def count_records(session: Session, model: type[m.Record]) -> int:
-    return session.scalar(select(func.count()).select_from(model).where(model.deleted_at.is_(None)))
