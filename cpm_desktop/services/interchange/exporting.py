@@ -133,8 +133,8 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
                     for model, _ in _SOURCES.values())
         done = 0
         for stem, (model, rows) in _SOURCES.items():
-            def report(n: int, stem=stem) -> None:
-                if progress and progress(done + n, total, f"Writing {filename(stem)}") is False:
+            def report(n: int, stem=stem, base=done) -> None:
+                if progress and progress(base + n, total, f"Writing {filename(stem)}") is False:
                     raise ImportCancelled()
 
             count = _write_csv(folder / filename(stem), INTERCHANGE_COLUMNS[stem], rows(session), report)
