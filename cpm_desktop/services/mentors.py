@@ -125,7 +125,7 @@ def mentor_list(store: Store) -> list[WaitingMentor]:
     with store.transaction() as session:
         rows = session.execute(select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
                                .where(t.deleted_at.is_(None)).order_by(t.mentor_id)).all()
-    return [WaitingMentor(u, i, f"{f} {l}", a, (today - d).days if d else None) for u, i, f, l, a, d in rows]
+    return [WaitingMentor(u, i, f"{first} {last}", a, (today - d).days if d else None) for u, i, first, last, a, d in rows]
 
 
 def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClient]:
@@ -138,8 +138,8 @@ def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClie
             .join(p, p.id == r.person_uuid)
             .where(r.deleted_at.is_(None), r.outcome == "supported", r.closed_on.is_(None),
                    ~exists().where(a.referral_uuid == r.id, a.ended_on.is_(None), a.deleted_at.is_(None)))).all()
-    waiting = [WaitingClient(u, i, f"{f} {l}", area, (today - (decided or referred)).days)
-               for u, i, f, l, area, decided, referred in rows]
+    waiting = [WaitingClient(u, i, f"{first} {last}", area, (today - (decided or referred)).days)
+               for u, i, first, last, area, decided, referred in rows]
     return sorted(waiting, key=lambda w: -w.days_waiting)
 
 
@@ -152,7 +152,7 @@ def mentors_never_allocated(store: Store, today: date | None = None) -> list[Wai
             select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
             .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
                    ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
-    waiting = [WaitingMentor(u, i, f"{f} {l}", area, (today - trained).days) for u, i, f, l, area, trained in rows]
+    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days) for u, i, first, last, area, trained in rows]
     return sorted(waiting, key=lambda w: -(w.days or 0))
 
 
@@ -168,6 +168,6 @@ def progress_checks_overdue(store: Store, today: date | None = None) -> list[Wai
             .outerjoin(last, last.c.mentor_uuid == t.id)
             .where(t.deleted_at.is_(None), t.status == "active")).all()
     cutoff = today - timedelta(days=PROGRESS_CHECK_DAYS)
-    overdue = [WaitingMentor(u, i, f"{f} {l}", area, (today - checked).days if checked else None)
-               for u, i, f, l, area, checked in rows if checked is None or checked < cutoff]
+    overdue = [WaitingMentor(u, i, f"{first} {last}", area, (today - checked).days if checked else None)
+               for u, i, first, last, area, checked in rows if checked is None or checked < cutoff]
     return sorted(overdue, key=lambda w: -(w.days if w.days is not None else 10**6))
