@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from cpm_desktop.domain.matching import MentorFacts, lived_experience_fits, why_not_allocatable
+from cpm_desktop.domain.matching import Candidate, ClientNeeds, MentorFacts, rank, why_not_allocatable
 from cpm_desktop.domain.vocabulary import split_codes
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import models as m
@@ -66,37 +66,21 @@ def suggestions(store: Store, referral_uuid: str, today: date | None = None, lim
             m.RiskFlag.referral_uuid == referral_uuid, m.RiskFlag.cleared_on.is_(None), m.RiskFlag.deleted_at.is_(None))))
         already = set(session.scalars(select(a.mentor_uuid).where(a.referral_uuid == referral_uuid,
                                                                   a.ended_on.is_(None), a.deleted_at.is_(None))))
-        mentors = session.scalars(select(t).where(t.deleted_at.is_(None), t.status == "active")).all()
-        choices = []
-        for mentor in mentors:
-            if mentor.id in already or why_not_allocatable(
-                    MentorFacts(mentor.status, mentor.dbs_checked_on, mentor.safeguarding_completed_on)):
-                continue
-            open_count = busy.get(mentor.id, 0)
-            fits = lived_experience_fits(
-                split_codes(mentor.lived_experience), vocabulary.matching,
-                vulnerabilities=split_codes(referral.vulnerabilities),
-                victim_crimes=split_codes(referral.victim_crimes), victim=referral.victim,
-                perpetrator=referral.perpetrator)
-            same_area = mentor.area == referral.area
-            reasons = []
-            if fits:
-                reasons.append("lived experience: " + ", ".join(vocabulary.label("lived_experience", c) for c in fits))
-            if same_area:
-                reasons.append("same area")
-            spare = mentor.capacity - open_count
-            reasons.append(f"{max(spare, 0)} of {mentor.capacity} places free")
-            score = 3 * same_area + 2 * len(fits) + (1 if spare > 0 else -5)
-            if mentor.id not in ever and mentor.training_completed_on:
-                # Trained mentors kept waiting for a first client lose heart (2018 evaluation): favour them.
-                waited = (today - mentor.training_completed_on).days
-                reasons.append(f"waiting {waited} days for a first client")
-                score += min(waited / 90, 3)
-            if "experienced_mentors" in flags:
-                score += 4 if mentor.id in ever else -4
-                reasons.append("experienced" if mentor.id in ever else "no clients yet (case needs experience)")
-            choices.append(MentorChoice(mentor.id, mentor.mentor_id, f"{mentor.first_name} {mentor.last_name}",
-                                        mentor.area, open_count, mentor.capacity, " · ".join(reasons), score))
+        mentors = {mentor.id: mentor for mentor in session.scalars(
+            select(t).where(t.deleted_at.is_(None), t.status == "active"))
+            if mentor.id not in already and not why_not_allocatable(
+                MentorFacts(mentor.status, mentor.dbs_checked_on, mentor.safeguarding_completed_on))}
+        client = ClientNeeds(referral.area, tuple(split_codes(referral.vulnerabilities)),
+                             tuple(split_codes(referral.victim_crimes)), referral.victim, referral.perpetrator,
+                             frozenset(flags))
+        candidates = [Candidate(mentor.id, mentor.area, tuple(split_codes(mentor.lived_experience)), mentor.capacity,
+                                busy.get(mentor.id, 0), mentor.training_completed_on, mentor.id in ever)
+                      for mentor in mentors.values()]
+        ranked = rank(candidates, client, vocabulary.matching,
+                      lambda code: vocabulary.label("lived_experience", code), today)
+    choices = [MentorChoice(r.key, mentors[r.key].mentor_id, f"{mentors[r.key].first_name} {mentors[r.key].last_name}",
+                            mentors[r.key].area, busy.get(r.key, 0), mentors[r.key].capacity, " · ".join(r.reasons),
+                            r.score) for r in ranked]
     choices.sort(key=lambda c: (-c.score, c.open_allocations, c.mentor_id))
     return choices[:limit]
 

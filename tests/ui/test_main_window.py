@@ -457,3 +457,33 @@ def test_the_project_lead_maintains_the_subject_access_information(window, qtbot
     info = subject_access_data(window.context.store, person_id="P1").supplementary
     assert info["retention"] == "Six years after support ends <reviewed 2026>."
     assert info["rights"] == ["Rectification", "Erasure", "Restriction"]
+
+
+def test_replacing_one_mentor_of_a_pair_through_the_pane(window, qtbot, monkeypatch):
+    import cpm_desktop.ui.panes.allocation as allocation_module
+
+    store = window.context.store
+    r4 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R4")
+    window.referrals_pane.select(r4.uuid)
+    pane = window.allocation_pane
+    from cpm_desktop.services import mentors
+    from cpm_desktop.services.mentors import MentorForm
+
+    for name in ("Ada", "Bea"):
+        mentors.save_mentor(store, MentorForm(first_name=name, last_name="Mentor", area="east", status="active",
+                                              training_completed_on=date(2018, 5, 1), dbs_checked_on=date(2018, 4, 1),
+                                              safeguarding_completed_on=date(2018, 4, 2)))
+    window.context.notify_changed("mentor")
+    qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)  # the suggested pair
+    assert len([a for a in pane.allocated_model.rows if a.ended_on is None]) == 2
+    leaving = pane.allocated_model.rows[0]
+    pane.allocated.selectRow(0)
+    answers = iter([("Moved out of the area", True), ("Replaces a mentor who moved away", True)])
+    monkeypatch.setattr(allocation_module.QInputDialog, "getText", lambda *args: next(answers))
+    pane.end_selected()
+    pane.suggestions.clearSelection()
+    pane.suggestions.selectRow(0)
+    pane.allocate_selected()
+    rows = pane.allocated_model.rows
+    assert [a.mentor_uuid for a in rows if a.ended_on is not None] == [leaving.mentor_uuid]
+    assert len([a for a in rows if a.ended_on is None]) == 2  # the pair again, history kept
