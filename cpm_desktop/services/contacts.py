@@ -1,27 +1,41 @@
-"""The contact log of a case: quick entry, the list newest first, totals by activity, soft deletes."""
+"""The contact log of a case: quick entry, the list newest first, totals by activity, corrections kept as
+revisions, soft deletes with a reason. The rules themselves are in ``domain.contacts``."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Integer, and_, cast, func, select
+from sqlalchemy.orm import Session
 
+from cpm_desktop.domain import contacts as rules
+from cpm_desktop.domain.contacts import MAX_MINUTES, ContactError  # noqa: F401 (part of this service's API)
+from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
-MAX_MINUTES = 24 * 60
-
-
-class ContactError(ValueError):
-    pass
+_KEEP = object()  # "leave as it is" for edit_contact's who
 
 
 @dataclass(frozen=True)
 class ContactRow:
     uuid: str
     contact_id: str
+    occurred_at: datetime
+    activity: str
+    minutes: int | None
+    who: str
+    notes: str
+    mentor_uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class RevisionRow:
+    """What an entry said before one correction, and who corrected it when (UTC)."""
+
+    revised_at: datetime
+    revised_by: str
     occurred_at: datetime
     activity: str
     minutes: int | None
@@ -37,10 +51,15 @@ class Helper:
     name: str
 
 
+def _who(first: str | None, last: str | None, staff_name: str | None) -> str:
+    return f"{first} {last}" if first is not None else (staff_name or "")
+
+
 def list_contacts(store: Store, referral_uuid: str, activity: str | None = None) -> list[ContactRow]:
+    """The case's log, newest first (optionally one activity only); deleted entries are left out."""
     c, t = m.Contact, m.Mentor
     query = (select(c.id, c.contact_id, c.occurred_at, c.activity, c.minutes, t.first_name, t.last_name,
-                    c.staff_name, c.notes)
+                    c.staff_name, c.notes, c.mentor_uuid)
              .outerjoin(t, t.id == c.mentor_uuid)
              .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
              .order_by(c.occurred_at.desc(), c.contact_id.desc()))
@@ -48,11 +67,28 @@ def list_contacts(store: Store, referral_uuid: str, activity: str | None = None)
         query = query.where(c.activity == activity)
     with store.transaction() as session:
         rows = session.execute(query).all()
-    return [ContactRow(r[0], r[1], r[2], r[3], r[4], f"{r[5]} {r[6]}" if r[5] is not None else (r[7] or ""), r[8])
-            for r in rows]
+    return [ContactRow(r[0], r[1], r[2], r[3], r[4], _who(r[5], r[6], r[7]), r[8], r[9]) for r in rows]
+
+
+def case_totals(store: Store, referral_uuid: str) -> dict[str, tuple[int, int]]:
+    """Per activity, for the whole case whatever the list shows: (contacts, known minutes).
+
+    Reads only the covering index of a case's contacts."""
+    c = m.Contact
+    with store.transaction() as session:
+        rows = session.execute(select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
+                               .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
+                               .group_by(c.activity)).all()
+    return {activity: (count, int(minutes)) for activity, count, minutes in rows}
+
+
+def totals(rows: list[ContactRow]) -> dict[str, tuple[int, int]]:
+    """Per activity of the given rows: (contacts, known minutes)."""
+    return rules.totals((row.activity, row.minutes) for row in rows)
 
 
 def helpers(store: Store, referral_uuid: str) -> list[Helper]:
+    """The case's mentors, those still allocated first; staff are offered by the pane."""
     a, t = m.Allocation, m.Mentor
     with store.transaction() as session:
         rows = session.execute(select(t.id, t.first_name, t.last_name).join(a, a.mentor_uuid == t.id)
@@ -66,80 +102,96 @@ def helpers(store: Store, referral_uuid: str) -> list[Helper]:
     return result
 
 
-def _next_contact_id(session) -> str:
-    largest = 0
-    for (value,) in session.execute(select(m.Contact.contact_id).where(m.Contact.contact_id.like("C%"))
-                                    .order_by(m.Contact.contact_id.desc()).limit(50)):
-        found = re.match(r"^C(\d+)$", value)
-        if found:
-            largest = max(largest, int(found.group(1)))
-    return f"C{largest + 1:07d}"
+def _next_contact_id(session: Session) -> str:
+    """C and seven digits, one more than the largest numbered id in the store (imports included)."""
+    c = m.Contact
+    digits = func.substr(c.contact_id, 2)
+    largest = session.scalar(select(func.max(cast(digits, Integer)))
+                             .where(and_(c.contact_id.op("GLOB")("C[0-9]*"),
+                                         ~digits.op("GLOB")("*[^0-9]*"))))
+    return rules.contact_id((largest or 0) + 1)
+
+
+def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None) -> None:
+    rules.check_contact(occurred_at=occurred_at, activity=activity, minutes=minutes,
+                        activities=vocabulary_for(session).codes("activity"), now=datetime.now())
 
 
 def add_contact(store: Store, referral_uuid: str, *, occurred_at: datetime, activity: str, minutes: int | None,
                 mentor_uuid: str | None = None, staff_name: str = "", notes: str = "") -> str:
-    """Log a contact; the first one logged also sets the case's first contact date if it has none."""
-    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
-        raise ContactError("Minutes are a whole number from 0 to 1,440.")
-    if occurred_at > datetime.now().replace(second=59):
-        raise ContactError("A contact cannot be logged in the future.")
+    """Log a contact and return its id; made by a mentor (uuid) or else staff (by default the one logged in).
+
+    The case's first contact date is set from its earliest contact (when empty, or when this one is earlier).
+    """
     with store.transaction() as session:
-        if not mentor_uuid and not staff_name.strip():
-            staff_name = audit.actor_of(session)  # staff made it: the person logged in
+        _check(session, occurred_at, activity, minutes)
         referral = session.get(m.Referral, referral_uuid)
-        if referral is None:
+        if referral is None or referral.deleted_at is not None:
             raise ContactError("That referral is no longer in the store.")
+        if not mentor_uuid and not staff_name.strip():
+            staff_name = audit.actor_of(session)
         contact = m.Contact(contact_id=_next_contact_id(session), referral_uuid=referral_uuid,
                             occurred_at=occurred_at.replace(second=0, microsecond=0), activity=activity,
-                            minutes=minutes, mentor_uuid=mentor_uuid, staff_name=staff_name.strip() or None,
-                            notes=notes)
+                            minutes=minutes, mentor_uuid=mentor_uuid or None,
+                            staff_name=None if mentor_uuid else staff_name.strip(), notes=notes.strip())
         session.add(contact)
-        if referral.first_contact_on is None or occurred_at.date() < referral.first_contact_on:
-            referral.first_contact_on = occurred_at.date()
+        first = rules.first_contact_on(referral.first_contact_on, occurred_at)
+        if first != referral.first_contact_on:
+            referral.first_contact_on = first
         session.flush()
         return contact.contact_id
 
 
+def _live_contact(session: Session, contact_uuid: str) -> m.Contact:
+    contact = session.get(m.Contact, contact_uuid)
+    if contact is None or contact.deleted_at is not None:
+        raise ContactError("That entry is no longer in the log.")
+    return contact
+
+
 def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, activity: str, minutes: int | None,
-                 notes: str) -> None:
-    """Correct an entry; what it said before is kept as a revision, and the change is audited."""
-    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
-        raise ContactError("Minutes are a whole number from 0 to 1,440.")
+                 notes: str, mentor_uuid: str | None | object = _KEEP, staff_name: str | object = _KEEP) -> None:
+    """Correct an entry; what it said before is kept as a revision, and the change is audited.
+
+    ``mentor_uuid``/``staff_name`` change who made the contact (a mentor, or staff when mentor_uuid is None);
+    left out, they stay as they were.
+    """
     with store.transaction() as session:
-        contact = session.get(m.Contact, contact_uuid)
-        if contact is None or contact.deleted_at is not None:
-            raise ContactError("That entry is no longer in the log.")
+        _check(session, occurred_at, activity, minutes)
+        contact = _live_contact(session, contact_uuid)
         session.add(m.ContactRevision(contact_uuid=contact.id, occurred_at=contact.occurred_at,
                                       activity=contact.activity, minutes=contact.minutes,
                                       mentor_uuid=contact.mentor_uuid, staff_name=contact.staff_name,
                                       notes=contact.notes))
         contact.occurred_at = occurred_at.replace(second=0, microsecond=0)
-        contact.activity, contact.minutes, contact.notes = activity, minutes, notes
+        contact.activity, contact.minutes, contact.notes = activity, minutes, notes.strip()
+        if mentor_uuid is not _KEEP:
+            contact.mentor_uuid = mentor_uuid or None
+            if mentor_uuid:
+                contact.staff_name = None
+            else:
+                name = "" if staff_name is _KEEP else str(staff_name).strip()
+                contact.staff_name = name or contact.staff_name or audit.actor_of(session)
+        elif staff_name is not _KEEP and not contact.mentor_uuid:
+            contact.staff_name = str(staff_name).strip() or contact.staff_name
 
 
-def revisions(store: Store, contact_uuid: str) -> list[ContactRow]:
-    """Earlier versions of an entry, newest first (uuid is the revision's)."""
-    r = m.ContactRevision
+def revisions(store: Store, contact_uuid: str) -> list[RevisionRow]:
+    """Earlier versions of an entry, the latest correction first."""
+    r, t = m.ContactRevision, m.Mentor
     with store.transaction() as session:
-        rows = session.scalars(select(r).where(r.contact_uuid == contact_uuid).order_by(r.created_at.desc())).all()
-        contact_id = session.scalar(select(m.Contact.contact_id).where(m.Contact.id == contact_uuid))
-    return [ContactRow(x.id, contact_id, x.occurred_at, x.activity, x.minutes, x.staff_name or "", x.notes)
-            for x in rows]
+        rows = session.execute(
+            select(r.created_at, r.updated_by, r.occurred_at, r.activity, r.minutes, t.first_name, t.last_name,
+                   r.staff_name, r.notes)
+            .outerjoin(t, t.id == r.mentor_uuid)
+            .where(r.contact_uuid == contact_uuid, r.deleted_at.is_(None))
+            .order_by(r.created_at.desc())).all()
+    return [RevisionRow(x[0], x[1], x[2], x[3], x[4], _who(x[5], x[6], x[7]), x[8]) for x in rows]
 
 
 def delete_contact(store: Store, contact_uuid: str, reason: str) -> None:
     """A soft delete with its reason: the entry leaves the log but stays in the store until retention erases it."""
-    if not reason.strip():
-        raise ContactError("Give the reason for deleting the entry.")
+    reason = rules.check_delete_reason(reason)
     with store.transaction() as session:
-        contact = session.get(m.Contact, contact_uuid)
-        contact.deleted_at, contact.deleted_reason = audit.utcnow(), reason.strip()
-
-
-def totals(rows: list[ContactRow]) -> dict[str, tuple[int, int]]:
-    """Per activity: (contacts, known minutes)."""
-    result: dict[str, tuple[int, int]] = {}
-    for row in rows:
-        count, minutes = result.get(row.activity, (0, 0))
-        result[row.activity] = (count + 1, minutes + (row.minutes or 0))
-    return result
+        contact = _live_contact(session, contact_uuid)
+        contact.deleted_at, contact.deleted_reason = audit.utcnow(), reason

@@ -1,20 +1,19 @@
 """GROW goals of a case — Goal, Reality, Options, Way forward — with dated reviews kept as history."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from cpm_desktop.domain import contacts as rules
+from cpm_desktop.domain.contacts import GoalError  # noqa: F401 (part of this service's API)
+from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
-STATUSES = ("open", "achieved", "ongoing", "not_achieved", "withdrawn")
-
-
-class GoalError(ValueError):
-    pass
+STATUSES = rules.GOAL_STATUSES
 
 
 @dataclass(frozen=True)
@@ -39,29 +38,21 @@ class ReviewRow:
     notes: str
 
 
-def _check(commitment: int | None, status: str) -> None:
-    if commitment is not None and not 1 <= commitment <= 10:
-        raise GoalError("The commitment score is the client's own, from 1 to 10.")
-    if status not in STATUSES:
-        raise GoalError("Unknown goal status.")
-
-
-def _next_goal_id(session) -> str:
-    largest = 0
-    for (value,) in session.execute(select(m.Goal.goal_id).where(m.Goal.goal_id.like("G%"))):
-        found = re.match(r"^G(\d+)$", value)
-        if found:
-            largest = max(largest, int(found.group(1)))
-    return f"G{largest + 1:06d}"
+def _next_goal_id(session: Session) -> str:
+    return rules.goal_id(rules.next_number(session.scalars(select(m.Goal.goal_id)), rules.GOAL_ID))
 
 
 def set_goal(store: Store, referral_uuid: str, *, goal: str, reality: str = "", options: str = "",
-             way_forward: str = "", commitment: int | None = None, set_on: date | None = None) -> str:
-    if not goal.strip():
-        raise GoalError("Write the goal in the client's own words.")
-    _check(commitment, "open")
+             way_forward: str = "", commitment: int | None = None, set_on: date | None = None,
+             today: date | None = None) -> str:
+    """A new GROW goal (status open) with the client's own commitment score; returns its id."""
+    set_on = set_on or date.today()
+    rules.check_goal(goal=goal, commitment=commitment, set_on=set_on, today=today or date.today())
     with store.transaction() as session:
-        row = m.Goal(goal_id=_next_goal_id(session), referral_uuid=referral_uuid, set_on=set_on or date.today(),
+        referral = session.get(m.Referral, referral_uuid)
+        if referral is None or referral.deleted_at is not None:
+            raise GoalError("That referral is no longer in the store.")
+        row = m.Goal(goal_id=_next_goal_id(session), referral_uuid=referral_uuid, set_on=set_on,
                      goal=goal.strip(), reality=reality.strip(), options=options.strip(),
                      way_forward=way_forward.strip(), commitment=commitment, status="open")
         session.add(row)
@@ -70,19 +61,28 @@ def set_goal(store: Store, referral_uuid: str, *, goal: str, reality: str = "", 
 
 
 def review_goal(store: Store, goal_uuid: str, *, status: str, commitment: int | None = None, notes: str = "",
-                reviewed_on: date | None = None) -> None:
-    """A dated review: kept as history; the goal shows the latest status and commitment."""
-    _check(commitment, status)
-    reviewed_on = reviewed_on or date.today()
+                reviewed_on: date | None = None, today: date | None = None) -> None:
+    """A dated review, kept as history; the goal shows the status of its latest-dated review and the latest
+    commitment score (a review entered late, dated earlier, does not overwrite a later one)."""
+    today = today or date.today()
+    reviewed_on = reviewed_on or today
     with store.transaction() as session:
         goal = session.get(m.Goal, goal_uuid)
-        if reviewed_on < goal.set_on:
-            raise GoalError("A review cannot come before the goal was set.")
+        if goal is None or goal.deleted_at is not None:
+            raise GoalError("That goal is no longer in the store.")
+        rules.check_review(status=status, commitment=commitment, reviewed_on=reviewed_on, set_on=goal.set_on,
+                           today=today, statuses=vocabulary_for(session).codes("goal_status"))
+        earlier = session.scalars(select(m.GoalReview).where(m.GoalReview.goal_uuid == goal.id,
+                                                             m.GoalReview.deleted_at.is_(None))
+                                  .order_by(m.GoalReview.created_at)).all()
+        # The row's score is the one given at setting until a review gives one; then reviews decide.
+        initial = goal.commitment
         session.add(m.GoalReview(goal_uuid=goal.id, reviewed_on=reviewed_on, status=status, commitment=commitment,
                                  notes=notes.strip() or None))
-        goal.status, goal.reviewed_on = status, reviewed_on
-        if commitment is not None:
-            goal.commitment = commitment
+        history = [rules.Review(r.reviewed_on, r.status, r.commitment, n) for n, r in enumerate(earlier)]
+        history.append(rules.Review(reviewed_on, status, commitment, len(earlier)))
+        now = rules.standing(initial, history)
+        goal.status, goal.commitment, goal.reviewed_on = now.status, now.commitment, now.reviewed_on
 
 
 def goals(store: Store, referral_uuid: str) -> list[GoalRow]:

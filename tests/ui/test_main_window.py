@@ -331,6 +331,7 @@ def test_request_register_dialog(window, qtbot, qtmodeltester):
 
 def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monkeypatch):
     import cpm_desktop.ui.panes.case_panel as panel_module
+    import cpm_desktop.ui.widgets.common as common_module
     from cpm_desktop.services import goals as goal_service
 
     store = window.context.store
@@ -346,7 +347,13 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
     panel.calls_source.setText("Police command and control")
     panel.save_calls()
     assert panel.calls_change.text() == "Change: 18 fewer calls (90% down)"
-    monkeypatch.setattr(panel_module.QInputDialog, "getText", lambda *args: ("Goals achieved", True))
+    def close(dialog):
+        dialog.ui.reasonCombo.setEditText("Goals achieved")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(panel_module.CloseCaseDialog, "exec", close)
+    monkeypatch.setattr(common_module.QInputDialog, "getText", lambda *args: ("Asked for help again", True))
     panel.close_case()
     assert referrals.case_header(store, r4.uuid).status == "closed"
     qtbot.waitUntil(lambda: "closed" in window.contact_pane.header.text())

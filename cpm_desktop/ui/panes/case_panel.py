@@ -3,15 +3,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.workflow import WorkflowError
-from cpm_desktop.services import cases, goals
+from cpm_desktop.services import cases, closure, goals
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
@@ -34,6 +36,14 @@ UNKNOWN = -1
 
 def _score(name: str) -> QSpinBox:
     return QSpinBox(objectName=name, minimum=0, maximum=10, specialValueText="not given")
+
+
+def _date_edit(name: str, earliest: date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
+    edit.setMaximumDate(QDate.currentDate())
+    if earliest is not None:
+        edit.setMinimumDate(QDate(earliest))
+    return edit
 
 
 class GoalDialog(QDialog):
@@ -52,6 +62,8 @@ class GoalDialog(QDialog):
             form.addRow(text, edit)
         self.commitment = _score("commitmentSpin")
         form.addRow("&Commitment (1–10, the client's own)", self.commitment)
+        self.set_on = _date_edit("goalSetOn")
+        form.addRow("&Set on", self.set_on)
         buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -59,7 +71,7 @@ class GoalDialog(QDialog):
 
     def values(self) -> dict:
         return {key: edit.toPlainText() for key, edit in self.fields.items()} | {
-            "commitment": self.commitment.value() or None}
+            "commitment": self.commitment.value() or None, "set_on": self.set_on.date().toPython()}
 
 
 class ReviewDialog(QDialog):
@@ -73,18 +85,32 @@ class ReviewDialog(QDialog):
         self.commitment = _score("reviewCommitment")
         self.commitment.setValue(goal.commitment or 0)
         self.notes = QPlainTextEdit(objectName="reviewNotes", tabChangesFocus=True)
+        self.reviewed_on = _date_edit("reviewedOn", goal.set_on)
         form = QFormLayout()
+        form.addRow("Reviewed &on", self.reviewed_on)
         form.addRow("&Status", self.status)
         form.addRow("&Commitment now", self.commitment)
         form.addRow("&Notes", self.notes)
-        history = QLabel("\n".join(f"{day(r.reviewed_on)}  {context.vocabulary.label('goal_status', r.status)}"
-                                   f"  {r.notes}" for r in goals.reviews(context.store, goal.uuid)) or "No reviews yet.")
+        history = QLabel(review_history(context, goal) or "No reviews yet.", objectName="reviewHistory",
+                         wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Earlier reviews:"))
         layout.addWidget(history)
         layout.addWidget(buttons)
+
+
+    def values(self) -> dict:
+        return dict(status=self.status.currentData(), commitment=self.commitment.value() or None,
+                    notes=self.notes.toPlainText(), reviewed_on=self.reviewed_on.date().toPython())
+
+
+def review_history(context: AppContext, goal: goals.GoalRow) -> str:
+    label = context.vocabulary.label
+    return "\n".join(f"{day(r.reviewed_on)}  {label('goal_status', r.status)}"
+                     f"{'' if r.commitment is None else f'  (commitment {r.commitment})'}  {r.notes}"
+                     for r in goals.reviews(context.store, goal.uuid))
 
 
 class CasePanel(QWidget):
@@ -114,13 +140,19 @@ class CasePanel(QWidget):
         goals_box = QGroupBox("GROW goals")
         goals_layout = QVBoxLayout(goals_box)
         goals_layout.addWidget(self.goal_list)
+        self.goal_detail = QLabel(objectName="goalDetail", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        goals_layout.addWidget(self.goal_detail)
+        self.goal_list.selectionModel().currentRowChanged.connect(self._show_goal)
+        self.goal_list.activated.connect(lambda _index: self.review_goal())
         row = QHBoxLayout()
         row.addWidget(new_goal)
         row.addWidget(review)
         goals_layout.addLayout(row)
 
-        self.calls_before = QSpinBox(objectName="callsBefore", minimum=UNKNOWN, maximum=9999, specialValueText="not known")
-        self.calls_after = QSpinBox(objectName="callsAfter", minimum=UNKNOWN, maximum=9999, specialValueText="not known")
+        self.calls_before = QSpinBox(objectName="callsBefore", minimum=UNKNOWN, maximum=9999,
+                                     specialValueText="not known")
+        self.calls_after = QSpinBox(objectName="callsAfter", minimum=UNKNOWN, maximum=9999,
+                                    specialValueText="not known")
         self.calls_source = QLineEdit(objectName="callsSource", placeholderText="Where the figures come from")
         self.calls_change = QLabel(objectName="callsChange")
         save_calls = QPushButton("Save the &figures")
@@ -132,13 +164,18 @@ class CasePanel(QWidget):
         calls_form.addRow("So&urce", self.calls_source)
         calls_form.addRow(self.calls_change, save_calls)
 
-        close, reopen = QPushButton("&Close the case…", objectName="closeCaseButton"), QPushButton("Re-o&pen…")
-        close.clicked.connect(self.close_case)
-        reopen.clicked.connect(self.reopen_case)
+        self.close_button = QPushButton("&Close the case…", objectName="closeCaseButton")
+        self.reopen_button = QPushButton("Re-o&pen…", objectName="reopenCaseButton")
+        self.close_button.clicked.connect(self.close_case)
+        self.reopen_button.clicked.connect(self.reopen_case)
+        self.closure_text = QLabel(objectName="closureText", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         closing = QGroupBox("Closing")
-        closing_row = QHBoxLayout(closing)
-        closing_row.addWidget(close)
-        closing_row.addWidget(reopen)
+        closing_layout = QVBoxLayout(closing)
+        closing_layout.addWidget(self.closure_text)
+        closing_row = QHBoxLayout()
+        closing_row.addWidget(self.close_button)
+        closing_row.addWidget(self.reopen_button)
+        closing_layout.addLayout(closing_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (goals_box, calls_box, closing):
@@ -146,8 +183,10 @@ class CasePanel(QWidget):
 
     def show_case(self, referral_uuid: str | None) -> None:
         self.setEnabled(referral_uuid is not None)
+        self.goal_detail.clear()
         if referral_uuid is None:
             self.goal_model.set_rows([])
+            self.closure_text.clear()
             return
         self.goal_model.set_rows(goals.goals(self.context.store, referral_uuid))
         calls = cases.police_calls(self.context.store, referral_uuid)
@@ -155,6 +194,26 @@ class CasePanel(QWidget):
         self.calls_after.setValue(UNKNOWN if calls.after is None else calls.after)
         self.calls_source.setText(calls.source)
         self.calls_change.setText(f"Change: {calls.change}")
+        self._show_closure(referral_uuid)
+
+    def _show_closure(self, referral_uuid: str) -> None:
+        state = closure.closure_state(self.context.store, referral_uuid)
+        history = [e for e in cases.case_history(self.context.store, referral_uuid) if e.kind in ("closed", "reopened")]
+        lines = [f"Closed on {day(state.closed_on)}: {state.reason}" if state.closed_on else "Open."]
+        lines += [f"{day(e.happened_on)} {'closed' if e.kind == 'closed' else 're-opened'} by {e.by or '?'}: {e.reason}"
+                  for e in history[:4]]
+        self.closure_text.setText("\n".join(lines))
+        self.close_button.setEnabled(state.closed_on is None)
+        self.reopen_button.setEnabled(state.closed_on is not None)
+
+    def _show_goal(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.goal_detail.clear()
+            return
+        goal = self.goal_model.row_at(current.row())
+        reviews = review_history(self.context, goal)
+        self.goal_detail.setText(f"Goal: {goal.goal}\nReality: {goal.reality}\nOptions: {goal.options}\n"
+                                 f"Way forward: {goal.way_forward}" + (f"\nReviews:\n{reviews}" if reviews else ""))
 
     def _refresh(self, what: str) -> None:
         self.context.notify_changed(what)
@@ -165,12 +224,14 @@ class CasePanel(QWidget):
 
     def new_goal(self) -> None:
         dialog = GoalDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
                 goals.set_goal(self.context.store, self.context.current_referral, **dialog.values())
             except goals.GoalError as error:
                 self._warn(error)
+                continue  # the dialog keeps what was typed
             self._refresh("goal")
+            return
 
     def review_goal(self) -> None:
         index = self.goal_list.currentIndex()
@@ -178,13 +239,15 @@ class CasePanel(QWidget):
             return
         goal = self.goal_model.row_at(index.row())
         dialog = ReviewDialog(self.context, goal, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
             try:
-                goals.review_goal(self.context.store, goal.uuid, status=dialog.status.currentData(),
-                                  commitment=dialog.commitment.value() or None, notes=dialog.notes.toPlainText())
+                goals.review_goal(self.context.store, goal.uuid, **dialog.values())
             except goals.GoalError as error:
                 self._warn(error)
+                continue
             self._refresh("goal")
+            self.goal_list.selectRow(next((n for n, g in enumerate(self.goal_model.rows) if g.uuid == goal.uuid), 0))
+            return
 
     def save_calls(self) -> None:
         def value(spin: QSpinBox) -> int | None:
@@ -199,15 +262,10 @@ class CasePanel(QWidget):
         self._refresh("referral")
 
     def close_case(self) -> None:
-        reason, ok = QInputDialog.getText(self, "Close the case", "Why does support end (today)?")
-        if not ok:
-            return
-        try:
-            cases.close_case(self.context.store, self.context.current_referral, date.today(), reason)
-        except WorkflowError as error:
-            self._warn(error)
-            return
-        self._refresh("closure")
+        """The closing dialog saves the date, the reason and the police calls since first contact."""
+        dialog = CloseCaseDialog(self.context, self.context.current_referral, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._refresh("closure")
 
     def reopen_case(self) -> None:
         if ask_and_reopen(self, self.context):

@@ -1,9 +1,11 @@
-"""The Contact log pane: one keyboard-only row to log a contact in seconds, the log newest first, totals."""
+"""The Contact log pane: one keyboard-only row to log a contact in seconds, the log newest first, totals,
+and beside it the case's GROW goals, police-call figures, closing and re-opening (``CasePanel``)."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -28,10 +29,31 @@ from PySide6.QtWidgets import (
 from cpm_desktop.services import contacts
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
-from cpm_desktop.ui.item_models.table import Column, RowTableModel
+from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
+from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
+
+STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
+
+
+def _minute(value: QDateTime) -> datetime:
+    return datetime(*value.toPython().timetuple()[:5])
+
+
+def _fill_activities(combo: QComboBox, context: AppContext) -> None:
+    for code, text in context.vocabulary.items("activity"):
+        combo.addItem(short_label(text), code)
+        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+
+
+def _fill_who(combo: QComboBox, context: AppContext, referral_uuid: str) -> None:
+    """The case's mentors (still allocated first), then the member of staff logged in."""
+    combo.clear()
+    for helper in contacts.helpers(context.store, referral_uuid):
+        combo.addItem(helper.name, helper.mentor_uuid)
+    combo.addItem(f"Staff: {context.store.actor}", STAFF)
 
 
 class ContactEditDialog(QDialog):
@@ -39,88 +61,122 @@ class ContactEditDialog(QDialog):
 
     def __init__(self, context: AppContext, row: contacts.ContactRow, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("contactEditDialog")
         self.setWindowTitle(f"Correct contact {row.contact_id}")
-        self.when = QDateTimeEdit(QDateTime(row.occurred_at), calendarPopup=True, displayFormat="dd/MM/yyyy HH:mm")
-        self.activity = QComboBox()
-        for code, text in context.vocabulary.items("activity"):
-            self.activity.addItem(text.split(":")[0], code)
+        self.when = QDateTimeEdit(QDateTime(row.occurred_at), objectName="editWhen", calendarPopup=True,
+                                  displayFormat="dd/MM/yyyy HH:mm")
+        self.when.setMaximumDateTime(QDateTime.currentDateTime())
+        self.activity = QComboBox(objectName="editActivity")
+        _fill_activities(self.activity, context)
         self.activity.setCurrentIndex(max(0, self.activity.findData(row.activity)))
-        self.minutes = QSpinBox(maximum=contacts.MAX_MINUTES, suffix=" min", specialValueText="not known")
+        self.minutes = QSpinBox(objectName="editMinutes", maximum=contacts.MAX_MINUTES, suffix=" min",
+                                specialValueText="not known", singleStep=5)
         self.minutes.setValue(row.minutes or 0)
-        self.notes = QPlainTextEdit(row.notes, tabChangesFocus=True)
+        self.who = QComboBox(objectName="editWho")
+        if context.current_referral:
+            _fill_who(self.who, context, context.current_referral)
+        if row.mentor_uuid:
+            if self.who.findData(row.mentor_uuid) < 0:
+                self.who.insertItem(0, row.who, row.mentor_uuid)
+            self.who.setCurrentIndex(self.who.findData(row.mentor_uuid))
+        else:  # made by staff: keep the name it was logged under
+            self.who.setItemText(self.who.findData(STAFF), f"Staff: {row.who}")
+            self.who.setCurrentIndex(self.who.findData(STAFF))
+        self._staff_name = row.who if not row.mentor_uuid else context.store.actor
+        self.notes = QPlainTextEdit(row.notes, objectName="editNotes", tabChangesFocus=True)
         form = QFormLayout()
         for text, widget in (("&When", self.when), ("&Activity", self.activity), ("&Minutes", self.minutes),
-                             ("&Notes", self.notes)):
+                             ("&By", self.who), ("&Notes", self.notes)):
             form.addRow(text, widget)
         earlier = contacts.revisions(context.store, row.uuid)
-        history = QLabel("\n".join(f"{r.occurred_at:%d/%m/%Y %H:%M}  {r.activity}  {r.minutes or ''}  {r.notes[:80]}"
-                                   for r in earlier) or "Not corrected before.", wordWrap=True)
-        buttons = save_cancel_buttons(self)
+        label = context.vocabulary.label
+        history = QLabel("\n".join(
+            f"Before the correction of {r.revised_at:%d/%m/%Y %H:%M} UTC by {r.revised_by}: "
+            f"{r.occurred_at:%d/%m/%Y %H:%M} · {short_label(label('activity', r.activity))} · "
+            f"{'' if r.minutes is None else f'{r.minutes} min · '}{r.who} · {r.notes[:120]}"
+            for r in earlier) or "Not corrected before.", objectName="revisionHistory", wordWrap=True)
+        history.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Earlier versions (kept):"))
         layout.addWidget(history)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel_buttons(self))
+        self.resize(560, self.sizeHint().height())
 
     def values(self) -> dict:
-        moment = self.when.dateTime().toPython()
-        return dict(occurred_at=datetime(*moment.timetuple()[:5]), activity=self.activity.currentData(),
-                    minutes=self.minutes.value() or None, notes=self.notes.toPlainText())
+        who = self.who.currentData()
+        return dict(occurred_at=_minute(self.when.dateTime()), activity=self.activity.currentData(),
+                    minutes=self.minutes.value() or None, notes=self.notes.toPlainText(),
+                    mentor_uuid=None if who == STAFF else who,
+                    staff_name=self._staff_name if who == STAFF else "")
+
+
+class _EnterSaves(QObject):
+    """Enter or Return in any field of the quick-entry row saves the entry."""
+
+    def __init__(self, save, parent: QObject):
+        super().__init__(parent)
+        self._save = save
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._save()
+            return True
+        return False
 
 
 class ContactLogPane(CasePane):
-    refresh_on = ("contact", "allocation", "closure")
+    refresh_on = ("contact", "allocation", "closure", "mentor", "referral")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.setObjectName("contactLogPane")
-        label = context.vocabulary.label
-        self.when = QDateTimeEdit(objectName="contactWhen", calendarPopup=True, displayFormat="dd/MM/yyyy HH:mm")
-        self.activity = QComboBox(objectName="contactActivity")
-        for code, text in context.vocabulary.items("activity"):
-            self.activity.addItem(text.split(":")[0], code)
-        self.minutes = QSpinBox(objectName="contactMinutes", maximum=contacts.MAX_MINUTES, suffix=" min",
-                                specialValueText="minutes?")
-        self.who = QComboBox(objectName="contactWho")
-        self.notes = QLineEdit(objectName="contactNotes", placeholderText="Notes — Enter saves")
-        self.add_button = QPushButton("&Log contact", objectName="addContactButton")
-        entry = QGroupBox("Log a contact (Enter saves; the time defaults to now)")
-        row = QHBoxLayout(entry)
-        for caption, widget, stretch in (("&When", self.when, 0), ("&Activity", self.activity, 0),
-                                         ("&Minutes", self.minutes, 0), ("&By", self.who, 0),
-                                         ("&Notes", self.notes, 1)):
-            text = QLabel(caption)
-            text.setBuddy(widget)
-            row.addWidget(text)
-            row.addWidget(widget, stretch)
-        row.addWidget(self.add_button)
-        self.model = RowTableModel([
-            Column("When", lambda c: c.occurred_at.strftime("%d/%m/%Y %H:%M"), lambda c: c.occurred_at),
-            Column("Activity", lambda c: label("activity", c.activity).split(":")[0]),
-            Column("Minutes", lambda c: "" if c.minutes is None else str(c.minutes), lambda c: c.minutes, True),
-            Column("By", lambda c: c.who),
-            Column("Notes", lambda c: c.notes.replace("\n", " ")[:200], tooltip=lambda c: c.notes[:2000]),
-        ], self)
+        self.entry = QGroupBox()
+        self.ui = Ui_ContactEntry()
+        self.ui.setupUi(self.entry)
+        self.when, self.activity, self.minutes = self.ui.contactWhen, self.ui.contactActivity, self.ui.contactMinutes
+        self.who, self.notes, self.add_button = self.ui.contactWho, self.ui.contactNotes, self.ui.addContactButton
+        _fill_activities(self.activity, context)
+        self.minutes.setMaximum(contacts.MAX_MINUTES)
+        self._when_set_by_hand = False
+        self.when.dateTimeChanged.connect(self._when_edited)
+
+        self.model = ContactTableModel(context.vocabulary, self)
         self.table = QTableView(objectName="contactList")
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # newest first
+        self.table.horizontalHeader().setSortIndicator(ContactTableModel.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column in range(4):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fixed widths: no pass over 5,000 rows
+        for column, width in enumerate((120, 170, 70, 140)):
+            header.resizeSection(column, width)
+
         self.filter = QComboBox(objectName="contactFilter")
         self.filter.addItem("All activities", None)
-        for code, text in context.vocabulary.items("activity"):
-            self.filter.addItem(text.split(":")[0], code)
-        self.delete_button = QPushButton("&Delete the selected entry…", objectName="deleteContactButton")
+        _fill_activities(self.filter, context)
+        filter_label = QLabel("&Show")
+        filter_label.setBuddy(self.filter)
+        self.edit_button = QPushButton("&Correct…", objectName="editContactButton")
+        self.delete_button = QPushButton("&Delete…", objectName="deleteContactButton")
         self.totals = QLabel(objectName="contactTotals", wordWrap=True)
+        self.detail = QLabel(objectName="contactDetail", wordWrap=True)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMaximumHeight(80)
         tools = QHBoxLayout()
+        tools.addWidget(filter_label)
         tools.addWidget(self.filter)
         tools.addStretch()
+        tools.addWidget(self.edit_button)
         tools.addWidget(self.delete_button)
         self.case_panel = CasePanel(context)
         log = QWidget()
@@ -128,6 +184,7 @@ class ContactLogPane(CasePane):
         log_layout.setContentsMargins(0, 0, 0, 0)
         log_layout.addLayout(tools)
         log_layout.addWidget(self.table, 1)
+        log_layout.addWidget(self.detail)
         log_layout.addWidget(self.totals)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(log)
@@ -136,24 +193,26 @@ class ContactLogPane(CasePane):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(entry)
+        layout.addWidget(self.entry)
         layout.addWidget(splitter, 1)
-        self._editing = (entry, self.delete_button)
-        for widget in (self.notes,):
-            widget.returnPressed.connect(self.log_contact)
-        for widget in (self.when, self.activity, self.minutes, self.who):
-            widget.installEventFilter(self)
+        self._editing = (self.entry, self.edit_button, self.delete_button)
+
+        enter = _EnterSaves(self.log_contact, self)
+        for widget in (self.when, self.activity, self.minutes, self.who, self.notes, self.add_button):
+            widget.installEventFilter(enter)
         self.add_button.clicked.connect(self.log_contact)
-        self.filter.currentIndexChanged.connect(self.refresh)
+        self.filter.currentIndexChanged.connect(self._show_rows)
+        self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table.doubleClicked.connect(lambda index: self.edit_row(self.model.row_at(index.row())))
+        self.table.activated.connect(lambda index: self.edit_row(self.model.row_at(index.row())))
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.activity.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name): Enter in any field saves
-        if event.type() == event.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.log_contact()
-            return True
-        return False
+    # --- showing the case ---------------------------------------------------------------------------
 
     def show_case(self, header: CaseHeader | None) -> None:
         self.case_panel.show_case(header.uuid if header else None)
@@ -162,59 +221,128 @@ class ContactLogPane(CasePane):
         if header is None:
             self.model.set_rows([])
             self.totals.clear()
+            self.detail.clear()
+            self.who.clear()
             return
-        uuid = self.context.current_referral
-        rows = contacts.list_contacts(self.context.store, uuid, self.filter.currentData())
-        self.model.set_rows(rows)
-        label = self.context.vocabulary.label
-        parts = [f"{label('activity', code).split(':')[0]}: {n} ({minutes} min)"
-                 for code, (n, minutes) in sorted(contacts.totals(rows).items())]
-        self.totals.setText(f"{len(rows)} contacts · " + " · ".join(parts) if rows else "No contacts logged yet.")
-        self.who.clear()
-        for helper in contacts.helpers(self.context.store, uuid):
-            self.who.addItem(helper.name, helper.mentor_uuid)
-        self.who.addItem(f"Staff: {self.context.store.actor}", None)
-        self._reset_entry()
+        chosen, offered = self.who.currentData(), self._offered()
+        _fill_who(self.who, self.context, header.uuid)
+        if self._offered() == offered:  # same case, same people: keep whoever was chosen for the next entry
+            self.who.setCurrentIndex(max(0, self.who.findData(chosen)))
+        if not self._when_set_by_hand:
+            self._set_when_now()
+        self._show_rows()
 
-    def _reset_entry(self) -> None:
+    def _offered(self) -> tuple:
+        return self.context.current_referral, tuple(self.who.itemData(n) for n in range(self.who.count()))
+
+    def _show_rows(self) -> None:
+        uuid = self.context.current_referral
+        if uuid is None:
+            return
+        activity = self.filter.currentData()
+        rows = contacts.list_contacts(self.context.store, uuid, activity)
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (column, order) != (ContactTableModel.WHEN, Qt.SortOrder.DescendingOrder):
+            self.model.sort(column, order)  # the list comes newest first; keep the user's own order
+        self._show_totals(contacts.case_totals(self.context.store, uuid), len(rows) if activity else None)
+        self.detail.clear()
+
+    def _show_totals(self, per_activity: dict[str, tuple[int, int]], shown: int | None) -> None:
+        if not per_activity:
+            self.totals.setText("No contacts logged yet.")
+            return
+        label = self.context.vocabulary.label
+        count = sum(n for n, _ in per_activity.values())
+        minutes = sum(m for _, m in per_activity.values())
+        order = {code: n for n, code in enumerate(self.context.vocabulary.codes("activity"))}
+        parts = [f"{short_label(label('activity', code))}: {n} ({m} min)"
+                 for code, (n, m) in sorted(per_activity.items(), key=lambda item: order.get(item[0], 99))]
+        hours = f"{minutes // 60} h {minutes % 60:02d} min"
+        prefix = f"Showing {shown} of {count}. " if shown is not None else ""
+        self.totals.setText(f"{prefix}{count} contacts, {hours} in all · " + " · ".join(parts))
+
+    def _show_detail(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        row = self.model.row_at(current.row())
+        self.detail.setText(f"{row.contact_id} · {row.occurred_at:%d/%m/%Y %H:%M} · {row.who}\n{row.notes}")
+
+    # --- quick entry --------------------------------------------------------------------------------
+
+    def _set_when_now(self) -> None:
+        self.when.blockSignals(True)
         self.when.setDateTime(QDateTime.currentDateTime())
-        self.minutes.setValue(0)
-        self.notes.clear()
+        self.when.blockSignals(False)
+        self._when_set_by_hand = False
+
+    def _when_edited(self) -> None:
+        self._when_set_by_hand = True
 
     def log_contact(self) -> None:
-        moment = self.when.dateTime().toPython()
+        if self.context.current_referral is None:
+            return
+        occurred_at = _minute(self.when.dateTime()) if self._when_set_by_hand else \
+            datetime.now().replace(second=0, microsecond=0)
+        who = self.who.currentData()
         try:
             contacts.add_contact(
-                self.context.store, self.context.current_referral, occurred_at=datetime(*moment.timetuple()[:5]),
+                self.context.store, self.context.current_referral, occurred_at=occurred_at,
                 activity=self.activity.currentData(), minutes=self.minutes.value() or None,
-                mentor_uuid=self.who.currentData(), notes=self.notes.text())
+                mentor_uuid=None if who == STAFF else who, notes=self.notes.text())
         except contacts.ContactError as error:
             self.warn(error)
             return
+        self.minutes.setValue(0)
+        self.notes.clear()
+        self._set_when_now()
         self.context.notify_changed("contact")
-        self.activity.setFocus()
+        self.activity.setFocus()  # the first field to fill: the time is now unless changed
+
+    # --- corrections ------------------------------------------------------------------------------
+
+    def selected_row(self) -> contacts.ContactRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.edit_row(row)
 
     def edit_row(self, row: contacts.ContactRow) -> None:
         dialog = ContactEditDialog(self.context, row, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                contacts.edit_contact(self.context.store, row.uuid, **dialog.values())
+            except contacts.ContactError as error:
+                self.warn(error)
+                continue  # the dialog keeps what was typed
+            self.context.notify_changed("contact")
+            self._select(row.uuid)
+            return
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self, "Delete entry", f"Why is {row.contact_id} ({row.occurred_at:%d/%m/%Y %H:%M}) deleted?\n"
+            "It leaves the log; the store keeps it, with the reason, until the retention rules erase it.")
+        if not ok:
             return
         try:
-            contacts.edit_contact(self.context.store, row.uuid, **dialog.values())
+            contacts.delete_contact(self.context.store, row.uuid, reason)
         except contacts.ContactError as error:
             self.warn(error)
             return
         self.context.notify_changed("contact")
 
-    def delete_selected(self) -> None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        reason, ok = QInputDialog.getText(self, "Delete entry", "Why is this entry deleted?")
-        if not ok:
-            return
-        try:
-            contacts.delete_contact(self.context.store, self.model.row_at(index.row()).uuid, reason)
-        except contacts.ContactError as error:
-            self.warn(error)
-            return
-        self.context.notify_changed("contact")
+    def _select(self, contact_uuid: str) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.uuid == contact_uuid:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return

@@ -1,0 +1,53 @@
+"""Closing a case (forms/close_case.ui): the date support ended, the reason, and the police calls since."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from cpm_desktop.domain.workflow import WorkflowError
+from cpm_desktop.services import cases, closure
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
+
+UNKNOWN = -1
+
+
+class CloseCaseDialog(QDialog):
+    """Saves on accept; ``exec()`` returns Accepted only when the case was closed."""
+
+    def __init__(self, context: AppContext, referral_uuid: str, case_name: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context, self.referral_uuid = context, referral_uuid
+        self.ui = Ui_CloseCaseDialog()
+        self.ui.setupUi(self)
+        self.setObjectName("closeCaseDialog")
+        state = closure.closure_state(context.store, referral_uuid)
+        calls = cases.police_calls(context.store, referral_uuid)
+        ui = self.ui
+        ui.caseLabel.setText(f"Close {case_name or 'the case'}: support ends, mentors' allocations end with it, and "
+                             "the case can be re-opened later (the door is always open).")
+        ui.closedOnEdit.setMinimumDate(QDate(state.referred_on))
+        ui.closedOnEdit.setMaximumDate(QDate.currentDate())
+        ui.closedOnEdit.setDate(QDate.currentDate())
+        ui.reasonCombo.addItems(closure.closure_reasons(context.store))
+        ui.reasonCombo.setCurrentIndex(-1)
+        ui.reasonCombo.lineEdit().setPlaceholderText("Why support ends (choose or type)")
+        ui.callsAfterSpin.setValue(UNKNOWN if calls.after is None else calls.after)
+        ui.callsSourceEdit.setText(calls.source)
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+
+    def values(self) -> dict:
+        calls = self.ui.callsAfterSpin.value()
+        return dict(closed_on=self.ui.closedOnEdit.date().toPython(), reason=self.ui.reasonCombo.currentText(),
+                    calls_after=None if calls == UNKNOWN else calls, calls_source=self.ui.callsSourceEdit.text())
+
+    def accept(self) -> None:
+        try:
+            closure.close_case(self.context.store, self.referral_uuid, today=date.today(), **self.values())
+        except (WorkflowError, LookupError) as error:
+            QMessageBox.warning(self, "Not closed", str(error))
+            return
+        super().accept()
