@@ -39,7 +39,7 @@ def closure_reasons(store: Store, limit: int = 12) -> list[str]:
     with store.transaction() as session:
         given = session.scalars(select(m.ReferralEvent.reason).where(m.ReferralEvent.kind == "closed",
                                                                      m.ReferralEvent.deleted_at.is_(None))).all()
-    counts = Counter(reason.strip() for reason in given if reason and reason.strip())
+    counts = Counter(" ".join(reason.split())[:200] for reason in given if reason and reason.strip())
     return [reason for reason, _ in counts.most_common(limit)]
 
 

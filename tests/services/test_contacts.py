@@ -60,3 +60,43 @@ def test_totals_by_activity(store, r4):
     for minutes in (10, None, 20):
         contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 9), activity="telephone", minutes=minutes)
     assert contacts.totals(contacts.list_contacts(store, r4)) == {"telephone": (3, 30)}
+
+
+def test_a_correction_can_change_who_and_the_revision_says_who_corrected_it(store):
+    import_tables(store, sample_tables())
+    r1 = next(r.uuid for r in referrals.list_referrals(store) if r.referral_id == "R1")
+    row = next(r for r in contacts.list_contacts(store, r1) if r.contact_id == "C0")
+    assert row.who == "Zoë Ælfric" and row.mentor_uuid
+    contacts.edit_contact(store, row.uuid, occurred_at=row.occurred_at, activity="telephone", minutes=20,
+                          notes="Phoned, not visited", mentor_uuid=None)
+    edited = next(r for r in contacts.list_contacts(store, r1) if r.contact_id == "C0")
+    assert (edited.who, edited.mentor_uuid, edited.activity) == ("tester", None, "telephone")
+    (before,) = contacts.revisions(store, row.uuid)
+    assert (before.who, before.activity, before.minutes, before.revised_by) == ("Zoë Ælfric", "home_visit", 60,
+                                                                                 "tester")
+    contacts.edit_contact(store, row.uuid, occurred_at=row.occurred_at, activity="telephone", minutes=25,
+                          notes="Phoned")  # who left out: stays staff
+    assert next(r for r in contacts.list_contacts(store, r1) if r.contact_id == "C0").who == "tester"
+    assert [r.minutes for r in contacts.revisions(store, row.uuid)] == [20, 60]
+
+
+def test_case_totals_count_the_whole_case_and_leave_out_deleted_entries(store, r4):
+    for activity, minutes in (("telephone", 10), ("telephone", None), ("home_visit", 60), ("home_visit", 30)):
+        contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 9), activity=activity, minutes=minutes)
+    gone = contacts.list_contacts(store, r4, "home_visit")[0]
+    contacts.delete_contact(store, gone.uuid, "Entered twice")
+    assert contacts.case_totals(store, r4) == {"telephone": (2, 10), "home_visit": (1, 60 + 30 - gone.minutes)}
+    assert len(contacts.list_contacts(store, r4, "telephone")) == 2
+    with pytest.raises(contacts.ContactError, match="no longer"):
+        contacts.delete_contact(store, gone.uuid, "Again")
+    with pytest.raises(contacts.ContactError, match="no longer"):
+        contacts.edit_contact(store, gone.uuid, occurred_at=datetime(2018, 7, 3, 9), activity="telephone",
+                              minutes=1, notes="")
+
+
+def test_unknown_activity_and_missing_referral_are_refused(store, r4):
+    with pytest.raises(contacts.ContactError, match="activities"):
+        contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3), activity="juggling", minutes=5)
+    with pytest.raises(contacts.ContactError, match="no longer"):
+        contacts.add_contact(store, "no-such-referral", occurred_at=datetime(2018, 7, 3), activity="telephone",
+                             minutes=5)
