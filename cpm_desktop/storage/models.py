@@ -222,6 +222,8 @@ class Mentor(Record):
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(Text)
     area: Mapped[str | None] = mapped_column(String(40), index=True)
+    # Other areas the mentor will also travel to (codes, "a;b"); the main area is ``area``.
+    other_areas: Mapped[str] = mapped_column(Text, default="", server_default="")
     cohort: Mapped[str | None] = mapped_column(String(60))
     training_completed_on: Mapped[date | None] = mapped_column(Date)
     dbs_checked_on: Mapped[date | None] = mapped_column(Date)
