@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
 
+from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
+from cpm_desktop.services.allocation import allocation_counts
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
@@ -27,6 +29,7 @@ class MentorForm:
     phone: str = ""
     email: str = ""
     area: str | None = None
+    other_areas: tuple[str, ...] = ()
     cohort: str = ""
     training_completed_on: date | None = None
     dbs_checked_on: date | None = None
@@ -39,8 +42,40 @@ class MentorForm:
     former_client: bool = False
     capacity: int = 2
     availability: str = ""
+    status_changed_on: date | None = None  # the day a change of status took effect (default: today)
     uuid: str | None = None
     mentor_id: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True)
+class MentorRow:
+    """One line of the mentor register."""
+
+    mentor_uuid: str
+    mentor_id: str
+    name: str
+    area: str | None
+    status: str
+    open_allocations: int
+    capacity: int
+    trained_on: date | None
+    last_check: date | None
+    not_allocatable: str  # "" when the mentor may be allocated, else the reason (domain.matching)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    status: str
+    changed_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProgressCheckRow:
+    uuid: str
+    checked_on: date
+    checked_by: str
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -73,8 +108,10 @@ def _next_mentor_id(session) -> str:
 def load_mentor(store: Store, mentor_uuid: str) -> MentorForm:
     with store.transaction() as session:
         row = session.get(m.Mentor, mentor_uuid)
-        values = {f.name: getattr(row, f.name) for f in fields(MentorForm) if f.name not in ("uuid",)}
+        values = {f.name: getattr(row, f.name) for f in fields(MentorForm)
+                  if f.name not in ("uuid", "status_changed_on")}
     values["lived_experience"] = tuple(split_codes(values["lived_experience"]))
+    values["other_areas"] = tuple(split_codes(values["other_areas"]))
     for name in ("phone", "email", "cohort", "status_reason", "availability"):
         values[name] = values[name] or ""
     return MentorForm(**values, uuid=mentor_uuid)
@@ -89,6 +126,8 @@ def save_mentor(store: Store, form: MentorForm, today: date | None = None) -> Me
         raise MentorError("Give the reason the mentor left.")
     if form.status in ("sabbatical",) and not form.status_reason.strip():
         raise MentorError("Give the reason for the sabbatical.")
+    if form.status_changed_on and form.status_changed_on > today:
+        raise MentorError("A change of status cannot be dated in the future.")
     if not 1 <= form.capacity <= 10:
         raise MentorError("A mentor supports 1 to 10 clients at once.")
     with store.transaction() as session:
@@ -103,29 +142,70 @@ def save_mentor(store: Store, form: MentorForm, today: date | None = None) -> Me
         mentor.left_on = (form.left_on or today) if form.status == "left" else None
         mentor.left_reason = form.left_reason if form.status == "left" else None
         mentor.lived_experience = join_codes(form.lived_experience)
+        mentor.other_areas = join_codes(code for code in form.other_areas if code != form.area)
         session.add(mentor)
         session.flush()
         if old_status != form.status:
-            session.add(m.MentorStatusChange(mentor_uuid=mentor.id, status=form.status, changed_on=today,
+            session.add(m.MentorStatusChange(mentor_uuid=mentor.id, status=form.status,
+                                             changed_on=form.status_changed_on or today,
                                              reason=form.status_reason.strip() or form.left_reason or None))
         form.uuid, form.mentor_id = mentor.id, mentor.mentor_id
     return form
 
 
-def add_progress_check(store: Store, mentor_uuid: str, checked_on: date, notes: str = "") -> None:
+def add_progress_check(store: Store, mentor_uuid: str, checked_on: date, notes: str = "", checked_by: str = "",
+                       today: date | None = None) -> str:
+    """Record a coordinator's talk with a mentor about their progress (who: the given name, else the user)."""
+    if checked_on > (today or date.today()):
+        raise MentorError("A progress check cannot be dated in the future.")
     with store.transaction() as session:
-        session.add(m.ProgressCheck(mentor_uuid=mentor_uuid, checked_on=checked_on,
-                                    checked_by=session.info.get("actor"), notes=notes.strip() or None))
+        mentor = session.get(m.Mentor, mentor_uuid)
+        if mentor is None or mentor.deleted_at is not None:
+            raise MentorError("That mentor is not in the register.")
+        check = m.ProgressCheck(mentor_uuid=mentor_uuid, checked_on=checked_on,
+                                checked_by=checked_by.strip() or session.info.get("actor"),
+                                notes=notes.strip() or None)
+        session.add(check)
+        session.flush()
+        return check.id
 
 
-def mentor_list(store: Store) -> list[WaitingMentor]:
-    """Every mentor, for the register (days = since training)."""
-    t = m.Mentor
-    today = date.today()
+def status_history(store: Store, mentor_uuid: str) -> list[StatusChange]:
+    """The mentor's changes of status, latest first."""
+    s = m.MentorStatusChange
     with store.transaction() as session:
-        rows = session.execute(select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
+        rows = session.execute(select(s.status, s.changed_on, s.reason)
+                               .where(s.mentor_uuid == mentor_uuid, s.deleted_at.is_(None))
+                               .order_by(s.changed_on.desc(), s.created_at.desc())).all()
+    return [StatusChange(status, on, reason or "") for status, on, reason in rows]
+
+
+def progress_checks(store: Store, mentor_uuid: str) -> list[ProgressCheckRow]:
+    """The progress checks with a mentor, latest first."""
+    c = m.ProgressCheck
+    with store.transaction() as session:
+        rows = session.execute(select(c.id, c.checked_on, c.checked_by, c.notes)
+                               .where(c.mentor_uuid == mentor_uuid, c.deleted_at.is_(None))
+                               .order_by(c.checked_on.desc(), c.created_at.desc())).all()
+    return [ProgressCheckRow(u, on, by or "", notes or "") for u, on, by, notes in rows]
+
+
+def mentor_list(store: Store, today: date | None = None) -> list[MentorRow]:
+    """Every mentor in the register, with their load, last progress check and whether they may be allocated."""
+    today = today or date.today()
+    t, c = m.Mentor, m.ProgressCheck
+    with store.transaction() as session:
+        counts = allocation_counts(session)
+        last = dict(iter(session.execute(select(c.mentor_uuid, func.max(c.checked_on)).where(c.deleted_at.is_(None))
+                                         .group_by(c.mentor_uuid))))
+        rows = session.execute(select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.status, t.capacity,
+                                      t.training_completed_on, t.dbs_checked_on, t.safeguarding_completed_on)
                                .where(t.deleted_at.is_(None)).order_by(t.mentor_id)).all()
-    return [WaitingMentor(u, i, f"{first} {last}", a, (today - d).days if d else None) for u, i, first, last, a, d in rows]
+    return [MentorRow(r.id, r.mentor_id, f"{r.first_name} {r.last_name}", r.area, r.status,
+                      counts.get(r.id, (0, 0))[0], r.capacity, r.training_completed_on, last.get(r.id),
+                      why_not_allocatable(MentorFacts(r.status, r.dbs_checked_on, r.safeguarding_completed_on),
+                                          today) or "")
+            for r in rows]
 
 
 def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClient]:

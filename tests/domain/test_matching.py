@@ -35,7 +35,7 @@ def test_a_full_mentor_drops_and_a_waiting_one_rises():
                    mentor("busy")], CLIENT, MATCHING, str, TODAY)
     assert keys(ranked) == ["waiting", "busy", "full"]
     assert "waiting 206 days for a first client" in ranked[0].reasons
-    assert "0 of 2 places free" in ranked[-1].reasons
+    assert "full (2 of 2 clients)" in ranked[-1].reasons
 
 
 def test_experienced_flag_prefers_mentors_with_past_clients():
