@@ -11,7 +11,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
-from cpm_desktop.reports.charts import horizontal_bars, vertical_bars
+from cpm_desktop.reports.charts import histogram, horizontal_bars, vertical_bars
 from cpm_desktop.reports.styles import (
     EMPTY,
     FRAME_WIDTH,
@@ -30,15 +30,27 @@ Labeller = Callable[[str, str], str]
 
 
 def _labeller(labels) -> Labeller:
-    return labels if callable(labels) else labels.label
+    """(kind, code) → label; a code the vocabulary does not know prints as itself, never fails."""
+    lookup = labels if callable(labels) else labels.label
+
+    def label(kind: str, code: str) -> str:
+        try:
+            text = lookup(kind, code)
+        except (KeyError, LookupError):
+            text = None
+        return str(text) if text else str(code)
+
+    return label
 
 
 def _pct(value: float | None) -> str:
     return EMPTY if value is None else f"{number(value)}%"
 
 
-def _day(text: str | None) -> str:
-    return long_date(date.fromisoformat(text)) if text else EMPTY
+def _day(value: str | date | None) -> str:
+    if not value:
+        return EMPTY
+    return long_date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
 
 
 def render_evaluation(summary: Mapping, labels) -> bytes:
@@ -76,23 +88,31 @@ def _cover(summary: Mapping, label: Labeller) -> list:
             ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
             ["As at (today for open cases)", _day(p["as_of"])],
             ["Area", area],
-            ["Cost of a police staff hour", f"£{number(float(p['cost_per_hour']))}"],
-            ["Police staff hours per call", number(float(p["hours_per_call"]))],
+            ["Cost of a police staff hour", f"£{number(p['cost_per_hour'])}"],
+            ["Police staff hours per call", number(p["hours_per_call"])],
         ], widths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55], numeric_from=9),
         Spacer(1, 8 * mm),
         markup("How these figures are made", s.subheading),
     ]
+    as_of = _day(p["as_of"])
     notes = [
-        "The cohort is every referral received in the period (and area, if one is chosen). "
-        "\u201cSupported\u201d means a cohort referral whose outcome is accepted and supported.",
-        "Financial years run from 1 April to 31 March. Percentages are of the base named in each table and, "
-        "like means, are rounded to one decimal place, halves away from zero.",
-        "Waiting times are in days: the median is the lower median, the 90th percentile is nearest-rank.",
-        "Months engaged are whole months from first contact to closure, or to the \u201cas at\u201d date "
-        "for cases still open. Contacts are those logged up to the \u201cas at\u201d date.",
-        "Demand on the police compares calls in the 12 months before referral with the 12 months after first "
-        "contact; hours and costs use the two parameters above.",
-        "Mentor figures are as at the \u201cas at\u201d date, for all mentors or those of the chosen area.",
+        "Cohort: every referral whose date of referral falls in the period, both ends included"
+        + (f", in {area}" if p["area"] else "") + ". \u201cSupported\u201d means a cohort referral whose "
+        "outcome is accepted and supported; most tables count supported referrals only.",
+        f"As at {as_of}: cases still open are counted up to this date, contacts logged after it are left out, "
+        "and mentor figures describe the mentors on this date.",
+        "Financial years run from 1 April to 31 March (2016-17 is 1 April 2016 to 31 March 2017). Percentages "
+        "are of the base named in each table and, like means, are rounded to one decimal place, halves away "
+        "from zero.",
+        "Waiting times are whole days. The median is the lower median (of an even number of waits, the "
+        "smaller of the middle two); the 90th percentile is nearest-rank (the wait at rank \u230890% \u00d7 n\u2309).",
+        "Months engaged are whole calendar months from first contact to closure, or to the \u201cas at\u201d "
+        "date for cases still open.",
+        f"Demand on the police compares calls in the 12 months before referral with the 12 months after first "
+        f"contact, for clients with both counts known. Hours saved = calls avoided \u00d7 "
+        f"{number(p['hours_per_call'])} police staff hours per call; cost saved = hours saved \u00d7 "
+        f"\u00a3{number(p['cost_per_hour'])} per hour, rounded to whole pounds.",
+        "A dash (\u2014) means there is nothing to measure, such as a median of no waits.",
     ]
     story += [para(note, s.small) for note in notes]
     story.append(PageBreak())
@@ -169,8 +189,9 @@ def _contacts(summary: Mapping, label: Labeller) -> list:
     story += [_sub("Clients by number of contacts"),
               data_table(["Contacts", "Clients"], [[band, n] for band, n in c["bands"].items()]),
               Spacer(1, 3 * mm),
-              vertical_bars(list(c["bands"]), [("Clients", list(c["bands"].values()))],
-                            title="Supported clients by number of contacts", height=110)]
+              histogram(list(reversed(c["bands"])), list(reversed(c["bands"].values())),
+                        title="Supported clients by number of contacts",
+                        x_title="Contacts logged with the client", height=120, width=FRAME_WIDTH * 0.7)]
     story += [_sub("Contacts and time by activity"),
               data_table(["Activity", "Contacts", "Minutes"],
                          [[label("activity", code), v["count"], v["minutes"]] for code, v in c["by_activity"].items()])]
@@ -207,7 +228,7 @@ def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
         ["Cost saved", f"£{number(d['cost_saved'])}"]]))
     story += [Spacer(1, 3 * mm), KeepTogether(vertical_bars(
         ["Before referral", "After first contact"], [("Calls", [d["calls_before"], d["calls_after"]])],
-        title="Calls to the police, before and after", height=110))]
+        title="Calls to the police, before and after", height=120, width=FRAME_WIDTH * 0.6))]
     story += _heading("6. Feedback to referrers")
     story.append(data_table(["Closed cases", "Number"], [
         ["Supported cases closed", f["closed"]], ["Feedback sent to the referrer", f["feedback_sent"]],
@@ -223,8 +244,9 @@ def _mentors(summary: Mapping, label: Labeller) -> list:
         ["Trained", m["trained"]], ["Training cohorts", m["cohorts"]],
         ["Active or on sabbatical", m["active_or_sabbatical"]], ["Former clients", m["former_clients"]],
         ["Active mentors with no progress check in 90 days", m["progress_check_overdue"]],
-        ["Youngest active or on sabbatical", m["age"]["min"]], ["Oldest", m["age"]["max"]],
-        ["Mean age", m["age"]["mean"]]]))
+        ["Age of the youngest active or on sabbatical", m["age"]["min"]],
+        ["Age of the oldest active or on sabbatical", m["age"]["max"]],
+        ["Mean age of those active or on sabbatical", m["age"]["mean"]]]))
     story += [_sub("Mentors by status"), data_table(["Status", "Mentors"],
                                                     [[label("mentor_status", c), n] for c, n in m["by_status"].items()])]
     story += [_sub("Active or on sabbatical, by gender"),

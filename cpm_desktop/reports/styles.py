@@ -88,6 +88,7 @@ class Styles:
     cell: ParagraphStyle
     cell_right: ParagraphStyle
     cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
 
 
 @cache
@@ -106,6 +107,8 @@ def styles() -> Styles:
         cell=ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
         cell_right=ParagraphStyle("cell_right", parent=body, fontSize=8.5, leading=11, alignment=TA_RIGHT),
         cell_head=ParagraphStyle("cell_head", parent=body, fontName=BOLD, fontSize=8.5, leading=11),
+        cell_head_right=ParagraphStyle("cell_head_right", parent=body, fontName=BOLD, fontSize=8.5, leading=11,
+                                       alignment=TA_RIGHT),
     )
 
 
@@ -120,7 +123,11 @@ def markup(trusted: str, style: ParagraphStyle | None = None) -> Paragraph:
 
 
 def number(value: object) -> str:
-    """A figure as printed: thousands separated, one decimal kept as computed, None as a dash."""
+    """A figure as printed: thousands separated, None as a dash, never rounded here.
+
+    Figures arrive already rounded by whoever computed them; a float keeps at least one decimal
+    (``25.0``, ``53.6``) and every further digit it has (``4.4775``), so the PDF shows the same number.
+    """
     if value is None:
         return EMPTY
     if isinstance(value, bool):
@@ -128,7 +135,7 @@ def number(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return f"{value:,.1f}" if round(value, 1) == value else f"{value:,}"
     return str(value)
 
 
@@ -146,7 +153,8 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
         style = s.cell_right if column >= numeric_from else s.cell
         return Paragraph(safe(value if isinstance(value, str) else number(value)), style)
 
-    body = [[Paragraph(safe(h), s.cell_head) for h in header]]
+    body = [[Paragraph(safe(h), s.cell_head_right if i >= numeric_from else s.cell_head)
+             for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     if widths is None:
         first = FRAME_WIDTH * (0.5 if len(header) > 2 else 0.7)
@@ -163,6 +171,37 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]))
     return table
+
+
+def titled_table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
+                 widths: Sequence[float] | None = None, numeric_from: int = 1) -> list[Flowable]:
+    """A subheading (kept with the table's first rows) and a :func:`data_table`; ``title`` is escaped here."""
+    return [Paragraph(safe(title), styles().subheading), data_table(header, rows, widths, numeric_from)]
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """(font, text) runs of plain text: DejaVu where it has the glyph, else the fallback font."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        font = FONT if char.isspace() or _dejavu_has(char) else FALLBACK
+        if runs and runs[-1][0] == font:
+            runs[-1] = (font, runs[-1][1] + char)
+        else:
+            runs.append((font, char))
+    return runs
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """Plain text shortened with an ellipsis until it fits ``width`` points."""
+    def measure(t: str) -> float:
+        return sum(pdfmetrics.stringWidth(run, font, size) for font, run in _runs(t))
+
+    text = " ".join(text.split())
+    if measure(text) <= width:
+        return text
+    while text and measure(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class _NumberedCanvas(pdfcanvas.Canvas):
@@ -192,8 +231,14 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self.setFont(BOLD, 8.5)
         self.drawString(MARGIN, PAGE_HEIGHT - 11 * mm, SCHEME)
         self.setFillColor(INK)
-        self.setFont(FONT, 8.5)
-        self.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 11 * mm, self._document_title)
+        # The title may hold user text: drawn as plain text (no markup), cut to the room left by the
+        # scheme's name, with any character DejaVu lacks set in the fallback font.
+        room = FRAME_WIDTH - pdfmetrics.stringWidth(SCHEME, BOLD, 8.5) - 12
+        x = PAGE_WIDTH - MARGIN
+        for font, run in reversed(_runs(_fit(self._document_title, room, 8.5))):
+            self.setFont(font, 8.5)
+            self.drawRightString(x, PAGE_HEIGHT - 11 * mm, run)
+            x -= pdfmetrics.stringWidth(run, font, 8.5)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
         self.line(MARGIN, PAGE_HEIGHT - 13 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 13 * mm)
