@@ -98,8 +98,11 @@ def vertical_bars(categories: Sequence[str], series: Sequence[tuple[str, Sequenc
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = LABEL_SIZE
     chart.barLabels.nudge = 6
-    chart.groupSpacing = max(6, slot * 0.25) if len(series) > 1 else max(6, slot * 0.4)
+    # Widths are relative (ReportLab scales a group's bars and gaps to its slot): bars of 10 units,
+    # 1 unit between the bars of a group, and a gap between groups a little over half a group wide.
+    chart.barWidth = 10
     chart.barSpacing = 1
+    chart.groupSpacing = 6 * max(1, len(series))
     for i in range(len(series)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
         chart.bars[i].strokeColor = None

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from cpm_desktop.reports.charts import histogram, horizontal_bars, vertical_bars
 from cpm_desktop.reports.styles import (
@@ -26,6 +26,11 @@ from cpm_desktop.reports.styles import (
 )
 
 TITLE = "Evaluation summary"
+TRAINING_BANDS = {
+    "within_1_month": "Within a month", "1-2_months": "1 to 2 months", "2-4_months": "2 to 4 months",
+    "4-6_months": "4 to 6 months", "6-10_months": "6 to 10 months", "10-12_months": "10 to 12 months",
+    "over_12_months": "Over 12 months", "not_yet": "No client yet",
+}
 Labeller = Callable[[str, str], str]
 
 
@@ -88,7 +93,7 @@ def _cover(summary: Mapping, label: Labeller) -> list:
             ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
             ["As at (today for open cases)", _day(p["as_of"])],
             ["Area", area],
-            ["Cost of a police staff hour", f"£{number(p['cost_per_hour'])}"],
+            ["Cost of a police staff hour", _money(p["cost_per_hour"])],
             ["Police staff hours per call", number(p["hours_per_call"])],
         ], widths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55], numeric_from=9),
         Spacer(1, 8 * mm),
@@ -131,19 +136,28 @@ def _referrals(summary: Mapping, label: Labeller) -> list:
     if r["by_year"]:
         story += [_sub("Referred and supported by financial year"),
                   data_table(["Financial year", "Referred", "Supported"],
-                             [[y["year"], y["referred"], y["supported"]] for y in r["by_year"]]),
-                  Spacer(1, 3 * mm),
-                  vertical_bars([y["year"] for y in r["by_year"]],
-                                [("Referred", [y["referred"] for y in r["by_year"]]),
-                                 ("Supported", [y["supported"] for y in r["by_year"]])],
-                                title="Referred and supported by financial year")]
+                             [[y["year"], y["referred"], y["supported"]] for y in r["by_year"]])]
+        story += _chart([y["referred"] for y in r["by_year"]], lambda: vertical_bars(
+            [y["year"] for y in r["by_year"]],
+            [("Referred", [y["referred"] for y in r["by_year"]]), ("Supported", [y["supported"] for y in r["by_year"]])],
+            title="Referred and supported by financial year",
+            width=min(FRAME_WIDTH, 160 + 90 * len(r["by_year"]))))
     outcomes = r["by_outcome"]
     story += [_sub("Outcome of referrals"),
-              data_table(["Outcome", "Referrals"], [[label("outcome", c), n] for c, n in outcomes.items()]),
-              Spacer(1, 3 * mm),
-              horizontal_bars([_short(label("outcome", c)) for c in outcomes], list(outcomes.values()),
-                              title="Outcome of referrals")]
+              data_table(["Outcome", "Referrals"], [[label("outcome", c), n] for c, n in outcomes.items()])]
+    story += _chart(outcomes.values(), lambda: horizontal_bars(
+        [_short(label("outcome", c)) for c in outcomes], list(outcomes.values()), title="Referrals by outcome"))
     return story
+
+
+def _chart(values, build) -> list:
+    """A chart after a little space, or nothing when every value is zero or unknown (an empty chart
+    says nothing the table above it does not)."""
+    return [Spacer(1, 3 * mm), build()] if any(v for v in values if v is not None) else []
+
+
+def _money(value) -> str:
+    return EMPTY if value is None else f"£{number(value)}"
 
 
 def _short(text: str) -> str:
@@ -172,11 +186,10 @@ def _supported(summary: Mapping, label: Labeller) -> list:
     story += _coded_table("Crimes of which clients were victims", "crime", s["victim_crimes"], label, base)
     story += _coded_table("Crimes clients committed", "crime", s["perpetrator_crimes"], label, base)
     story += _coded_table("Vulnerabilities", "vulnerability", s["vulnerabilities"], label, base)
-    if s["vulnerabilities"]:
-        entries = sorted(s["vulnerabilities"].items(), key=lambda item: -item[1]["count"])
-        story += [Spacer(1, 3 * mm), horizontal_bars([_short(label("vulnerability", c)) for c, _ in entries],
-                                                      [v["count"] for _, v in entries],
-                                                      title="Vulnerabilities of supported clients")]
+    entries = sorted(s["vulnerabilities"].items(), key=lambda item: -(item[1]["count"] or 0))
+    story += _chart([v["count"] for _, v in entries], lambda: horizontal_bars(
+        [_short(label("vulnerability", c)) for c, _ in entries], [v["count"] for _, v in entries],
+        title="Vulnerabilities of supported clients"))
     return story
 
 
@@ -187,11 +200,11 @@ def _contacts(summary: Mapping, label: Labeller) -> list:
         ["Contacts logged", c["total"]], ["Mean per client", c["mean_per_client"]],
         ["Fewest for one client", c["min_per_client"]], ["Most for one client", c["max_per_client"]]]))
     story += [_sub("Clients by number of contacts"),
-              data_table(["Contacts", "Clients"], [[band, n] for band, n in c["bands"].items()]),
-              Spacer(1, 3 * mm),
-              histogram(list(reversed(c["bands"])), list(reversed(c["bands"].values())),
-                        title="Supported clients by number of contacts",
-                        x_title="Contacts logged with the client", height=120, width=FRAME_WIDTH * 0.7)]
+              data_table(["Contacts", "Clients"], [[band, n] for band, n in c["bands"].items()])]
+    story += _chart(c["bands"].values(), lambda: histogram(
+        list(reversed(c["bands"])), list(reversed(c["bands"].values())),
+        title="Supported clients by number of contacts", x_title="Contacts logged with the client",
+        height=120, width=FRAME_WIDTH * 0.7))
     story += [_sub("Contacts and time by activity"),
               data_table(["Activity", "Contacts", "Minutes"],
                          [[label("activity", code), v["count"], v["minutes"]] for code, v in c["by_activity"].items()])]
@@ -206,7 +219,8 @@ def _engagement_and_waiting(summary: Mapping, label: Labeller) -> list:
         ["Longest engagement, months", longest],
         ["That client is still supported", e["longest_still_active"] if longest is not None else None],
         *[[f"Clients engaged {band} months", n] for band, n in e["bands"].items()]]))
-    story += [_sub("Waiting times, days"), data_table(["Wait", "Median", "90th percentile", "Clients"], [
+    story += [_sub("Waiting times, days"), data_table(["Wait", "Median", "90th percentile", "Clients"], widths=[
+        FRAME_WIDTH * 0.46, FRAME_WIDTH * 0.16, FRAME_WIDTH * 0.22, FRAME_WIDTH * 0.16], rows=[
         ["Referral to decision", w["referral_to_decision"]["median"], w["referral_to_decision"]["p90"],
          w["referral_to_decision"]["n"]],
         ["Decision to first allocation of a mentor", w["decision_to_allocation"]["median"],
@@ -225,10 +239,11 @@ def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
         ["Clients with no calls after", d["no_calls_after"]],
         ["Clients with one or two calls after", d["one_or_two_calls_after"]],
         ["Police staff hours saved", d["hours_saved"]],
-        ["Cost saved", f"£{number(d['cost_saved'])}"]]))
-    story += [Spacer(1, 3 * mm), KeepTogether(vertical_bars(
-        ["Before referral", "After first contact"], [("Calls", [d["calls_before"], d["calls_after"]])],
-        title="Calls to the police, before and after", height=120, width=FRAME_WIDTH * 0.6))]
+        ["Cost saved", _money(d["cost_saved"])]]))
+    story += _chart([d["calls_before"], d["calls_after"]], lambda: vertical_bars(
+        ["Calls in the 12 months before referral", "Calls in the 12 months after first contact"],
+        [("Calls", [d["calls_before"], d["calls_after"]])],
+        title="Calls to the police, before and after", height=120, width=FRAME_WIDTH * 0.6))
     story += _heading("6. Feedback to referrers")
     story.append(data_table(["Closed cases", "Number"], [
         ["Supported cases closed", f["closed"]], ["Feedback sent to the referrer", f["feedback_sent"]],
@@ -254,7 +269,7 @@ def _mentors(summary: Mapping, label: Labeller) -> list:
     story += [_sub("Why mentors left"),
               data_table(["Reason", "Mentors"], [[label("left_reason", c), n] for c, n in m["left_reasons"].items()])]
     story += [_sub("Time from training to first client (active or on sabbatical)"),
-              data_table(["Time", "Mentors"], [[band.replace("_", " "), n]
+              data_table(["Time", "Mentors"], [[TRAINING_BANDS.get(band, band.replace("_", " ")), n]
                                                for band, n in m["training_to_first_allocation"].items()])]
     lived = m["lived_experience"]
     story += [_sub("Lived experience of mentors"),
