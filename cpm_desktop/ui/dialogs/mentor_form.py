@@ -1,0 +1,169 @@
+"""One mentor's register entry (Designer form forms/mentor_form.ui): details, status with dated history,
+lived experience, capacity and availability, and progress checks (date, who, notes)."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QDialog, QHeaderView, QMessageBox, QWidget
+
+from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
+from cpm_desktop.services import mentors
+from cpm_desktop.services.mentors import MentorForm
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.forms.mentor_form_ui import Ui_MentorFormDialog
+from cpm_desktop.ui.item_models.mentors import progress_checks_model, status_history_model
+from cpm_desktop.ui.panes.referral_editor import (
+    UNKNOWN_DATE,
+    check_codes,
+    checked_codes,
+    fill_codes,
+    from_qdate,
+    to_qdate,
+)
+
+REASON_NEEDED = ("sabbatical", "other_organisation")
+
+
+def _setup_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setMinimumDate(UNKNOWN_DATE)
+    edit.setMaximumDate(QDate.currentDate())
+    edit.setDate(to_qdate(value))
+
+
+class MentorDialog(QDialog):
+    """Edit ``form``; the caller saves ``read()`` with services.mentors.save_mentor after Save.
+
+    Progress checks are recorded at once (they are their own records), so the history tab works only for a
+    mentor already in the register.
+    """
+
+    def __init__(self, context: AppContext, form: MentorForm, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = Ui_MentorFormDialog()
+        self.ui.setupUi(self)
+        self.setObjectName("mentorDialog")
+        self.setWindowTitle(f"Mentor {form.mentor_id}" if form.uuid else "New mentor")
+        self.context, self.form = context, form
+        ui, vocabulary = self.ui, context.vocabulary
+        # Short names the callers (and tests) use.
+        self.first, self.last = ui.firstNameEdit, ui.lastNameEdit
+        ui.buttonBox.accepted.connect(self.accept)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.combos = {"gender": ui.genderCombo, "area": ui.areaCombo, "mentor_status": ui.statusCombo,
+                       "left_reason": ui.leftReasonCombo}
+        for kind, combo in self.combos.items():
+            if kind != "mentor_status":
+                combo.addItem("", None)
+            for code, text in vocabulary.items(kind):
+                combo.addItem(text, code)
+        fill_codes(ui.otherAreasList, vocabulary.items("area"))
+        fill_codes(ui.livedExperienceList, vocabulary.items("lived_experience"))
+        self.dates = {"date_of_birth": ui.dateOfBirthEdit, "training_completed_on": ui.trainingEdit,
+                      "dbs_checked_on": ui.dbsEdit, "safeguarding_completed_on": ui.safeguardingEdit}
+        self.history_model = status_history_model(vocabulary, self)
+        self.checks_model = progress_checks_model(self)
+        for view, model in ((ui.statusHistoryView, self.history_model), (ui.progressChecksView, self.checks_model)):
+            view.setModel(model)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+        ui.statusCombo.currentIndexChanged.connect(self._status_changed)
+        ui.addCheckButton.clicked.connect(self.add_progress_check)
+        self._fill(form)
+        self.resize(900, 600)
+
+    def _fill(self, form: MentorForm) -> None:
+        ui = self.ui
+        ui.firstNameEdit.setText(form.first_name)
+        ui.lastNameEdit.setText(form.last_name)
+        ui.phoneEdit.setText(form.phone)
+        ui.emailEdit.setText(form.email)
+        ui.cohortEdit.setText(form.cohort)
+        ui.availabilityEdit.setText(form.availability)
+        ui.statusReasonEdit.setText(form.status_reason)
+        for kind, value in (("gender", form.gender), ("area", form.area), ("mentor_status", form.status),
+                            ("left_reason", form.left_reason)):
+            self.combos[kind].setCurrentIndex(max(0, self.combos[kind].findData(value)))
+        for name, edit in self.dates.items():
+            _setup_date(edit, getattr(form, name))
+        _setup_date(ui.statusSinceEdit, date.today())
+        _setup_date(ui.checkDateEdit, date.today())
+        ui.checkByEdit.setText(self.context.store.actor or "")
+        ui.capacitySpin.setValue(form.capacity)
+        ui.formerClientCheck.setChecked(form.former_client)
+        check_codes(ui.otherAreasList, form.other_areas)
+        check_codes(ui.livedExperienceList, form.lived_experience)
+        self._original_status = form.status if form.uuid else None
+        ui.tabs.setTabEnabled(1, form.uuid is not None)
+        self._status_changed()
+        self.refresh_history()
+
+    def _status_changed(self) -> None:
+        ui = self.ui
+        status = ui.statusCombo.currentData()
+        changed = status != self._original_status
+        ui.statusSinceEdit.setEnabled(changed)
+        ui.leftReasonCombo.setEnabled(status == "left")
+        ui.statusReasonEdit.setEnabled(status != "active" or bool(ui.statusReasonEdit.text()))
+        ui.statusReasonEdit.setPlaceholderText(
+            "the reason for the sabbatical" if status == "sabbatical"
+            else "the organisation trained for" if status == "other_organisation" else "")
+        facts = self.read_eligibility()
+        ui.eligibilityLabel.setText("May be allocated." if not facts else f"Cannot be allocated: {facts}")
+
+    def read_eligibility(self) -> str | None:
+        return why_not_allocatable(MentorFacts(self.ui.statusCombo.currentData(), from_qdate(self.ui.dbsEdit.date()),
+                                               from_qdate(self.ui.safeguardingEdit.date())))
+
+    def refresh_history(self) -> None:
+        if self.form.uuid is None:
+            return
+        store = self.context.store
+        self.history_model.set_rows(mentors.status_history(store, self.form.uuid))
+        self.checks_model.set_rows(mentors.progress_checks(store, self.form.uuid))
+
+    def add_progress_check(self) -> None:
+        ui = self.ui
+        checked_on = from_qdate(ui.checkDateEdit.date())
+        if checked_on is None:
+            QMessageBox.warning(self, "Not recorded", "Give the date of the progress check.")
+            return
+        try:
+            mentors.add_progress_check(self.context.store, self.form.uuid, checked_on,
+                                       ui.checkNotesEdit.toPlainText(), ui.checkByEdit.text())
+        except mentors.MentorError as error:
+            QMessageBox.warning(self, "Not recorded", str(error))
+            return
+        ui.checkNotesEdit.clear()
+        self.refresh_history()
+        self.context.notify_changed("mentor")
+
+    def read(self) -> MentorForm:
+        ui, form = self.ui, self.form
+        form.first_name, form.last_name = ui.firstNameEdit.text(), ui.lastNameEdit.text()
+        form.phone, form.email, form.cohort = ui.phoneEdit.text(), ui.emailEdit.text(), ui.cohortEdit.text()
+        form.availability, form.status_reason = ui.availabilityEdit.text(), ui.statusReasonEdit.text()
+        form.gender, form.area = ui.genderCombo.currentData(), ui.areaCombo.currentData()
+        form.status, form.left_reason = ui.statusCombo.currentData(), ui.leftReasonCombo.currentData()
+        for name, edit in self.dates.items():
+            setattr(form, name, from_qdate(edit.date()))
+        form.status_changed_on = from_qdate(ui.statusSinceEdit.date()) if form.status != self._original_status else None
+        form.capacity, form.former_client = ui.capacitySpin.value(), ui.formerClientCheck.isChecked()
+        form.other_areas = checked_codes(ui.otherAreasList)
+        form.lived_experience = checked_codes(ui.livedExperienceList)
+        return form
+
+
+def edit_mentor(context: AppContext, form: MentorForm, parent: QWidget | None = None) -> MentorForm | None:
+    """Show the form until it is saved (a refusal keeps what was typed) or cancelled; the saved form or None."""
+    dialog = MentorDialog(context, form, parent)
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            saved = mentors.save_mentor(context.store, dialog.read())
+        except mentors.MentorError as error:
+            QMessageBox.warning(parent or dialog, "Mentor not saved", str(error))
+            continue
+        context.notify_changed("mentor")
+        return saved
+    return None
