@@ -263,7 +263,9 @@ class Allocation(Record):
     """A mentor supporting a referral. Mentors normally work in pairs."""
 
     __tablename__ = "allocation"
-    __table_args__ = (Index("ix_allocation_mentor_uuid", "mentor_uuid"),)
+    # The second index covers each mentor's load (open and past allocations) for ranking, read index-only.
+    __table_args__ = (Index("ix_allocation_mentor_uuid", "mentor_uuid"),
+                      Index("ix_allocation_mentor_load", "mentor_uuid", "deleted_at", "ended_on"))
 
     referral_uuid: Mapped[str] = mapped_column(ForeignKey("referral.id"), index=True)
     mentor_uuid: Mapped[str] = mapped_column(ForeignKey("mentor.id"))
