@@ -139,7 +139,8 @@ def _referrals(summary: Mapping, label: Labeller) -> list:
                              [[y["year"], y["referred"], y["supported"]] for y in r["by_year"]])]
         story += _chart([y["referred"] for y in r["by_year"]], lambda: vertical_bars(
             [y["year"] for y in r["by_year"]],
-            [("Referred", [y["referred"] for y in r["by_year"]]), ("Supported", [y["supported"] for y in r["by_year"]])],
+            [("Referred", [y["referred"] for y in r["by_year"]]),
+             ("Supported", [y["supported"] for y in r["by_year"]])],
             title="Referred and supported by financial year",
             width=min(FRAME_WIDTH, 160 + 90 * len(r["by_year"]))))
     outcomes = r["by_outcome"]
@@ -262,8 +263,8 @@ def _mentors(summary: Mapping, label: Labeller) -> list:
         ["Age of the youngest active or on sabbatical", m["age"]["min"]],
         ["Age of the oldest active or on sabbatical", m["age"]["max"]],
         ["Mean age of those active or on sabbatical", m["age"]["mean"]]]))
-    story += [_sub("Mentors by status"), data_table(["Status", "Mentors"],
-                                                    [[label("mentor_status", c), n] for c, n in m["by_status"].items()])]
+    story += [_sub("Mentors by status"),
+              data_table(["Status", "Mentors"], [[label("mentor_status", c), n] for c, n in m["by_status"].items()])]
     story += [_sub("Active or on sabbatical, by gender"),
               data_table(["Gender", "Mentors"], [[label("gender", c), n] for c, n in m["gender"].items()])]
     story += [_sub("Why mentors left"),

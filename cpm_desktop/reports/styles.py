@@ -7,6 +7,7 @@ print literally. Text is set in DejaVu Sans, embedded, for names in any Latin, G
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -139,27 +140,79 @@ def number(value: object) -> str:
     return str(value)
 
 
-def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
-               numeric_from: int = 1) -> Table:
-    """A titled-section table: header repeated on every page, long cells wrapped, numbers right-aligned.
+_FIGURE = re.compile(r"^[£$€]?[-−]?[\d,]+(?:\.\d+)?%?$")
+CELL_PADDING = 12  # left + right padding ReportLab gives a cell, in points
 
-    Cells are user text (escaped here) except those already Paragraphs or Flowables.
+
+def _is_figure(value: object) -> bool:
+    """A cell that reads as a figure (right-aligned): a number, yes/no, a dash, or text like 53.6% or £1,234."""
+    if value is None or isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and (value == EMPTY or bool(_FIGURE.match(value.strip())))
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else number(value)
+
+
+def _auto_widths(header: Sequence[str], rows: Sequence[Sequence[object]], figures: Sequence[bool]) -> list[float]:
+    """Figure columns get the width of their widest entry; text columns share the rest, in proportion to
+    how much they hold (a long note gets more room than a name), each at least 20 % of the frame."""
+    sample = rows[:300]
+    widths: list[float | None] = []
+    for i, title in enumerate(header):
+        if figures[i]:
+            cells = [_text(row[i]) for row in sample if i < len(row) and not isinstance(row[i], Flowable)]
+            # room for the whole header on one line when it is short, else for its longest word
+            head = pdfmetrics.stringWidth(str(title), BOLD, 8.5)
+            if head > FRAME_WIDTH * 0.22:
+                head = max(pdfmetrics.stringWidth(w, BOLD, 8.5) for w in str(title).split())
+            widest = max([pdfmetrics.stringWidth(c, FONT, 8.5) for c in cells] + [head, 40])
+            widths.append(min(widest + CELL_PADDING + 4, FRAME_WIDTH * 0.3))
+        else:
+            widths.append(None)
+    text_columns = [i for i, w in enumerate(widths) if w is None]
+    if not text_columns:
+        scale = FRAME_WIDTH / sum(widths)  # type: ignore[arg-type]
+        return [w * scale for w in widths]  # type: ignore[operator]
+    room = FRAME_WIDTH - sum(w for w in widths if w is not None)
+    shares = {i: min(max([len(_text(row[i])) for row in sample if i < len(row)] + [len(str(header[i])), 10]), 80)
+              for i in text_columns}
+    floor = min(FRAME_WIDTH * 0.2, room / len(text_columns))
+    spare = room - floor * len(text_columns)
+    total = sum(shares.values())
+    for i in text_columns:
+        widths[i] = floor + spare * shares[i] / total
+    return widths  # type: ignore[return-value]
+
+
+def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
+               numeric_from: int | None = None) -> Table:
+    """A table for a titled section: header row repeated on every page, long cells wrapped (every cell is
+    a Paragraph), figures right-aligned.
+
+    Cells are plain values: strings are user text (escaped here, exactly once), numbers go through
+    :func:`number`, ``None`` prints as a dash; a Flowable is used as it is. Columns from ``numeric_from``
+    on are right-aligned; by default (None) a column is right-aligned when every cell in it reads as a
+    figure. ``widths`` (points) default to :func:`_auto_widths`.
     """
     s = styles()
+    rows = [list(row) for row in rows]
+    if numeric_from is None:
+        figures = [bool(rows) and all(_is_figure(row[i]) for row in rows if i < len(row)) for i in range(len(header))]
+        figures[0] = figures[0] and len(header) == 1
+    else:
+        figures = [i >= numeric_from for i in range(len(header))]
 
     def cell(value: object, column: int) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        style = s.cell_right if column >= numeric_from else s.cell
-        return Paragraph(safe(value if isinstance(value, str) else number(value)), style)
+        return Paragraph(safe(_text(value)), s.cell_right if figures[column] else s.cell)
 
-    body = [[Paragraph(safe(h), s.cell_head_right if i >= numeric_from else s.cell_head)
-             for i, h in enumerate(header)]]
+    body = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     if widths is None:
-        first = FRAME_WIDTH * (0.5 if len(header) > 2 else 0.7)
-        rest = (FRAME_WIDTH - first) / max(1, len(header) - 1)
-        widths = [first] + [rest] * (len(header) - 1)
+        widths = _auto_widths(header, rows, figures)
     # splitInRow: a row taller than a page (a long note) continues on the next page instead of failing.
     table = Table(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle([
@@ -174,7 +227,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
 
 
 def titled_table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]],
-                 widths: Sequence[float] | None = None, numeric_from: int = 1) -> list[Flowable]:
+                 widths: Sequence[float] | None = None, numeric_from: int | None = None) -> list[Flowable]:
     """A subheading (kept with the table's first rows) and a :func:`data_table`; ``title`` is escaped here."""
     return [Paragraph(safe(title), styles().subheading), data_table(header, rows, widths, numeric_from)]
 

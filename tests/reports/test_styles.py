@@ -8,7 +8,17 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 from reportlab.platypus import PageBreak
 
-from cpm_desktop.reports.styles import build_document, data_table, para, protect, safe
+from cpm_desktop.reports.charts import histogram, horizontal_bars, vertical_bars
+from cpm_desktop.reports.styles import (
+    FRAME_WIDTH,
+    build_document,
+    data_table,
+    number,
+    para,
+    protect,
+    safe,
+    titled_table,
+)
 
 HOSTILE = ["a<b", "Smith <j@x.org>", "Tom & Jerry", "<b>not bold</b>", 'say "hi"', "it's", "&amp;",
            "Ionuț Păun", "Siobhán Ó Briain", "Ζωή Παπαδοπούλου", "Дмитрий Иванов"]
@@ -76,3 +86,39 @@ def test_protection_is_aes_256_and_needs_the_password():
 def test_huge_text_flows_across_pages():
     pdf = build_document("Long", [para("All well. " * 20_000)])
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 5
+
+
+def test_numbers_are_printed_as_given_never_rounded():
+    assert [number(v) for v in (None, True, 0, 1234567, 25.0, 53.6, 1.25, 4.477457627118644, 6580.0)] == \
+           ["—", "yes", "0", "1,234,567", "25.0", "53.6", "1.25", "4.477457627118644", "6,580.0"]
+
+
+def test_table_headers_repeat_and_titles_are_escaped():
+    rows = [[f"row {i}", "a<b & " * 30, i] for i in range(150)]
+    story = titled_table("Notes <i>&</i> more", ["Headerzz", "Notezz", "Countzz"], rows)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(build_document("Table", story))).pages]
+    assert len(pages) > 2
+    assert "Notes <i>&</i> more" in pages[0]
+    for page in pages:
+        assert "Headerzz" in page and "Notezz" in page and "Countzz" in page
+    assert "row 149" in "".join(pages[-2:])
+
+
+def test_a_long_or_foreign_title_fits_the_page_heading():
+    long_title = "Letter about " + "Ionuț Păun <x@y.org> & " * 20
+    page = text_of(build_document(long_title, [para("body")]))
+    assert "Community Peer Mentor scheme — County Durham and Darlington" in page
+    assert "Letter about Ionuț Păun <x@y" in page and "…" in page
+    assert "李雷" in text_of(build_document("李雷 的 letter", [para("body")]))
+
+
+def test_charts_fit_the_frame_and_print_their_values():
+    story = [vertical_bars(["2016-17", "2017-18"], [("Referred", [1234, 5]), ("Supported", [600, 0])], title="V"),
+             horizontal_bars(["A very long label " * 10, "Short"], [98765, 3], title="H"),
+             histogram(["0-49", "50-99", "100-199", "200+"], [505, 88, 47, 19], title="Hist", x_title="Contacts"),
+             vertical_bars(["x"], [("all zero", [0])], title="Z")]
+    for drawing in story:
+        assert drawing.width <= FRAME_WIDTH
+    text = text_of(build_document("Charts", story))
+    for figure in ("1,234", "600", "98,765", "505", "88", "47", "19", "Contacts", "Short", "…"):
+        assert figure in text, figure
