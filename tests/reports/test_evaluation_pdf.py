@@ -142,3 +142,8 @@ def test_2018_key_figures(report_2018):
     assert "High impact user of emergency services" in text
     assert "£660,425" in text and "53.6%" in text and "30 June 2018" in text
     assert "All referrals on record" in text
+
+
+def test_labels_in_any_script_do_not_break_the_report():
+    text = text_of(SAMPLE, lambda kind, code: f"李雷 Ionuț Păun Ζωή {code}")
+    assert "李雷 Ionuț Păun Ζωή supported" in text
