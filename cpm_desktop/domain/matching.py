@@ -7,7 +7,8 @@ from datetime import date
 
 # Flags on a case that mean its mentors never work alone: a single mentor cannot be allocated to it.
 PAIR_ONLY_FLAGS = ("never_alone", "two_staff")
-# A trained mentor's wait for a first client counts up to this many days in the ranking (then it is capped).
+# A trained mentor's wait for a first client counts up to this many days in the ranking (then it is capped);
+# the order of weight: same area, each fitting lived experience, a long wait, spare places.
 WAIT_CAP_DAYS = 270
 
 
@@ -130,7 +131,7 @@ def score_mentor(mentor: Candidate, client: ClientNeeds, matching: Mapping[str, 
     if not mentor.ever_allocated and mentor.trained_on is not None:
         waited = max((today - mentor.trained_on).days, 0)
         reasons.append(f"waiting {waited} days for a first client")
-        score += 3 * min(waited, WAIT_CAP_DAYS) / WAIT_CAP_DAYS
+        score += 2 * min(waited, WAIT_CAP_DAYS) / WAIT_CAP_DAYS  # a long wait weighs as much as one fit
     if "experienced_mentors" in client.flags:
         score += 4 if mentor.ever_allocated else -4
         reasons.append("experienced" if mentor.ever_allocated else "no clients yet (case needs experience)")
