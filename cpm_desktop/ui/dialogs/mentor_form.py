@@ -104,6 +104,10 @@ class MentorDialog(QDialog):
         status = ui.statusCombo.currentData()
         changed = status != self._original_status
         ui.statusSinceEdit.setEnabled(changed)
+        if changed and self.form.status_reason and ui.statusReasonEdit.text() == self.form.status_reason:
+            ui.statusReasonEdit.clear()  # the reason for the old status is not the reason for the new one
+        elif not changed and not ui.statusReasonEdit.text():
+            ui.statusReasonEdit.setText(self.form.status_reason)
         ui.leftReasonCombo.setEnabled(status == "left")
         ui.statusReasonEdit.setEnabled(status != "active" or bool(ui.statusReasonEdit.text()))
         ui.statusReasonEdit.setPlaceholderText(
