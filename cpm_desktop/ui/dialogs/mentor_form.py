@@ -68,9 +68,12 @@ class MentorDialog(QDialog):
             view.verticalHeader().setVisible(False)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
-        ui.statusCombo.currentIndexChanged.connect(self._status_changed)
-        ui.addCheckButton.clicked.connect(self.add_progress_check)
+        self._original_status = form.status if form.uuid else None
         self._fill(form)
+        ui.statusCombo.currentIndexChanged.connect(self._status_changed)
+        ui.dbsEdit.dateChanged.connect(self._show_eligibility)
+        ui.safeguardingEdit.dateChanged.connect(self._show_eligibility)
+        ui.addCheckButton.clicked.connect(self.add_progress_check)
         self.resize(900, 600)
 
     def _fill(self, form: MentorForm) -> None:
@@ -94,7 +97,6 @@ class MentorDialog(QDialog):
         ui.formerClientCheck.setChecked(form.former_client)
         check_codes(ui.otherAreasList, form.other_areas)
         check_codes(ui.livedExperienceList, form.lived_experience)
-        self._original_status = form.status if form.uuid else None
         ui.tabs.setTabEnabled(1, form.uuid is not None)
         self._status_changed()
         self.refresh_history()
@@ -113,8 +115,11 @@ class MentorDialog(QDialog):
         ui.statusReasonEdit.setPlaceholderText(
             "the reason for the sabbatical" if status == "sabbatical"
             else "the organisation trained for" if status == "other_organisation" else "")
-        facts = self.read_eligibility()
-        ui.eligibilityLabel.setText("May be allocated." if not facts else f"Cannot be allocated: {facts}")
+        self._show_eligibility()
+
+    def _show_eligibility(self) -> None:
+        problem = self.read_eligibility()
+        self.ui.eligibilityLabel.setText("May be allocated." if not problem else f"Cannot be allocated: {problem}")
 
     def read_eligibility(self) -> str | None:
         return why_not_allocatable(MentorFacts(self.ui.statusCombo.currentData(), from_qdate(self.ui.dbsEdit.date()),
