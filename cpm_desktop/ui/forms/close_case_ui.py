@@ -34,28 +34,28 @@ class Ui_CloseCaseDialog(object):
 
         self.closeForm = QFormLayout()
         self.closeForm.setObjectName(u"closeForm")
-        self.closedOnLabel = QLabel(CloseCaseDialog)
-        self.closedOnLabel.setObjectName(u"closedOnLabel")
-
-        self.closeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.closedOnLabel)
-
-        self.closedOnEdit = QDateEdit(CloseCaseDialog)
-        self.closedOnEdit.setObjectName(u"closedOnEdit")
-        self.closedOnEdit.setCalendarPopup(True)
-
-        self.closeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.closedOnEdit)
-
         self.reasonLabel = QLabel(CloseCaseDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
 
-        self.closeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
+        self.closeForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.reasonLabel)
 
         self.reasonCombo = QComboBox(CloseCaseDialog)
         self.reasonCombo.setObjectName(u"reasonCombo")
         self.reasonCombo.setEditable(True)
         self.reasonCombo.setInsertPolicy(QComboBox.NoInsert)
 
-        self.closeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.reasonCombo)
+        self.closeForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.reasonCombo)
+
+        self.closedOnLabel = QLabel(CloseCaseDialog)
+        self.closedOnLabel.setObjectName(u"closedOnLabel")
+
+        self.closeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.closedOnLabel)
+
+        self.closedOnEdit = QDateEdit(CloseCaseDialog)
+        self.closedOnEdit.setObjectName(u"closedOnEdit")
+        self.closedOnEdit.setCalendarPopup(True)
+
+        self.closeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.closedOnEdit)
 
         self.callsAfterLabel = QLabel(CloseCaseDialog)
         self.callsAfterLabel.setObjectName(u"callsAfterLabel")
@@ -96,13 +96,13 @@ class Ui_CloseCaseDialog(object):
         self.dialogLayout.addWidget(self.buttonBox)
 
 #if QT_CONFIG(shortcut)
-        self.closedOnLabel.setBuddy(self.closedOnEdit)
         self.reasonLabel.setBuddy(self.reasonCombo)
+        self.closedOnLabel.setBuddy(self.closedOnEdit)
         self.callsAfterLabel.setBuddy(self.callsAfterSpin)
         self.callsSourceLabel.setBuddy(self.callsSourceEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.closedOnEdit, self.reasonCombo)
-        QWidget.setTabOrder(self.reasonCombo, self.callsAfterSpin)
+        QWidget.setTabOrder(self.reasonCombo, self.closedOnEdit)
+        QWidget.setTabOrder(self.closedOnEdit, self.callsAfterSpin)
         QWidget.setTabOrder(self.callsAfterSpin, self.callsSourceEdit)
         QWidget.setTabOrder(self.callsSourceEdit, self.buttonBox)
 
@@ -113,9 +113,9 @@ class Ui_CloseCaseDialog(object):
 
     def retranslateUi(self, CloseCaseDialog):
         CloseCaseDialog.setWindowTitle(QCoreApplication.translate("CloseCaseDialog", u"Close the case", None))
+        self.reasonLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Reason", None))
         self.closedOnLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"Support &ended on", None))
         self.closedOnEdit.setDisplayFormat(QCoreApplication.translate("CloseCaseDialog", u"dd/MM/yyyy", None))
-        self.reasonLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Reason", None))
         self.callsAfterLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Police calls since first contact", None))
         self.callsAfterSpin.setSpecialValueText(QCoreApplication.translate("CloseCaseDialog", u"not known yet", None))
         self.callsSourceLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Source of the figure", None))

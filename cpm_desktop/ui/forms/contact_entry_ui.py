@@ -107,7 +107,7 @@ class Ui_ContactEntry(object):
     # setupUi
 
     def retranslateUi(self, ContactEntry):
-        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it)", None))
+        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+L comes back here)", None))
         self.whenLabel.setText(QCoreApplication.translate("ContactEntry", u"&When", None))
         self.contactWhen.setDisplayFormat(QCoreApplication.translate("ContactEntry", u"dd/MM/yyyy HH:mm", None))
 #if QT_CONFIG(tooltip)
@@ -120,12 +120,12 @@ class Ui_ContactEntry(object):
         self.minutesLabel.setText(QCoreApplication.translate("ContactEntry", u"&Minutes", None))
         self.contactMinutes.setSpecialValueText(QCoreApplication.translate("ContactEntry", u"not known", None))
         self.contactMinutes.setSuffix(QCoreApplication.translate("ContactEntry", u" min", None))
-        self.whoLabel.setText(QCoreApplication.translate("ContactEntry", u"&By", None))
+        self.whoLabel.setText(QCoreApplication.translate("ContactEntry", u"B&y", None))
 #if QT_CONFIG(tooltip)
         self.contactWho.setToolTip(QCoreApplication.translate("ContactEntry", u"The case's mentors, or the member of staff logged in", None))
 #endif // QT_CONFIG(tooltip)
         self.notesLabel.setText(QCoreApplication.translate("ContactEntry", u"&Notes", None))
         self.contactNotes.setPlaceholderText(QCoreApplication.translate("ContactEntry", u"What happened \u2014 Enter saves", None))
-        self.addContactButton.setText(QCoreApplication.translate("ContactEntry", u"&Log contact", None))
+        self.addContactButton.setText(QCoreApplication.translate("ContactEntry", u"Log contact", None))
     # retranslateUi
 

@@ -87,10 +87,10 @@ class ReviewDialog(QDialog):
         self.notes = QPlainTextEdit(objectName="reviewNotes", tabChangesFocus=True)
         self.reviewed_on = _date_edit("reviewedOn", goal.set_on)
         form = QFormLayout()
-        form.addRow("Reviewed &on", self.reviewed_on)
         form.addRow("&Status", self.status)
         form.addRow("&Commitment now", self.commitment)
         form.addRow("&Notes", self.notes)
+        form.addRow("Reviewed &on", self.reviewed_on)  # today unless changed: last, so Tab skips its sections
         history = QLabel(review_history(context, goal) or "No reviews yet.", objectName="reviewHistory",
                          wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         buttons = save_cancel_buttons(self)
@@ -134,7 +134,8 @@ class CasePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.goal_list.verticalHeader().setVisible(False)
-        new_goal, review = QPushButton("New &goal…"), QPushButton("Re&view goal…")
+        new_goal = QPushButton("New g&oal…", objectName="newGoalButton")
+        review = QPushButton("Re&view goal…", objectName="reviewGoalButton")
         new_goal.clicked.connect(self.new_goal)
         review.clicked.connect(self.review_goal)
         goals_box = QGroupBox("GROW goals")
@@ -155,12 +156,12 @@ class CasePanel(QWidget):
                                     specialValueText="not known")
         self.calls_source = QLineEdit(objectName="callsSource", placeholderText="Where the figures come from")
         self.calls_change = QLabel(objectName="callsChange")
-        save_calls = QPushButton("Save the &figures")
+        save_calls = QPushButton("Save the f&igures", objectName="saveCallsButton")
         save_calls.clicked.connect(self.save_calls)
         calls_box = QGroupBox("Calls to the police (12 months before referral / after first contact)")
         calls_form = QFormLayout(calls_box)
         calls_form.addRow("&Before", self.calls_before)
-        calls_form.addRow("&After", self.calls_after)
+        calls_form.addRow("Af&ter", self.calls_after)
         calls_form.addRow("So&urce", self.calls_source)
         calls_form.addRow(self.calls_change, save_calls)
 
@@ -203,8 +204,11 @@ class CasePanel(QWidget):
         lines += [f"{day(e.happened_on)} {'closed' if e.kind == 'closed' else 're-opened'} by {e.by or '?'}: {e.reason}"
                   for e in history[:4]]
         self.closure_text.setText("\n".join(lines))
-        self.close_button.setEnabled(state.closed_on is None)
-        self.reopen_button.setEnabled(state.closed_on is not None)
+        closed = state.closed_on is not None
+        # Enable before disabling, so the keyboard focus moves from the one button to the other.
+        for button, enabled in sorted(((self.close_button, not closed), (self.reopen_button, closed)),
+                                      key=lambda pair: not pair[1]):
+            button.setEnabled(enabled)
 
     def _show_goal(self, current, _previous=None) -> None:
         if not current.isValid():
