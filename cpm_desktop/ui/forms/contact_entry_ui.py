@@ -25,17 +25,6 @@ class Ui_ContactEntry(object):
             ContactEntry.setObjectName(u"ContactEntry")
         self.entryLayout = QHBoxLayout(ContactEntry)
         self.entryLayout.setObjectName(u"entryLayout")
-        self.whenLabel = QLabel(ContactEntry)
-        self.whenLabel.setObjectName(u"whenLabel")
-
-        self.entryLayout.addWidget(self.whenLabel)
-
-        self.contactWhen = QDateTimeEdit(ContactEntry)
-        self.contactWhen.setObjectName(u"contactWhen")
-        self.contactWhen.setCalendarPopup(True)
-
-        self.entryLayout.addWidget(self.contactWhen)
-
         self.activityLabel = QLabel(ContactEntry)
         self.activityLabel.setObjectName(u"activityLabel")
 
@@ -83,23 +72,34 @@ class Ui_ContactEntry(object):
 
         self.entryLayout.addWidget(self.contactNotes)
 
+        self.whenLabel = QLabel(ContactEntry)
+        self.whenLabel.setObjectName(u"whenLabel")
+
+        self.entryLayout.addWidget(self.whenLabel)
+
+        self.contactWhen = QDateTimeEdit(ContactEntry)
+        self.contactWhen.setObjectName(u"contactWhen")
+        self.contactWhen.setCalendarPopup(True)
+
+        self.entryLayout.addWidget(self.contactWhen)
+
         self.addContactButton = QPushButton(ContactEntry)
         self.addContactButton.setObjectName(u"addContactButton")
 
         self.entryLayout.addWidget(self.addContactButton)
 
 #if QT_CONFIG(shortcut)
-        self.whenLabel.setBuddy(self.contactWhen)
         self.activityLabel.setBuddy(self.contactActivity)
         self.minutesLabel.setBuddy(self.contactMinutes)
         self.whoLabel.setBuddy(self.contactWho)
         self.notesLabel.setBuddy(self.contactNotes)
+        self.whenLabel.setBuddy(self.contactWhen)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.contactWhen, self.contactActivity)
         QWidget.setTabOrder(self.contactActivity, self.contactMinutes)
         QWidget.setTabOrder(self.contactMinutes, self.contactWho)
         QWidget.setTabOrder(self.contactWho, self.contactNotes)
-        QWidget.setTabOrder(self.contactNotes, self.addContactButton)
+        QWidget.setTabOrder(self.contactNotes, self.contactWhen)
+        QWidget.setTabOrder(self.contactWhen, self.addContactButton)
 
         self.retranslateUi(ContactEntry)
 
@@ -108,11 +108,6 @@ class Ui_ContactEntry(object):
 
     def retranslateUi(self, ContactEntry):
         ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+L comes back here)", None))
-        self.whenLabel.setText(QCoreApplication.translate("ContactEntry", u"&When", None))
-        self.contactWhen.setDisplayFormat(QCoreApplication.translate("ContactEntry", u"dd/MM/yyyy HH:mm", None))
-#if QT_CONFIG(tooltip)
-        self.contactWhen.setToolTip(QCoreApplication.translate("ContactEntry", u"When the contact happened (now, unless you change it)", None))
-#endif // QT_CONFIG(tooltip)
         self.activityLabel.setText(QCoreApplication.translate("ContactEntry", u"&Activity", None))
 #if QT_CONFIG(tooltip)
         self.contactActivity.setToolTip(QCoreApplication.translate("ContactEntry", u"Type the first letters of the activity to choose it", None))
@@ -126,6 +121,11 @@ class Ui_ContactEntry(object):
 #endif // QT_CONFIG(tooltip)
         self.notesLabel.setText(QCoreApplication.translate("ContactEntry", u"&Notes", None))
         self.contactNotes.setPlaceholderText(QCoreApplication.translate("ContactEntry", u"What happened \u2014 Enter saves", None))
+        self.whenLabel.setText(QCoreApplication.translate("ContactEntry", u"&When", None))
+        self.contactWhen.setDisplayFormat(QCoreApplication.translate("ContactEntry", u"dd/MM/yyyy HH:mm", None))
+#if QT_CONFIG(tooltip)
+        self.contactWhen.setToolTip(QCoreApplication.translate("ContactEntry", u"When the contact happened (now, unless you change it)", None))
+#endif // QT_CONFIG(tooltip)
         self.addContactButton.setText(QCoreApplication.translate("ContactEntry", u"Log contact", None))
     # retranslateUi
 
