@@ -2,6 +2,16 @@
 
 A service loads the rows with a few aggregate queries; this module filters the cohort and computes
 every figure, returning the JSON document that both the JSON export and the PDF print.
+
+Choices where the spec is silent:
+- An empty base never divides by zero: percentages and the mean contacts per client are 0.0; medians,
+  90th percentiles, ages (min, max, mean) and the longest engagement are null; counts are 0.
+- ``as_of`` is "today": anything dated after it has not happened yet. A case closed after as_of is still
+  open; a decision, allocation or progress check after as_of does not count; a mentor whose training ends
+  after as_of is not trained.
+- Engagement months and training-to-allocation months below 0 (dates entered out of order) count as 0.
+- Codes no longer in the vocabulary still count in totals; by_outcome, gender and left_reasons list only the
+  vocabulary's codes, by_activity keeps any retired activity code it meets so minutes are never lost.
 """
 from __future__ import annotations
 
@@ -162,7 +172,7 @@ def compute_evaluation(params: EvaluationParameters, referrals: Iterable[Referra
         "supported": _supported(supported, codes),
         "contacts": _contacts(supported, contact_tallies, codes),
         "engagement": _engagement(supported, as_of),
-        "waiting": _waiting(cohort, supported),
+        "waiting": _waiting(cohort, supported, as_of),
         "demand": _demand(supported, params),
         "feedback": _feedback(supported),
         "mentors": _mentors(scoped_mentors, as_of, codes),
@@ -266,11 +276,12 @@ def _order_stats(days: list[int]) -> dict:
     return {"median": lower_median(days), "p90": p90(days), "n": len(days)}
 
 
-def _waiting(cohort: list[ReferralRow], supported: list[ReferralRow]) -> dict:
+def _waiting(cohort: list[ReferralRow], supported: list[ReferralRow], as_of: date) -> dict:
     to_decision = [(r.decided_on - r.referred_on).days for r in cohort
-                   if r.outcome != "pending" and r.decided_on is not None]
+                   if r.outcome != "pending" and r.decided_on is not None and r.decided_on <= as_of]
     to_allocation = [(r.first_allocated_on - r.decided_on).days for r in supported
-                     if r.decided_on is not None and r.first_allocated_on is not None]
+                     if r.decided_on is not None and r.first_allocated_on is not None
+                     and r.first_allocated_on <= as_of]
     return {"referral_to_decision": _order_stats(to_decision),
             "decision_to_allocation": _order_stats(to_allocation)}
 

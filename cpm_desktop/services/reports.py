@@ -65,11 +65,13 @@ def load_contact_tallies(session: Session, as_of: date) -> list[ContactTally]:
     return [ContactTally(*row) for row in session.execute(query)]
 
 
-def load_mentor_rows(session: Session) -> list[MentorRow]:
-    t = m.Mentor
+def load_mentor_rows(session: Session, as_of: date | None = None) -> list[MentorRow]:
+    """One row per mentor, with the first allocation and the last progress check up to ``as_of``."""
+    t, check = m.Mentor, m.ProgressCheck
     first = _first_allocations(session, m.Allocation.mentor_uuid)
-    last_check = (select(m.ProgressCheck.mentor_uuid, func.max(m.ProgressCheck.checked_on).label("last"))
-                  .where(m.ProgressCheck.deleted_at.is_(None)).group_by(m.ProgressCheck.mentor_uuid).subquery())
+    checks = [check.deleted_at.is_(None)] + ([check.checked_on <= as_of] if as_of else [])
+    last_check = (select(check.mentor_uuid, func.max(check.checked_on).label("last"))
+                  .where(*checks).group_by(check.mentor_uuid).subquery())
     query = (
         select(t.mentor_id, t.area, t.gender, t.date_of_birth, t.cohort, t.training_completed_on, t.status,
                t.left_reason, t.lived_experience, t.former_client, last_check.c.last, first.c.first)
@@ -95,7 +97,7 @@ def evaluation_summary(store: Store, params: EvaluationParameters, progress: Pro
         step(1)
         tallies = load_contact_tallies(session, as_of)
         step(2)
-        mentors = load_mentor_rows(session)
+        mentors = load_mentor_rows(session, as_of)
         step(3)
         vocabulary = vocabulary_for(session)
         codes = {kind: vocabulary.codes(kind) for kind in KINDS}
