@@ -232,7 +232,8 @@ def mentors_never_allocated(store: Store, today: date | None = None) -> list[Wai
             select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
             .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
                    ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
-    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days) for u, i, first, last, area, trained in rows]
+    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days)
+               for u, i, first, last, area, trained in rows]
     return sorted(waiting, key=lambda w: -(w.days or 0))
 
 

@@ -90,7 +90,9 @@ class MentorDialog(QDialog):
             self.combos[kind].setCurrentIndex(max(0, self.combos[kind].findData(value)))
         for name, edit in self.dates.items():
             _setup_date(edit, getattr(form, name))
-        _setup_date(ui.statusSinceEdit, date.today())
+        history = mentors.status_history(self.context.store, form.uuid) if form.uuid else []
+        self._status_since = history[0].changed_on if history else None
+        _setup_date(ui.statusSinceEdit, self._status_since or date.today())
         _setup_date(ui.checkDateEdit, date.today())
         ui.checkByEdit.setText(self.context.store.actor or "")
         ui.capacitySpin.setValue(form.capacity)
@@ -106,6 +108,8 @@ class MentorDialog(QDialog):
         status = ui.statusCombo.currentData()
         changed = status != self._original_status
         ui.statusSinceEdit.setEnabled(changed)
+        if self._status_since is not None:  # the current status's date, or today for a new one
+            ui.statusSinceEdit.setDate(to_qdate(date.today() if changed else self._status_since))
         if changed and self.form.status_reason and ui.statusReasonEdit.text() == self.form.status_reason:
             ui.statusReasonEdit.clear()  # the reason for the old status is not the reason for the new one
         elif not changed and not ui.statusReasonEdit.text():

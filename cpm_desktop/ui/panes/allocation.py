@@ -111,6 +111,9 @@ class AllocationPane(CasePane):
                             (self.overdue_checks, "progressChecksOverdue")):
             view = _view(name, model)
             view.setSortingEnabled(True)
+            header = view.horizontalHeader()  # the name takes the room, the days stay by it
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(1 if model is self.waiting_clients else 0, QHeaderView.ResizeMode.Stretch)
             self.waiting.addTab(view, "")
             self.waiting_views.append(view)
         _on_open(self.waiting_views[0], self._open_waiting_case)

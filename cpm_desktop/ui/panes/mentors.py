@@ -53,6 +53,8 @@ class MentorRegisterPane(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(3, 190)  # long status labels are elided; the tooltip has them whole
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.new_button = QPushButton("&New mentor…", objectName="newMentorButton")
         self.edit_button = QPushButton("&Edit, history and progress checks…", objectName="editMentorButton")
@@ -116,7 +118,7 @@ class MentorRegisterDialog(QDialog):
         self.model = self.pane.model
         layout = QVBoxLayout(self)
         layout.addWidget(self.pane)
-        self.resize(980, 560)
+        self.resize(1120, 600)
 
     def refresh(self) -> None:
         self.pane.refresh()
