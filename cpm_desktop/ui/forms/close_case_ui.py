@@ -24,6 +24,7 @@ class Ui_CloseCaseDialog(object):
     def setupUi(self, CloseCaseDialog):
         if not CloseCaseDialog.objectName():
             CloseCaseDialog.setObjectName(u"CloseCaseDialog")
+        CloseCaseDialog.setMinimumSize(QSize(520, 0))
         self.dialogLayout = QVBoxLayout(CloseCaseDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.caseLabel = QLabel(CloseCaseDialog)
@@ -34,6 +35,7 @@ class Ui_CloseCaseDialog(object):
 
         self.closeForm = QFormLayout()
         self.closeForm.setObjectName(u"closeForm")
+        self.closeForm.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         self.reasonLabel = QLabel(CloseCaseDialog)
         self.reasonLabel.setObjectName(u"reasonLabel")
 

@@ -32,6 +32,8 @@ class Ui_ContactEntry(object):
 
         self.contactActivity = QComboBox(ContactEntry)
         self.contactActivity.setObjectName(u"contactActivity")
+        self.contactActivity.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.contactActivity.setMinimumContentsLength(20)
 
         self.entryLayout.addWidget(self.contactActivity)
 
@@ -54,6 +56,8 @@ class Ui_ContactEntry(object):
 
         self.contactWho = QComboBox(ContactEntry)
         self.contactWho.setObjectName(u"contactWho")
+        self.contactWho.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.contactWho.setMinimumContentsLength(16)
 
         self.entryLayout.addWidget(self.contactWho)
 

@@ -42,6 +42,11 @@ def _minute(value: QDateTime) -> datetime:
     return datetime(*value.toPython().timetuple()[:5])
 
 
+def _clip(text: str, length: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length - 1] + "…"
+
+
 def _fill_activities(combo: QComboBox, context: AppContext) -> None:
     for code, text in context.vocabulary.items("activity"):
         combo.addItem(short_label(text), code)
@@ -93,7 +98,7 @@ class ContactEditDialog(QDialog):
         history = QLabel("\n".join(
             f"Before the correction of {r.revised_at:%d/%m/%Y %H:%M} UTC by {r.revised_by}: "
             f"{r.occurred_at:%d/%m/%Y %H:%M} · {short_label(label('activity', r.activity))} · "
-            f"{'' if r.minutes is None else f'{r.minutes} min · '}{r.who} · {r.notes[:120]}"
+            f"{'' if r.minutes is None else f'{r.minutes} min · '}{r.who} · {_clip(r.notes)}"
             for r in earlier) or "Not corrected before.", objectName="revisionHistory", wordWrap=True)
         history.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
@@ -157,10 +162,11 @@ class ContactLogPane(CasePane):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fixed widths: no pass over 5,000 rows
-        for column, width in enumerate((120, 170, 70, 140)):
+        for column, width in enumerate((120, 200, 70, 140)):
             header.resizeSection(column, width)
 
-        self.filter = QComboBox(objectName="contactFilter")
+        self.filter = QComboBox(objectName="contactFilter", minimumContentsLength=24,
+                                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.addItem("All activities", None)
         _fill_activities(self.filter, context)
         filter_label = QLabel("S&how")
