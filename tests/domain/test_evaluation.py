@@ -155,7 +155,8 @@ def test_engagement_uses_as_of_for_open_cases():
 
 
 def test_waiting_times():
-    rows = [referral(1, referred_on=date(2018, 1, 1), decided_on=date(2018, 1, 11), first_allocated_on=date(2018, 2, 1)),
+    rows = [referral(1, referred_on=date(2018, 1, 1), decided_on=date(2018, 1, 11),
+                     first_allocated_on=date(2018, 2, 1)),
             referral(2, referred_on=date(2018, 1, 1), decided_on=date(2018, 1, 21), first_allocated_on=None),
             referral(3, outcome="pending", decided_on=None),
             referral(4, outcome="rejected_at_risk_assessment", referred_on=date(2018, 1, 1),
