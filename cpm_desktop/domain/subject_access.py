@@ -26,6 +26,16 @@ def due_date(received_on: date, *, paused_days: int = 0, extension_months: int =
     return add_months(received_on, 1 + extension_months) + timedelta(days=paused_days)
 
 
+def days_paused(periods: Iterable[tuple[date, date | None]], today: date) -> int:
+    """Days the clock stood still: each period from the day we asked for identity or clarification to the
+    day it arrived (still waiting: to ``today``). Overlapping periods count once."""
+    days: set[date] = set()
+    for start, end in periods:
+        end = end or today
+        days.update(start + timedelta(days=n) for n in range(max((end - start).days, 0)))
+    return len(days)
+
+
 @dataclass(frozen=True)
 class Redaction:
     """A passage naming someone else, removed from every text of the export, with the reason."""
@@ -36,15 +46,17 @@ class Redaction:
 
 def redact(text: str, redactions: Iterable[Redaction]) -> tuple[str, list[Redaction]]:
     """The text with each redacted passage replaced (any case), and the redactions that applied."""
+    redactions = list(redactions)
     applied = []
-    for redaction in redactions:
+    # The longest passage first, so "Dr Jane Smith" goes whole before "Jane Smith" could split it.
+    for redaction in sorted(redactions, key=lambda r: -len(r.text)):
         if not redaction.text.strip():
             continue
         pattern = re.compile(re.escape(redaction.text), re.IGNORECASE)
         text, count = pattern.subn(REDACTED, text)
         if count:
             applied.append(redaction)
-    return text, applied
+    return text, sorted(applied, key=redactions.index)
 
 
 @dataclass(frozen=True)

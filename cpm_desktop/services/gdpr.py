@@ -10,10 +10,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cpm_desktop.domain.subject_access import Redaction, Section, SubjectAccessExport, due_date, redact
+from cpm_desktop.domain.subject_access import (
+    Redaction,
+    Section,
+    SubjectAccessExport,
+    days_paused,
+    due_date,
+    redact,
+)
 from cpm_desktop.domain.vocabulary import Vocabulary, split_codes
 from cpm_desktop.services.settings import GDPR, get_setting
 from cpm_desktop.services.vocabulary import vocabulary_for
@@ -22,6 +29,8 @@ from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
 Progress = Callable[[int, int, str], object]
+# Gathering a person's record reports steps 1–8; setting it in type is step 9 of 10, done is 10.
+STEPS = 10
 
 
 class _Text:
@@ -92,6 +101,8 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
         audit.record_access(session, "export", export.kind, subject_uuid, subject_uuid=subject_uuid,
                             detail="subject-access export")
         session.flush()
+        if progress:
+            progress(8, STEPS, "Audit trail")
         export.sections.append(_trail(session, t, subject_uuid))
     export.supplementary = get_setting(store, GDPR)
     return export
@@ -106,7 +117,6 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
     referrals = session.scalars(select(m.Referral).where(m.Referral.person_uuid == person.id, _live(m.Referral))
                                 .order_by(m.Referral.referred_on)).all()
     ids = {r.id: r.referral_id for r in referrals}
-    steps = 8
     for referral in referrals:
         organisation = referral.organisation.name if referral.organisation else ""
         export.sections.append(Section(f"Referral {referral.referral_id}", ("Detail", "Held"), [
@@ -135,7 +145,7 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
 
     def step(n: int, message: str) -> None:
         if progress:
-            progress(n, steps, message)
+            progress(n, STEPS, message)
 
     step(1, "Decisions")
     e = m.ReferralEvent
@@ -185,6 +195,19 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
     export.sections.append(Section("Contacts with you and about you", ("When", "Referral", "Activity", "Minutes", "By", "Notes"), [
         (t(at), ids[ref], t.label("activity", activity).split(":")[0], t(minutes), t(first or staff), t(notes))
         for at, ref, activity, minutes, first, staff, notes in contact_rows]))
+    rv = m.ContactRevision
+    revisions = session.execute(
+        select(c.contact_id, rv.created_at, rv.occurred_at, rv.activity, rv.minutes, mt.first_name, rv.staff_name,
+               rv.notes)
+        .join(c, c.id == rv.contact_uuid).outerjoin(mt, mt.id == rv.mentor_uuid)
+        .where(c.referral_uuid.in_(uuids), _live(c), _live(rv)).order_by(c.occurred_at, rv.created_at)).all()
+    if revisions:
+        export.sections.append(Section(
+            "Earlier versions of corrected contacts", ("Contact", "Corrected", "When", "Activity", "Minutes", "By",
+                                                       "Notes"),
+            [(cid, t(changed), t(at), t.label("activity", activity).split(":")[0], t(minutes), t(first or staff),
+              t(notes)) for cid, changed, at, activity, minutes, first, staff, notes in revisions],
+            "When a contact entry is corrected, what it said before is kept, and is part of your record."))
     step(6, "Goals")
     g = m.Goal
     goals = session.scalars(select(g).where(g.referral_uuid.in_(uuids), _live(g)).order_by(g.set_on)).all()
@@ -195,11 +218,27 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
     gr = m.GoalReview
     reviews = session.scalars(select(gr).where(gr.goal_uuid.in_([x.id for x in goals]), _live(gr))
                               .order_by(gr.reviewed_on)).all()
+    titles = {x.id: x.goal for x in goals}
     if reviews:
-        export.sections.append(Section("Goal reviews", ("Reviewed on", "Status", "Commitment", "Notes"), [
-            (t(x.reviewed_on), t.label("goal_status", x.status), t(x.commitment), t(x.notes)) for x in reviews]))
-    step(7, "Audit trail")
+        export.sections.append(Section("Goal reviews", ("Reviewed on", "Goal", "Status", "Commitment", "Notes"), [
+            (t(x.reviewed_on), t(titles.get(x.goal_uuid)), t.label("goal_status", x.status), t(x.commitment),
+             t(x.notes)) for x in reviews]))
+    step(7, "Requests and audit trail")
+    export.sections.append(_requests(session, t, person.id))
     return export
+
+
+def _requests(session: Session, t: _Text, subject_uuid: str) -> Section:
+    """The subject's own requests in the register (this one included): they are personal data too."""
+    q = m.SubjectAccessRequest
+    rows = session.scalars(select(q).where(q.subject_uuid == subject_uuid, _live(q)).order_by(q.received_on)).all()
+    return Section("Your requests to see your information", ("Received", "Identity checked", "Clock paused (days)",
+                                                             "Due", "Extension", "Completed"),
+                   [(t(x.received_on), t(x.identity_checked_on), str(x.paused_days or 0),
+                     t(due_date(x.received_on, paused_days=x.paused_days or 0,
+                                extension_months=x.extension_months or 0)),
+                     f"{x.extension_months} months: {t(x.extension_reason)}" if x.extension_months else "",
+                     t(x.completed_on)) for x in rows])
 
 
 def _mentor_export(session: Session, t: _Text, mentor: m.Mentor) -> SubjectAccessExport:
@@ -231,6 +270,16 @@ def _mentor_export(session: Session, t: _Text, mentor: m.Mentor) -> SubjectAcces
             select(r.referral_id, a.allocated_on, a.ended_on).join(r, r.id == a.referral_uuid)
             .where(a.mentor_uuid == mentor.id, _live(a)).order_by(a.allocated_on))],
         "Clients' own details are their personal data and are not part of your record: cases are named by id."))
+    c = m.Contact
+    export.sections.append(Section(
+        "Contacts you made", ("Case", "Contacts", "Minutes", "First", "Last"),
+        [(ref, f"{n:,}", f"{minutes or 0:,}", t(first), t(last)) for ref, n, minutes, first, last in session.execute(
+            select(r.referral_id, func.count(), func.sum(c.minutes), func.min(c.occurred_at), func.max(c.occurred_at))
+            .join(r, r.id == c.referral_uuid).where(c.mentor_uuid == mentor.id, _live(c))
+            .group_by(r.referral_id).order_by(func.min(c.occurred_at)))],
+        "How many contacts you logged with each case; the notes of those contacts are about the client, and are "
+        "the client's personal data, so they are not given here."))
+    export.sections.append(_requests(session, t, mentor.id))
     return export
 
 
@@ -242,7 +291,12 @@ def subject_access_pdf(store: Store, *, person_id: str | None = None, mentor_id:
 
     export = subject_access_data(store, person_id=person_id, mentor_id=mentor_id, redactions=redactions,
                                  progress=progress)
-    return render_subject_access(export, password=password)
+    if progress:
+        progress(9, STEPS, f"Setting {sum(len(s.rows) for s in export.sections):,} entries in type")
+    pdf = render_subject_access(export, password=password)
+    if progress:
+        progress(STEPS, STEPS, "Done")
+    return pdf
 
 
 # --- the request register ------------------------------------------------------------------------------
@@ -288,6 +342,8 @@ def update_request(store: Store, request_uuid: str, *, identity_checked_on: date
     """Record the request's progress; an extension needs its reason, and is two months at most."""
     with store.transaction() as session:
         row = session.get(m.SubjectAccessRequest, request_uuid)
+        if row is None:
+            raise LookupError("That request is no longer in the register.")
         if extension_months is not None:
             if not 0 <= extension_months <= 2:
                 raise ValueError("A request may be extended by at most two further months.")
@@ -304,6 +360,21 @@ def update_request(store: Store, request_uuid: str, *, identity_checked_on: date
             row.identity_checked_on = identity_checked_on
         if completed_on is not None:
             row.completed_on = completed_on
+
+
+def pause_request(store: Store, request_uuid: str, asked_on: date, answered_on: date) -> int:
+    """Stop the clock from the day we asked for identity or clarification to the day the answer came;
+    returns the request's paused days in all."""
+    if answered_on < asked_on:
+        raise ValueError("The answer cannot come before the question: check the two dates.")
+    with store.transaction() as session:
+        row = session.get(m.SubjectAccessRequest, request_uuid)
+        if row is None:
+            raise LookupError("That request is no longer in the register.")
+        if asked_on < row.received_on:
+            raise ValueError("The clock can only be paused after the request was received.")
+        row.paused_days = (row.paused_days or 0) + days_paused([(asked_on, answered_on)], answered_on)
+        return row.paused_days
 
 
 def list_requests(store: Store, today: date | None = None) -> list[RequestRow]:

@@ -18,6 +18,15 @@ def _day(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else "not yet"
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _paragraphs(wording: str) -> list[str]:
+    """The coordinator's wording: paragraphs are separated by a blank line."""
+    return [p.strip() for p in wording.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
 def _template(name: str) -> list[str]:
     text = resource_path("letters", f"{name}.txt").read_text(encoding="utf-8")
     return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
@@ -58,8 +67,10 @@ def acknowledgement_letter(store: Store, referral_id: str, today: date | None = 
         if decision_days is None:
             wait = "We do not yet have enough recent decisions to estimate the wait."
         else:
-            wait = (f"Over the last twelve months a decision took {decision_days} days (the median), and "
-                    + (f"mentors were allocated {mentor_days} days after that." if mentor_days is not None
+            wait = (f"Over the last twelve months a decision took {_days(decision_days)} from the referral "
+                    "(the median of the referrals we decided), and "
+                    + (f"mentors were allocated {_days(mentor_days)} after the decision (the median for the clients "
+                       "we took on)." if mentor_days is not None
                        else "we have too few allocations to say how long mentors took after that."))
         values = dict(client=f"{person.first_name} {person.last_name}", client_first=person.first_name,
                       referred_on=_day(referral.referred_on), referral_id=referral.referral_id, expected_wait=wait)
@@ -100,9 +111,14 @@ def feedback_letter(store: Store, referral_id: str, today: date | None = None) -
             "Support given", [(vocabulary.label("activity", code).split(":")[0], f"{n:,}")
                               for code, n, _ in sorted(by_activity, key=lambda row: -row[1])],
             "Goals achieved" if achieved else "", [goal for goal in achieved if goal])
-        audit.record_access(session, "export", "referral", referral.id, subject_uuid=person.id,
-                            detail="feedback letter")
     return letter
+
+
+def _record_export(store: Store, referral_id: str, detail: str) -> None:
+    with store.transaction() as session:
+        referral = _referral(session, referral_id)
+        audit.record_access(session, "export", "referral", referral.id, subject_uuid=referral.person_uuid,
+                            detail=detail)
 
 
 def mark_feedback_sent(store: Store, referral_id: str, on: date | None = None) -> None:
@@ -117,14 +133,34 @@ def letter_pdf(letter: Letter, password: str | None = None) -> bytes:
     return render_letter(letter, password=password)
 
 
-def feedback_letter_pdf(store: Store, referral_id: str, *, paragraphs: list[str] | None = None,
-                        mark_sent: bool = True, today: date | None = None) -> bytes:
-    """The feedback letter as a PDF; the coordinator's edited paragraphs replace the standard wording.
-    Sending feedback on a closed case records the date it was sent. Raises LookupError for an unknown id."""
+def feedback_letter_pdf(store: Store, referral_id: str, *, wording: str | None = None,
+                        paragraphs: list[str] | None = None, mark_sent: bool = True, password: str | None = None,
+                        today: date | None = None) -> bytes:
+    """The feedback letter (a progress update while the case is open) as a PDF.
+
+    The coordinator's edited ``wording`` (paragraphs separated by blank lines; or ``paragraphs``) replaces
+    the standard text; the table of support and the achieved goals' titles follow it. The letter shares
+    no more than the referrer needs: dates of support, contacts by kind, achieved goal titles — never
+    contact notes, goal details, reviews or risk information. Making the letter is audited as an export;
+    with ``mark_sent`` a closed case records the date feedback was sent. Raises ``LookupError`` ("There
+    is no referral with the id …") for an unknown referral id.
+    """
     letter = feedback_letter(store, referral_id, today)
+    if wording is not None:
+        paragraphs = _paragraphs(wording)
     if paragraphs is not None:
         letter.paragraphs = [p for p in paragraphs if p.strip()]
-    pdf = letter_pdf(letter)
+    pdf = letter_pdf(letter, password)
+    _record_export(store, referral_id, "feedback letter" if letter.title.startswith("Feedback") else "progress update")
     if mark_sent and letter.title.startswith("Feedback"):
         mark_feedback_sent(store, referral_id, letter.written_on)
     return pdf
+
+
+def acknowledgement_letter_pdf(store: Store, referral_id: str, *, wording: str | None = None,
+                               password: str | None = None, today: date | None = None) -> bytes:
+    """The acknowledgement to the referrer as a PDF (audited); raises ``LookupError`` for an unknown id."""
+    letter = acknowledgement_letter(store, referral_id, today)
+    if wording is not None:
+        letter.paragraphs = _paragraphs(wording)
+    return letter_pdf(letter, password)
