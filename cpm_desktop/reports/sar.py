@@ -2,30 +2,68 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from cpm_desktop.domain.subject_access import SubjectAccessExport
-from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, safe, styles
+from cpm_desktop.reports.styles import (
+    BOLD,
+    CELL_PADDING,
+    FONT,
+    FRAME_WIDTH,
+    RULE,
+    build_document,
+    data_table,
+    long_date,
+    markup,
+    para,
+    safe,
+    styles,
+)
 
-TITLE = "Subject access: the information we hold"
+TITLE = "Subject access: information we hold"
 
 
-CHAR = 5.5  # points a character of the 8.5 pt table text takes, roughly
+LONGEST_WORD = 90  # points: a longer word (a URL, a run of script without spaces) may break
 
 
 def _widths(section) -> list[float]:
-    """Each column gets room for its longest word (ids and dates never break), then the rest of the width
-    in proportion to how much the column holds, so notes get the most."""
+    """Each column gets room for its longest word (ids, dates and headers never break), then the rest of
+    the width in proportion to how much the column holds, so notes get the most."""
     if len(section.columns) == 2:
         return [FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68]
     sample = section.rows[:200]
     floors, shares = [], []
     for i, title in enumerate(section.columns):
-        words = [len(w) for w in title.split()] + [len(w) for row in sample for w in str(row[i]).split()[:40]]
-        floors.append(min(max(words + [3]), 16) * CHAR + 8)
-        shares.append(min(max([len(str(row[i])) for row in sample] + [len(title)]), 80))
+        widest = max([pdfmetrics.stringWidth(w, BOLD, 8.5) for w in title.split()]
+                     + [pdfmetrics.stringWidth(w, FONT, 8.5) for row in sample for w in str(row[i]).split()[:40]]
+                     + [12])
+        floors.append(min(widest, LONGEST_WORD) + CELL_PADDING + 1)
+        # a column of long notes takes nearly all the spare room; ids, dates and names need little more
+        shares.append(min(max([len(str(row[i])) for row in sample] + [len(title)]), 600))
     spare = max(FRAME_WIDTH - sum(floors), 0)
     return [floor + spare * share / sum(shares) for floor, share in zip(floors, shares, strict=True)]
+
+
+WIDE = 6  # a section with more columns than this is set as one block per entry: columns that narrow break words
+
+
+def _records(section) -> list:
+    """Each entry as its own two-column block (what, held), headed by its first two values."""
+    s = styles()
+    story = []
+    widths = [FRAME_WIDTH * 0.26, FRAME_WIDTH * 0.74]
+    for row in section.rows:
+        head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(section.columns[:2], row[:2],
+                                                                                 strict=True))
+        story.append(markup(head, s.subheading))
+        rows = [[Paragraph(safe(title), s.cell_head), Paragraph(safe(value), s.cell)]
+                for title, value in zip(section.columns[2:], row[2:], strict=True)]
+        table = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
+        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+        story.append(table)
+    return story
 
 
 def _section_table(section) -> list:
@@ -35,6 +73,8 @@ def _section_table(section) -> list:
         story.append(para(section.note, s.small))
     if not section.rows:
         return story + [para("Nothing held.")]
+    if len(section.columns) > WIDE:
+        return story + _records(section)
     return story + [data_table(list(section.columns), [list(row) for row in section.rows], _widths(section),
                                numeric_from=99)]
 
