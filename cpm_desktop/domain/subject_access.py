@@ -77,3 +77,17 @@ class SubjectAccessExport:
     sections: list[Section] = field(default_factory=list)
     supplementary: dict = field(default_factory=dict)
     redaction_reasons: list[str] = field(default_factory=list)
+
+
+def plain_text(export: SubjectAccessExport) -> str:
+    """The export as plain text, section by section, for the coordinator to read for third parties."""
+    lines = []
+    for section in export.sections:
+        lines += [section.title.upper(), ""]
+        if len(section.columns) == 2:  # (detail, held) pairs
+            lines += [f"{detail}: {held}" for detail, held in section.rows if held] + [""]
+            continue
+        for row in section.rows:
+            lines += [f"{title}: {value}" for title, value in zip(section.columns, row, strict=False) if value]
+            lines.append("")
+    return "\n".join(lines)

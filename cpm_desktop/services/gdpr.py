@@ -77,7 +77,12 @@ def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
 
 def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id: str | None = None,
                         redactions: Iterable[Redaction] = (), progress: Progress | None = None,
-                        today: date | None = None) -> SubjectAccessExport:
+                        today: date | None = None, action: str = "export") -> SubjectAccessExport:
+    """Everything held on the person or mentor, as plain sections, with the redactions applied.
+
+    The gathering is audited: ``action`` "export" when a copy is being made, "view" when the coordinator only
+    reads the record to find passages naming other people. Raises ``LookupError`` for an unknown id.
+    """
     if (person_id is None) == (mentor_id is None):
         raise ValueError("Give either a person id or a mentor id.")
     with store.transaction() as session:
@@ -98,8 +103,8 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
         export.prepared_by = audit.actor_of(session)
         export.redaction_reasons = [r.reason for r in t.applied]
         # Recorded before the trail is read, so the export itself appears in it.
-        audit.record_access(session, "export", export.kind, subject_uuid, subject_uuid=subject_uuid,
-                            detail="subject-access export")
+        audit.record_access(session, action, export.kind, subject_uuid, subject_uuid=subject_uuid,
+                            detail="subject-access export" if action == "export" else "subject-access review")
         session.flush()
         if progress:
             progress(8, STEPS, "Audit trail")
@@ -149,7 +154,8 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
 
     step(1, "Decisions")
     e = m.ReferralEvent
-    export.sections.append(Section("Decisions and case history", ("Date", "Referral", "Event", "Outcome", "Reason", "By"), [
+    export.sections.append(Section("Decisions and case history",
+                                   ("Date", "Referral", "Event", "Outcome", "Reason", "By"), [
         (t(ev.happened_on), ids[ev.referral_uuid], ev.kind, t.label("outcome", ev.outcome), t(ev.reason), t(ev.by))
         for ev in session.scalars(select(e).where(e.referral_uuid.in_(uuids), _live(e)).order_by(e.happened_on))]))
     step(2, "Risk assessments")
@@ -175,7 +181,8 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
         for x in session.scalars(select(f).where(f.referral_uuid.in_(uuids), _live(f)).order_by(f.raised_on))]))
     step(3, "Home visits")
     v = m.HomeVisit
-    export.sections.append(Section("Home visits", ("Date", "Referral", "Status", "Who went", "Joint with referrer", "Notes"), [
+    export.sections.append(Section("Home visits",
+                                   ("Date", "Referral", "Status", "Who went", "Joint with referrer", "Notes"), [
         (t(x.visit_on), ids[x.referral_uuid], x.status, t(x.visitors), t(x.joint_with_referrer), t(x.notes))
         for x in session.scalars(select(v).where(v.referral_uuid.in_(uuids), _live(v)).order_by(v.visit_on))]))
     step(4, "Mentors")
@@ -192,7 +199,8 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
         select(c.occurred_at, c.referral_uuid, c.activity, c.minutes, mt.first_name, c.staff_name, c.notes)
         .outerjoin(mt, mt.id == c.mentor_uuid).where(c.referral_uuid.in_(uuids), _live(c))
         .order_by(c.occurred_at, c.contact_id)).all()
-    export.sections.append(Section("Contacts with you and about you", ("When", "Referral", "Activity", "Minutes", "By", "Notes"), [
+    export.sections.append(Section("Contacts with you and about you",
+                                   ("When", "Referral", "Activity", "Minutes", "By", "Notes"), [
         (t(at), ids[ref], t.label("activity", activity).split(":")[0], t(minutes), t(first or staff), t(notes))
         for at, ref, activity, minutes, first, staff, notes in contact_rows]))
     rv = m.ContactRevision

@@ -1,0 +1,390 @@
+"""GDPR ▸ Subject-access export and the request register.
+
+The coordinator names whose record (a client's person id or a volunteer's mentor id), may read the record
+to find passages naming other people and mark each for redaction with a reason, and may protect the PDF
+with a password. The export is gathered and set in type off the GUI thread with progress, then previewed
+before it is saved or printed. Entry points for the main window: :func:`open_sar_dialog` and
+:func:`open_request_register`.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cpm_desktop.domain.subject_access import Redaction, plain_text
+from cpm_desktop.services import gdpr
+from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.workers import BackgroundTask, Cancelled
+
+TITLE = "Subject-access export"
+
+
+class SubjectAccessDialog(QDialog):
+    """Whose record, which passages name other people (each redacted with a reason), and a password."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None, person_id: str = "",
+                 kind: str = "person"):
+        super().__init__(parent)
+        self.setObjectName("subjectAccessDialog")
+        self.setWindowTitle(TITLE)
+        self.context = context
+        self.kind = QComboBox(objectName="subjectKind")
+        self.kind.addItem("A client (person id)", "person")
+        self.kind.addItem("A volunteer mentor (mentor id)", "mentor")
+        self.kind.setCurrentIndex(0 if kind == "person" else 1)
+        self.subject = QLineEdit(person_id, objectName="subjectId", placeholderText="e.g. P000123 or M0042")
+        self.redactions = QTableWidget(0, 2, objectName="redactionTable")
+        self.redactions.setHorizontalHeaderLabels(["Passage naming someone else", "Reason"])
+        self.redactions.horizontalHeader().setStretchLastSection(True)
+        self.redactions.setColumnWidth(0, 300)
+        self.redactions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.read_button = QPushButton("R&ead the record…", objectName="readRecordButton")
+        self.read_button.setToolTip("Show the record as text, to find and select passages naming other people.")
+        add, remove = QPushButton("&Add a redaction"), QPushButton("Re&move")
+        self.read_button.clicked.connect(self.read_record)
+        add.clicked.connect(lambda: self.add_redaction("", ""))
+        remove.clicked.connect(lambda: self.redactions.removeRow(self.redactions.currentRow()))
+        self.password = QLineEdit(objectName="pdfPassword", echoMode=QLineEdit.EchoMode.Password,
+                                  placeholderText="optional: protect the PDF (AES-256)")
+        form = QFormLayout()
+        for text, widget in (("&Whose record", self.kind), ("&Id", self.subject),
+                             ("&Password for the PDF", self.password)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        row = QHBoxLayout()
+        for button in (self.read_button, add, remove):
+            row.addWidget(button)
+        row.addStretch()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.prepare_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.prepare_button.setText("&Prepare export")
+        buttons.accepted.connect(self.generate)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Third parties: each passage below is removed from the text itself wherever it "
+                                "appears (in any case), and the export lists the reasons. Never draw over a "
+                                "printed copy instead.", wordWrap=True))
+        layout.addWidget(self.redactions)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.setTabOrder(self.kind, self.subject)
+        self.setTabOrder(self.subject, self.password)
+        self.setTabOrder(self.password, self.redactions)
+        self.preview: PdfPreviewDialog | None = None
+        self.reader: RecordReader | None = None
+        self.task: BackgroundTask | None = None
+        self.resize(680, 460)
+
+    # --- redactions ---------------------------------------------------------------------------------
+
+    def add_redaction(self, text: str, reason: str) -> None:
+        row = self.redactions.rowCount()
+        self.redactions.insertRow(row)
+        self.redactions.setItem(row, 0, QTableWidgetItem(text))
+        self.redactions.setItem(row, 1, QTableWidgetItem(reason))
+        if not text:
+            self.redactions.setCurrentCell(row, 0)
+            self.redactions.editItem(self.redactions.item(row, 0))
+
+    def chosen_redactions(self) -> list[Redaction]:
+        result = []
+        for row in range(self.redactions.rowCount()):
+            text = (self.redactions.item(row, 0) or QTableWidgetItem()).text()
+            reason = (self.redactions.item(row, 1) or QTableWidgetItem()).text()
+            if text.strip():
+                result.append(Redaction(text.strip(), reason.strip() or "Names another person"))
+        return result
+
+    # --- background work ----------------------------------------------------------------------------
+
+    def _who(self) -> dict[str, str] | None:
+        subject = self.subject.text().strip()
+        if not subject:
+            QMessageBox.warning(self, TITLE, "Give the person's or mentor's id.")
+            return None
+        return {"person_id" if self.kind.currentData() == "person" else "mentor_id": subject}
+
+    def _run(self, title: str, work, done) -> None:
+        self.prepare_button.setEnabled(False)
+        self.read_button.setEnabled(False)
+        self.task = BackgroundTask(title, work, self)
+        self.task.finished.connect(done)
+        self.task.failed.connect(self._failed)
+        self.task.finished.connect(self._idle)
+        self.task.failed.connect(self._idle)
+        self.task.start()
+
+    def _idle(self, *_) -> None:
+        self.prepare_button.setEnabled(True)
+        self.read_button.setEnabled(True)
+
+    def read_record(self) -> None:
+        """The record as text (gathered off the GUI thread, audited as a view) to select passages from."""
+        who = self._who()
+        if who is None:
+            return
+        store, redactions = self.context.store, self.chosen_redactions()
+        self._run("Reading the record", lambda progress: plain_text(gdpr.subject_access_data(
+            store, **who, redactions=redactions, progress=progress, action="view")), self._show_text)
+
+    def _show_text(self, text: str) -> None:
+        self.reader = RecordReader(text, self)
+        self.reader.redact.connect(self.add_redaction)
+        self.reader.show()
+
+    def generate(self) -> None:
+        who = self._who()
+        if who is None:
+            return
+        store, redactions, password = self.context.store, self.chosen_redactions(), self.password.text() or None
+        subject = next(iter(who.values()))
+        self._run("Preparing the subject-access export", lambda progress: gdpr.subject_access_pdf(
+            store, **who, redactions=redactions, password=password, progress=progress),
+            lambda pdf: self._show(pdf, subject, password))
+
+    def _show(self, pdf: bytes, subject: str, password: str | None) -> None:
+        name = f"subject-access-{subject}.pdf"
+        if password:  # a protected PDF cannot be previewed without its password: offer to save it
+            self.preview = PdfPreviewDialog.protected(pdf, name, self)
+        else:
+            self.preview = PdfPreviewDialog(TITLE, pdf, name, self)
+        self.preview.show()
+
+    def _failed(self, error: object) -> None:
+        if isinstance(error, LookupError):
+            QMessageBox.warning(self, TITLE, str(error))
+        elif not isinstance(error, Cancelled):
+            QMessageBox.warning(self, TITLE, "The export could not be made; details are in the log.")
+
+
+class RecordReader(QDialog):
+    """The record as read-only text: select a passage naming someone else and redact it, with a reason."""
+
+    redact = Signal(str, str)
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("recordReader")
+        self.setWindowTitle("Read the record for third parties")
+        self.text = QPlainTextEdit(text, objectName="recordText", readOnly=True)
+        self.reason = QLineEdit("Names another person", objectName="redactionReason")
+        reason_label = QLabel("&Reason")
+        reason_label.setBuddy(self.reason)
+        self.redact_button = QPushButton("&Redact the selection", objectName="redactSelectionButton")
+        self.redact_button.clicked.connect(self.redact_selection)
+        row = QHBoxLayout()
+        row.addWidget(reason_label)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.redact_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Select a passage that names or identifies someone else, give the reason, and "
+                                "redact it: it is removed wherever it appears.", wordWrap=True))
+        layout.addWidget(self.text)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.resize(760, 620)
+
+    def redact_selection(self) -> None:
+        passage = self.text.textCursor().selectedText().replace("\u2029", " ").strip()
+        if not passage:
+            QMessageBox.information(self, "Redact", "Select the passage to redact first.")
+            return
+        self.redact.emit(passage, self.reason.text().strip() or "Names another person")
+
+
+class RequestRegisterDialog(QDialog):
+    """The subject-access request register: due dates by the ICO's one-month rule, pauses, extensions."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("requestRegister")
+        self.setWindowTitle("Subject-access requests")
+        self.context = context
+        self.model = RowTableModel([
+            Column("Received", lambda r: day(r.received_on), lambda r: r.received_on),
+            Column("Whose", lambda r: f"{r.subject_name} ({r.subject_id})"),
+            Column("Identity checked", lambda r: day(r.identity_checked_on)),
+            Column("Paused days", lambda r: str(r.paused_days), numeric=True),
+            Column("Extended", lambda r: f"{r.extension_months} months: {r.extension_reason}" if r.extension_months
+                   else ""),
+            Column("Due", lambda r: day(r.due_on) + (" — OVERDUE" if r.overdue else ""), lambda r: r.due_on),
+            Column("Completed", lambda r: day(r.completed_on)),
+        ], self)
+        self.table = QTableView(objectName="requestTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        for text, slot in (("&New request…", self.new_request), ("&Identity checked today", self.identity_checked),
+                           ("&Pause the clock…", self.pause), ("E&xtend…", self.extend),
+                           ("&Completed today", self.completed), ("Prepare the e&xport…", self.export)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Due one calendar month after the request was received (the last day of the next "
+                                "month when it has no such date), plus days the clock was paused waiting for proof "
+                                "of identity or clarification, plus any extension of up to two months.",
+                                wordWrap=True))
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(1000, 440)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(gdpr.list_requests(self.context.store))
+        self.table.resizeColumnsToContents()
+
+    def _selected(self):
+        index = self.table.currentIndex()
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            QMessageBox.information(self, "Subject-access requests", "Choose a request in the register first.")
+        return row
+
+    def _update(self, call, *args, **changes) -> None:
+        try:
+            call(self.context.store, *args, **changes)
+        except (ValueError, LookupError) as error:
+            QMessageBox.warning(self, "Subject-access requests", str(error))
+        self.refresh()
+
+    def new_request(self) -> None:
+        dialog = NewRequestDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kind, subject, received = dialog.values()
+            self._update(gdpr.register_request, kind, subject, received)
+
+    def identity_checked(self) -> None:
+        row = self._selected()
+        if row:
+            self._update(gdpr.update_request, row.uuid, identity_checked_on=date.today())
+
+    def completed(self) -> None:
+        row = self._selected()
+        if row:
+            self._update(gdpr.update_request, row.uuid, completed_on=date.today())
+
+    def pause(self) -> None:
+        row = self._selected()
+        if row:
+            dialog = PauseDialog(row.received_on, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._update(gdpr.pause_request, row.uuid, *dialog.values())
+
+    def extend(self) -> None:
+        row = self._selected()
+        if not row:
+            return
+        months, ok = QInputDialog.getInt(self, "Extend", "Further months (at most two):", max(row.extension_months, 1),
+                                         1, 2)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, "Extend", "Why does the request need more time (complex or numerous "
+                                          "requests)?", text=row.extension_reason)
+        if ok:
+            self._update(gdpr.update_request, row.uuid, extension_months=months, extension_reason=reason)
+
+    def export(self) -> None:
+        row = self._selected()
+        if row:
+            dialog = SubjectAccessDialog(self.context, self, person_id=row.subject_id, kind=row.subject_kind)
+            dialog.exec()
+
+
+def _date_edit(value: date, name: str) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name, calendarPopup=True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+class NewRequestDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("New subject-access request")
+        self.kind = QComboBox(objectName="newRequestKind")
+        self.kind.addItem("A client (person id)", "person")
+        self.kind.addItem("A volunteer mentor (mentor id)", "mentor")
+        self.subject = QLineEdit(objectName="newRequestSubject")
+        self.received = _date_edit(date.today(), "newRequestReceived")
+        form = QFormLayout(self)
+        for text, widget in (("&Whose record", self.kind), ("&Id", self.subject), ("&Received on", self.received)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, date]:
+        return self.kind.currentData(), self.subject.text().strip(), self.received.date().toPython()
+
+
+class PauseDialog(QDialog):
+    """The clock stands still from the day we asked for identity or clarification until the answer came."""
+
+    def __init__(self, received_on: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Pause the clock")
+        self.asked = _date_edit(max(received_on, date.today()), "pauseAsked")
+        self.answered = _date_edit(date.today(), "pauseAnswered")
+        form = QFormLayout(self)
+        for text, widget in (("We &asked for identity or clarification on", self.asked),
+                             ("The &answer came on", self.answered)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[date, date]:
+        return self.asked.date().toPython(), self.answered.date().toPython()
+
+
+def open_sar_dialog(context: AppContext, parent: QWidget | None = None) -> SubjectAccessDialog:
+    """GDPR ▸ Subject-access export: opens for the current referral's client when one is chosen."""
+    from cpm_desktop.services import referrals
+
+    uuid = context.current_referral
+    referral = referrals.load_referral(context.store, uuid) if uuid else None
+    dialog = SubjectAccessDialog(context, parent, person_id=referral.person_id if referral else "")
+    dialog.show()
+    return dialog
+
+
+def open_request_register(context: AppContext, parent: QWidget | None = None) -> RequestRegisterDialog:
+    """GDPR ▸ Request register."""
+    dialog = RequestRegisterDialog(context, parent)
+    dialog.show()
+    return dialog
