@@ -194,7 +194,8 @@ YEAR_ON_YEAR = (
     ("Supported clients given mentors", ("decision_to_allocation", "n"), None),
     ("Median days, decision to mentors", ("decision_to_allocation", "median"), None),
     ("90th percentile days, decision to mentors", ("decision_to_allocation", "p90"), None),
-    ("Mentors active at the end", "mentors_active", None), ("Mentors trained in the period", "mentors_trained", None),
+    ("Mentors active on the \u201cas at\u201d day", "mentors_active", None),
+    ("Mentors trained in the period", "mentors_trained", None),
 )
 
 
@@ -230,7 +231,7 @@ def _short_period(start: str | None, end: str | None) -> str:
 
 def _year_on_year(summary: Mapping, quarters: Sequence[Mapping]) -> list:
     p, previous = summary["parameters"], summary["previous_period"]
-    story = _heading("Year on year")
+    story = _heading("Year on year" if summary["referrals"]["total"] else "Referrals over the years")
     if summary["referrals"]["total"]:
         if previous is None:
             story.append(para("This report covers every referral from the first on record, so there is no "
@@ -272,13 +273,12 @@ def _areas(summary: Mapping, label: Labeller) -> list:
 
     rows = [row(label("area", a["area"]) if a["area"] else "Area not recorded", a) for a in areas["areas"]]
     rows.append(row("Whole scheme", areas["total"]))
-    first = FRAME_WIDTH * 0.16
+    shares = (0.16, 0.11, 0.12, 0.11, 0.12, 0.12, 0.13, 0.13)
     return _heading("By area") + [
         para("The headline figures for each area; the counts of the areas add up to the whole scheme.",
              styles().small),
         data_table(["Area"] + [name for name, _ in AREA_COLUMNS], rows,
-                   widths=[first] + [(FRAME_WIDTH - first) / len(AREA_COLUMNS)] * len(AREA_COLUMNS),
-                   numeric_from=1)]
+                   widths=[FRAME_WIDTH * share for share in shares], numeric_from=1)]
 
 
 def _method(summary: Mapping, label: Labeller) -> list:
@@ -461,7 +461,7 @@ def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
 
 def _mentors(summary: Mapping, label: Labeller) -> list:
     m = summary["mentors"]
-    story = _heading("7. Mentors")
+    story = _heading("7. Mentors" if summary["referrals"]["total"] else "Mentors")
     if not sum(m["by_status"].values()):
         area = f" in {label('area', summary['parameters']['area'])}" if summary["parameters"]["area"] else ""
         return story + [para(f"There are no mentors on record{area}.")]

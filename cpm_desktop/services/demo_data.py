@@ -209,7 +209,7 @@ class _Generator:
     # --- referrals -------------------------------------------------------------------------------
 
     def referrals(self) -> None:
-        rng, today = self.rng, self.today
+        rng = self.rng
         count = max(12, round(261 * self.scale))
         span = self.span
         people: list[dict[str, str]] = []
@@ -220,7 +220,9 @@ class _Generator:
         rng.shuffle(outcomes)
         outcomes[:len(OUTCOMES)] = list(OUTCOMES)[:count]
         for n in range(1, count + 1):
-            referred_on = today - timedelta(days=int(span * (1 - n / count)) + rng.randint(0, 6))
+            # A little busier each year (as the scheme grew), with quiet and busy weeks.
+            referred_on = max(self.start, self.start + timedelta(
+                days=int(span * (n / count) ** 0.8) - rng.randint(0, 20)))
             if n == 12 or (people and rng.random() < 0.06):  # "the door is always open": referred again
                 person = people[0] if n == 12 else rng.choice(people)
             else:
