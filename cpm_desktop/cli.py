@@ -193,7 +193,7 @@ def cmd_report_evaluation(args) -> int:
         if note:  # the lead's paragraph is printed on page one of the PDF, never put in the JSON
             _say("The paragraph kept for this period and area" + (", printed on page one:" if args.pdf else ":"))
             for line in note.splitlines():
-                _say(f"  {line}")
+                _say(f"  {line}" if line.strip() else "")
     return EXIT_OK
 
 

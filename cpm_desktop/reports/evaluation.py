@@ -10,6 +10,7 @@ from datetime import date
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
 from cpm_desktop.reports.charts import histogram, horizontal_bars, line_chart, vertical_bars
@@ -17,6 +18,7 @@ from cpm_desktop.reports.styles import (
     ACCENT,
     BOLD,
     EMPTY,
+    FONT,
     FRAME_WIDTH,
     RULE,
     SCHEME,
@@ -273,19 +275,22 @@ def _areas(summary: Mapping, label: Labeller) -> list:
 
     rows = [row(label("area", a["area"]) if a["area"] else "Area not recorded", a) for a in areas["areas"]]
     rows.append(row("Whole scheme", areas["total"]))
-    shares = (0.16, 0.11, 0.12, 0.11, 0.12, 0.12, 0.13, 0.13)
+    header = ["Area"] + [name for name, _ in AREA_COLUMNS]
+    # Each figure column as wide as its longest header word or value; the area's name takes the rest.
+    figures = [max([stringWidth(word, BOLD, 8.5) for word in name.split()]
+                   + [stringWidth(number(r[i + 1]) if not isinstance(r[i + 1], str) else r[i + 1], FONT, 8.5)
+                      for r in rows]) + 14 for i, name in enumerate(header[1:])]
     return _heading("By area") + [
         para("The headline figures for each area; the counts of the areas add up to the whole scheme.",
              styles().small),
-        data_table(["Area"] + [name for name, _ in AREA_COLUMNS], rows,
-                   widths=[FRAME_WIDTH * share for share in shares], numeric_from=1)]
+        data_table(header, rows, widths=[FRAME_WIDTH - sum(figures)] + figures, numeric_from=1)]
 
 
 def _method(summary: Mapping, label: Labeller) -> list:
     s = styles()
     p = summary["parameters"]
     area = _area_name(p, label)
-    story = _heading("How these figures are made")
+    story = [PageBreak(), markup("How these figures are made", s.heading)]  # on a page of its own, last
     story.append(data_table(["Parameter", "Value"], [
         ["Period from", _day(p["from"]) if p["from"] else "the first referral"],
         ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
@@ -326,7 +331,8 @@ def _method(summary: Mapping, label: Labeller) -> list:
         "The paragraph on page one, when there is one, is written by the project lead; the application never "
         "writes it.",
     ]
-    story += [para(note, s.small) for note in notes]
+    note_style = ParagraphStyle("method_note", parent=s.small, spaceAfter=1.5 * mm)
+    story += [para(note, note_style) for note in notes]
     return story
 
 
