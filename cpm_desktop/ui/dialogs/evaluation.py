@@ -57,6 +57,7 @@ class EvaluationDialog(QDialog):
         self.note.setPlaceholderText("Your own words for page one, kept for this period and area. "
                                      "Leave empty to print none.")
         self.note.setMinimumHeight(90)
+        self.setMinimumWidth(560)  # room to write the paragraph; fits a 1280×720 screen
         self.note_hint = QLabel(objectName="leadNoteHint")
         self.note_hint.setWordWrap(True)
         form = QFormLayout()
