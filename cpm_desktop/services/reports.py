@@ -104,7 +104,7 @@ def _evaluation(store: Store, params: EvaluationParameters, progress: Progress |
         step(1)
         tallies = load_contact_tallies(session, as_of)
         previous_tallies = None
-        if previous is not None and previous.as_of != as_of:
+        if previous is not None and previous.as_of is not None and previous.as_of != as_of:
             previous_tallies = load_contact_tallies(session, previous.as_of)
         step(2)
         mentors = load_mentor_rows(session, as_of)
