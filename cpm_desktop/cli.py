@@ -167,7 +167,7 @@ def cmd_export(args) -> int:
 
 def cmd_report_evaluation(args) -> int:
     from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
-    from cpm_desktop.services.reports import evaluation_pdf, evaluation_summary
+    from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, evaluation_summary
 
     params = EvaluationParameters(
         date_from=args.date_from, date_to=args.date_to, as_of=args.as_of or date.today(),
@@ -187,8 +187,13 @@ def cmd_report_evaluation(args) -> int:
             _write_output(args.json, text.encode("utf-8"))
         else:
             _write_output(args.pdf, evaluation_pdf(store, params))
+        note = evaluation_note(store, params)
     if (args.json or args.pdf) != "-":
         _say(f"Wrote the evaluation summary to {args.json or args.pdf}.")
+        if note:  # the lead's paragraph is printed on page one of the PDF, never put in the JSON
+            _say("The paragraph kept for this period and area" + (", printed on page one:" if args.pdf else ":"))
+            for line in note.splitlines():
+                _say(f"  {line}" if line.strip() else "")
     return EXIT_OK
 
 

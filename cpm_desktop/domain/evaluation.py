@@ -15,10 +15,11 @@ Choices where the spec is silent:
 """
 from __future__ import annotations
 
+import calendar
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
@@ -90,6 +91,7 @@ class MentorRow:
     former_client: bool
     last_progress_check_on: date | None
     first_allocated_on: date | None
+    left_on: date | None = None
 
 
 CONTACT_BANDS = (("200+", 200), ("100-199", 100), ("50-99", 50), ("0-49", 0))
@@ -157,12 +159,23 @@ def _coded_counts(rows: Iterable[Iterable[str]], codes: Sequence[str], base: int
 
 def compute_evaluation(params: EvaluationParameters, referrals: Iterable[ReferralRow],
                        contact_tallies: Iterable[ContactTally], mentors: Iterable[MentorRow],
-                       codes: Mapping[str, Sequence[str]]) -> dict:
-    """The evaluation summary document, with exactly the keys of spec/evaluation.md."""
+                       codes: Mapping[str, Sequence[str]],
+                       previous_contact_tallies: Iterable[ContactTally] | None = None) -> dict:
+    """The evaluation summary document: the keys of spec/evaluation.md, plus ``by_area`` and
+    ``previous_period`` (see :func:`by_area` and :func:`previous_period_figures`).
+
+    ``previous_contact_tallies`` are the contacts up to the previous period's as_of
+    (:func:`previous_period`); without them the tallies given for as_of are used.
+    """
     as_of = params.as_of or date.today()
+    params = replace(params, as_of=as_of)
+    referrals = list(referrals)
+    mentors = list(mentors)
+    contact_tallies = list(contact_tallies)
     cohort = [r for r in referrals if _in_cohort(r, params)]
     supported = [r for r in cohort if r.outcome == "supported"]
     scoped_mentors = [m for m in mentors if params.area is None or m.area == params.area]
+    previous = previous_period(params)
     return {
         "parameters": {
             "from": _iso(params.date_from), "to": _iso(params.date_to), "as_of": as_of.isoformat(),
@@ -176,6 +189,10 @@ def compute_evaluation(params: EvaluationParameters, referrals: Iterable[Referra
         "demand": _demand(supported, params),
         "feedback": _feedback(supported),
         "mentors": _mentors(scoped_mentors, as_of, codes),
+        "by_area": by_area(params, referrals, contact_tallies, mentors, codes),
+        "previous_period": None if previous is None else _previous_period(
+            params, previous, referrals, contact_tallies, mentors,
+            contact_tallies if previous_contact_tallies is None else list(previous_contact_tallies)),
     }
 
 
@@ -349,3 +366,179 @@ def _mentors(mentors: list[MentorRow], as_of: date, codes) -> dict:
                                           overdue_before <= m.last_progress_check_on <= as_of)
             for m in mentors),
     }
+
+
+# --- headline figures, by area and year on year --------------------------------------------------------
+#
+# The headline is the few figures a commissioner reads first. Every one is one of the figures above for
+# the same cohort (or, for mentors, a count defined here), so a headline row can be checked against a
+# full run over the same parameters.
+
+
+def headline_figures(params: EvaluationParameters, referrals: Iterable[ReferralRow],
+                     contact_tallies: Iterable[ContactTally], mentors: Iterable[MentorRow]) -> dict:
+    """The headline figures for ``params`` (its period, as_of and area), from all rows of the store.
+
+    - ``support_hours``: the known minutes of the supported clients' contacts, in hours (one decimal).
+    - ``calls_avoided``: calls_before − calls_after of the demand figures.
+    - ``mentors_active``: mentors of the area, trained on or before as_of, not working for another
+      organisation, who had not left by as_of (a mentor who left without a date counts as gone).
+    - ``mentors_trained``: mentors of the area whose training was completed in the period (and by as_of).
+    """
+    as_of = params.as_of or date.today()
+    params = replace(params, as_of=as_of)
+    cohort = [r for r in referrals if _in_cohort(r, params)]
+    supported = [r for r in cohort if r.outcome == "supported"]
+    contacts = _contacts(supported, contact_tallies, {"activity": ()})
+    minutes = sum(entry["minutes"] for entry in contacts["by_activity"].values())
+    demand = _demand(supported, params)
+    waiting = _waiting(cohort, supported, as_of)
+    scoped = [m for m in mentors if params.area is None or m.area == params.area]
+    trained_by = min(as_of, params.date_to) if params.date_to else as_of
+    return {
+        "referrals": len(cohort),
+        "people": len({r.person_id for r in cohort}),
+        "supported": len(supported),
+        "supported_pct": percent(len(supported), len(cohort)),
+        "contacts": contacts["total"],
+        "support_hours": round1(Fraction(minutes, 60)),
+        "demand_clients": demand["clients"],
+        "calls_before": demand["calls_before"],
+        "calls_after": demand["calls_after"],
+        "calls_avoided": demand["calls_before"] - demand["calls_after"],
+        "reduction_pct": demand["reduction_pct"],
+        "no_calls_after": demand["no_calls_after"],
+        "hours_saved": demand["hours_saved"],
+        "cost_saved": demand["cost_saved"],
+        "referral_to_decision": waiting["referral_to_decision"],
+        "decision_to_allocation": waiting["decision_to_allocation"],
+        "mentors_active": sum(_active_on(m, as_of) for m in scoped),
+        "mentors_trained": sum(
+            m.training_completed_on is not None and m.training_completed_on <= trained_by
+            and (params.date_from is None or m.training_completed_on >= params.date_from) for m in scoped),
+    }
+
+
+def _active_on(mentor: MentorRow, day: date) -> bool:
+    if mentor.status in ("in_training", "other_organisation"):
+        return False
+    if mentor.training_completed_on is None or mentor.training_completed_on > day:
+        return False
+    if mentor.status == "left":
+        return mentor.left_on is not None and mentor.left_on > day
+    return True
+
+
+def by_area(params: EvaluationParameters, referrals: Sequence[ReferralRow], contact_tallies: Sequence[ContactTally],
+            mentors: Sequence[MentorRow], codes: Mapping[str, Sequence[str]]) -> dict:
+    """``{"areas": [{"area": code, **headline}], "total": headline}``.
+
+    Without an area: one row per area of the vocabulary, then any other area code met in the cohort or among
+    the mentors, then ``"area": null`` for records with no area when there are any; ``total`` is the whole
+    scheme. With an area: that area's row only, and ``total`` is the same figures. Counts in the rows add up
+    to the total (``people`` may not: one person can be referred in two areas).
+    """
+    if params.area is not None:
+        areas: list[str | None] = [params.area]
+    else:
+        areas = list(codes.get("area", ()))
+        seen = {r.area for r in referrals if _in_cohort(r, params)} | {m.area for m in mentors}
+        areas += sorted(a for a in seen if a is not None and a not in areas)
+        if None in seen:
+            areas.append(None)
+    rows = []
+    for area in areas:
+        scope = replace(params, area=area)
+        if area is None:  # records with no area: the cohort and mentors whose area is empty
+            figures = headline_figures(
+                replace(params, area=None), [r for r in referrals if r.area is None], contact_tallies,
+                [m for m in mentors if m.area is None])
+        else:
+            figures = headline_figures(scope, referrals, contact_tallies, mentors)
+        rows.append({"area": area} | figures)
+    return {"areas": rows, "total": headline_figures(params, referrals, contact_tallies, mentors)}
+
+
+def _shift_months(day: date, months: int) -> date:
+    """The same day ``months`` later (earlier when negative), on the month's last day when it is shorter."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def previous_period(params: EvaluationParameters) -> EvaluationParameters | None:
+    """The period of equal length just before ``from``, seen as the report sees its own period.
+
+    A period of whole calendar months (from the 1st of a month to the last day of a month: a financial year,
+    a quarter) steps back by the same number of months, so 2017-18 is compared with 2016-17; any other
+    period steps back by its number of days. ``as_of`` steps back by the same amount, so the previous cohort
+    has had the same time to be decided, allocated and seen. None when the period has no start. A period
+    with no end runs to as_of.
+    """
+    if params.date_from is None:
+        return None
+    as_of = params.as_of or date.today()
+    start, end = params.date_from, params.date_to or as_of
+    if end < start:
+        return None
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        return replace(params, date_from=_shift_months(start, -months), date_to=start - timedelta(days=1),
+                       as_of=_shift_months(as_of, -months))
+    days = (end - start).days + 1
+    return replace(params, date_from=start - timedelta(days=days), date_to=start - timedelta(days=1),
+                   as_of=as_of - timedelta(days=days))
+
+
+def _difference(now, before):
+    if isinstance(now, dict):
+        return {key: _difference(now[key], before[key]) for key in now}
+    if now is None or before is None:
+        return None
+    if isinstance(now, float) or isinstance(before, float):
+        return round1(Fraction(now) - Fraction(before))
+    return now - before
+
+
+def headline_change(now: Mapping, before: Mapping) -> dict:
+    """Each headline figure minus the previous period's (percentages in points); null where either is null."""
+    return {key: _difference(value, before[key]) for key, value in now.items()}
+
+
+def _previous_period(params: EvaluationParameters, previous: EvaluationParameters,
+                     referrals: Sequence[ReferralRow], tallies: Sequence[ContactTally],
+                     mentors: Sequence[MentorRow], previous_tallies: Sequence[ContactTally]) -> dict:
+    now = headline_figures(params, referrals, tallies, mentors)
+    before = headline_figures(previous, referrals, previous_tallies, mentors)
+    return {"from": _iso(previous.date_from), "to": _iso(previous.date_to), "as_of": _iso(previous.as_of),
+            "figures": before, "change": headline_change(now, before)}
+
+
+def financial_quarter(day: date) -> str:
+    """``2017-18 Q1`` for April to June 2017, … ``2017-18 Q4`` for January to March 2018."""
+    return f"{financial_year_label(day)} Q{(day.month - 4) % 12 // 3 + 1}"
+
+
+def quarterly_counts(referrals: Iterable[ReferralRow], area: str | None = None) -> list[dict]:
+    """Referrals and supported referrals by financial quarter, across every year in the store (of ``area``
+    when given): one entry per quarter from the first with a referral to the last, empty quarters included."""
+    counts: dict[tuple[int, int], list[int]] = {}
+    for referral in referrals:
+        if area is not None and referral.area != area:
+            continue
+        day = referral.referred_on
+        key = (day.year if day.month >= 4 else day.year - 1, (day.month - 4) % 12 // 3)
+        entry = counts.setdefault(key, [0, 0])
+        entry[0] += 1
+        entry[1] += referral.outcome == "supported"
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    out = []
+    year, quarter = first
+    while (year, quarter) <= last:
+        referred, supported = counts.get((year, quarter), (0, 0))
+        label = financial_year_label(date(year, 4, 1))
+        out.append({"quarter": f"{label} Q{quarter + 1}", "referred": referred, "supported": supported})
+        year, quarter = (year + 1, 0) if quarter == 3 else (year, quarter + 1)
+    return out

@@ -186,3 +186,49 @@ def _shorten(label: str, width: float) -> str:
     while label and stringWidth(label + "…", FONT, LABEL_SIZE) > width:
         label = label[:-1]
     return label.rstrip() + "…"
+
+
+def line_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], *, title: str,
+               height: float = 170, width: float = FRAME_WIDTH, label_every: int = 4) -> Drawing:
+    """One line per series over many categories (quarters), a legend on the right. With more than
+    ``2 × label_every`` categories only those ending in `` Q1`` are labelled, without the suffix
+    (``2017-18 Q1`` prints as ``2017-18``), so forty quarters stay readable."""
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.widgets.markers import makeMarker
+
+    register_fonts()
+    width = min(width, FRAME_WIDTH)
+    categories = list(categories) or [""]
+    values = [v for _, vs in series for v in vs]
+    legend_room = 80
+    left = 14 + stringWidth(f"{_scale(values)[0]:,.0f}", FONT, LABEL_SIZE)
+    drawing = Drawing(width, height + 16)
+    _title(drawing, height + 5, title)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = left, 28
+    chart.width, chart.height = width - left - 10 - legend_room, height - 40
+    chart.data = [[0 if v is None else v for v in vs] for _, vs in series] or [[0] * len(categories)]
+    many = len(categories) > label_every * 2
+    chart.categoryAxis.categoryNames = [
+        (c.removesuffix(" Q1") if c.endswith(" Q1") else "") if many else c for c in categories]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.angle = 30 if len(categories) > 24 else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if len(categories) > 24 else "n"
+    chart.categoryAxis.tickDown = 2
+    _value_axis(chart.valueAxis, values)
+    for i in range(len(series)):
+        chart.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
+        chart.lines[i].strokeWidth = 1.5
+        if len(categories) <= 24:
+            chart.lines[i].symbol = makeMarker("FilledCircle", size=3, fillColor=PALETTE[i % len(PALETTE)])
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - legend_room + 12, height - 12
+    legend.fontName, legend.fontSize = FONT, 8
+    legend.alignment = "right"
+    legend.dx = legend.dy = 8
+    legend.deltay = 12
+    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], name) for i, (name, _) in enumerate(series)]
+    drawing.add(legend)
+    return drawing

@@ -5,16 +5,23 @@ PDF and the JSON always agree.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
 
-from cpm_desktop.reports.charts import histogram, horizontal_bars, vertical_bars
+from cpm_desktop.reports.charts import histogram, horizontal_bars, line_chart, vertical_bars
 from cpm_desktop.reports.styles import (
+    ACCENT,
+    BOLD,
     EMPTY,
+    FONT,
     FRAME_WIDTH,
+    RULE,
+    SCHEME,
     build_document,
     data_table,
     long_date,
@@ -58,14 +65,28 @@ def _day(value: str | date | None) -> str:
     return long_date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
 
 
-def render_evaluation(summary: Mapping, labels) -> bytes:
-    """PDF bytes of the summary; ``labels`` is a Vocabulary or a callable (kind, code) → label."""
+def render_evaluation(summary: Mapping, labels, *, quarters: Sequence[Mapping] | None = None, note: str = "",
+                      prepared_by: str | None = None) -> bytes:
+    """PDF bytes of the summary; ``labels`` is a Vocabulary or a callable (kind, code) → label.
+
+    Page one is the headline (with ``note``, the lead's own paragraph, when there is one); then the year on
+    year comparison with ``quarters`` (referrals by quarter across the store), the areas, the full tables,
+    and last the method note.
+    """
     label = _labeller(labels)
-    story = _cover(summary, label)
-    for section in (_referrals, _supported, _contacts, _engagement_and_waiting, _demand_and_feedback, _mentors):
-        story += section(summary, label)
+    story = _headline_page(summary, label, note, prepared_by)
+    if summary["referrals"]["total"]:
+        story += _year_on_year(summary, quarters or [])
+        story += _areas(summary, label)
+        for section in (_referrals, _supported, _contacts, _engagement_and_waiting, _demand_and_feedback):
+            story += section(summary, label)
+    elif quarters:
+        story += _year_on_year(summary, quarters)
+    story += _mentors(summary, label)
+    story += _method(summary, label)
     p = summary["parameters"]
-    return build_document(TITLE, story, subject=f"Referrals from {_day(p['from'])} to {_day(p['to'])}")
+    return build_document(TITLE, story, subject=f"Referrals from {_day(p['from'])} to {_day(p['to'])}",
+                          author=prepared_by or SCHEME)
 
 
 def _heading(text: str):
@@ -76,29 +97,209 @@ def _sub(text: str):
     return markup(safe(text), styles().subheading)
 
 
-def _cover(summary: Mapping, label: Labeller) -> list:
+def _period(p: Mapping) -> str:
+    if p["from"] or p["to"]:
+        start = _day(p["from"]) if p["from"] else "the first referral"
+        end = _day(p["to"]) if p["to"] else "the latest referral"
+        return f"Referrals received from {start} to {end}"
+    return "All referrals on record"
+
+
+def _area_name(p: Mapping, label: Labeller) -> str:
+    return label("area", p["area"]) if p["area"] else "All areas"
+
+
+def _tile(figure: str, words: str) -> list:
+    return [markup(safe(figure), _big_style()), para(words, _words_style())]
+
+
+def _big_style():
+    return ParagraphStyle("figure", parent=styles().body, fontName=BOLD, fontSize=21, leading=25,
+                          textColor=ACCENT)
+
+
+def _words_style():
+    return ParagraphStyle("figure_words", parent=styles().body, fontSize=8.5, leading=10.5)
+
+
+def _days(value) -> str:
+    return EMPTY if value is None else f"{number(value)} day{'' if value == 1 else 's'}"
+
+
+def headline_tiles(h: Mapping, p: Mapping) -> list[tuple[str, str]]:
+    """(large figure, one line of words) for each headline figure, all printed from ``h`` and ``p`` as they are."""
+    decision, allocation = h["referral_to_decision"], h["decision_to_allocation"]
+    return [
+        (number(h["referrals"]), f"referrals received, of {number(h['people'])} people"),
+        (number(h["supported"]), f"clients supported, {_pct(h['supported_pct'])} of referrals"),
+        (number(h["contacts"]), f"contacts with supported clients: {number(h['support_hours'])} hours of support"),
+        (_pct(h["reduction_pct"]), f"fewer calls to the police: {number(h['calls_avoided'])} calls avoided by "
+                                   f"{number(h['demand_clients'])} clients"),
+        (_money(h["cost_saved"]), f"saved: {number(h['hours_saved'])} police staff hours at "
+                                  f"{_money(p['cost_per_hour'])} an hour"),
+        (number(h["no_calls_after"]), f"of {number(h['demand_clients'])} clients made no calls to the police after"),
+        (_days(decision["median"]), f"median wait from referral to decision; 90% within {_days(decision['p90'])}"),
+        (_days(allocation["median"]), f"median wait from decision to mentors; 90% within {_days(allocation['p90'])}"),
+        (number(h["mentors_active"]), f"mentors active on {_day(p['as_of'])}; {number(h['mentors_trained'])} "
+                                      f"trained in the period"),
+    ]
+
+
+def _headline_page(summary: Mapping, label: Labeller, note: str, prepared_by: str | None) -> list:
     s = styles()
     p = summary["parameters"]
-    period = (f"Referrals received from {_day(p['from'])} to {_day(p['to'])}" if p["from"] or p["to"]
-              else "All referrals on record")
-    area = label("area", p["area"]) if p["area"] else "All areas"
+    area = _area_name(p, label)
     story = [
-        Spacer(1, 25 * mm),
         markup(TITLE, s.title),
-        markup(safe(period), s.subheading),
-        para(f"{area} · figures as at {_day(p['as_of'])}"),
-        Spacer(1, 8 * mm),
-        data_table(["Parameter", "Value"], [
-            ["Period from", _day(p["from"]) if p["from"] else "the first referral"],
-            ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
-            ["As at (today for open cases)", _day(p["as_of"])],
-            ["Area", area],
-            ["Cost of a police staff hour", _money(p["cost_per_hour"])],
-            ["Police staff hours per call", number(p["hours_per_call"])],
-        ], widths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55], numeric_from=9),
-        Spacer(1, 8 * mm),
-        markup("How these figures are made", s.subheading),
+        para(SCHEME, s.subheading),
+        para(_period(p), s.body),
+        para(f"{area} · figures as at {_day(p['as_of'])}", s.body),
     ]
+    if prepared_by:
+        story.append(para(f"Prepared by {prepared_by}", s.body))
+    story.append(Spacer(1, 6 * mm))
+    h = summary["by_area"]["total"]
+    if not summary["referrals"]["total"]:
+        where = f" in {area}" if p["area"] else ""
+        story.append(para(f"No referrals were received in this period{where}, so there are no client figures "
+                          f"to report; the mentors on {_day(p['as_of'])} are described below.", s.body))
+    else:
+        tiles = [_tile(figure, words) for figure, words in headline_tiles(h, p)]
+        rows = [tiles[i:i + 3] for i in range(0, len(tiles), 3)]
+        grid = Table(rows, colWidths=[FRAME_WIDTH / 3] * 3, hAlign="LEFT")
+        grid.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, -1), 0.6, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ]))
+        story.append(grid)
+    if note:
+        lead = ParagraphStyle("lead_note", parent=s.body, fontSize=10.5, leading=15, spaceAfter=2 * mm)
+        story += [Spacer(1, 5 * mm)] + [para(part.strip(), lead) for part in note.split("\n\n") if part.strip()]
+    story.append(PageBreak())
+    return story
+
+
+YEAR_ON_YEAR = (
+    ("Referrals received", "referrals", None), ("People referred", "people", None),
+    ("Clients supported", "supported", None), ("Supported, % of referrals", "supported_pct", "pct"),
+    ("Contacts with supported clients", "contacts", None), ("Hours of support", "support_hours", None),
+    ("Clients with both call counts known", "demand_clients", None),
+    ("Their calls to the police before", "calls_before", None), ("Their calls after", "calls_after", None),
+    ("Calls avoided", "calls_avoided", None), ("Fewer calls, %", "reduction_pct", "pct"),
+    ("Clients with no calls after", "no_calls_after", None), ("Police staff hours saved", "hours_saved", None),
+    ("Cost saved", "cost_saved", "money"),
+    ("Referrals decided", ("referral_to_decision", "n"), None),
+    ("Median days, referral to decision", ("referral_to_decision", "median"), None),
+    ("90th percentile days, referral to decision", ("referral_to_decision", "p90"), None),
+    ("Supported clients given mentors", ("decision_to_allocation", "n"), None),
+    ("Median days, decision to mentors", ("decision_to_allocation", "median"), None),
+    ("90th percentile days, decision to mentors", ("decision_to_allocation", "p90"), None),
+    ("Mentors active on the \u201cas at\u201d day", "mentors_active", None),
+    ("Mentors trained in the period", "mentors_trained", None),
+)
+
+
+def _pick(figures: Mapping, key):
+    return figures[key[0]][key[1]] if isinstance(key, tuple) else figures[key]
+
+
+def _signed(value, kind) -> str:
+    if value is None:
+        return EMPTY
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    text = number(abs(value))
+    if kind == "pct":
+        return f"{sign}{text} points"
+    if kind == "money":
+        return f"{sign}£{text}"
+    return f"{sign}{text}"
+
+
+def _shown(value, kind) -> str | int | float | None:
+    if kind == "pct":
+        return _pct(value)
+    if kind == "money":
+        return _money(value)
+    return value
+
+
+def _short_period(start: str | None, end: str | None) -> str:
+    def short(value: str | None) -> str:
+        return date.fromisoformat(value).strftime("%d/%m/%Y") if value else "\u2026"
+    return f"{short(start)} to {short(end)}"
+
+
+def _year_on_year(summary: Mapping, quarters: Sequence[Mapping]) -> list:
+    p, previous = summary["parameters"], summary["previous_period"]
+    story = _heading("Year on year" if summary["referrals"]["total"] else "Referrals over the years")
+    if summary["referrals"]["total"]:
+        if previous is None:
+            story.append(para("This report covers every referral from the first on record, so there is no "
+                              "earlier period to compare it with."))
+        else:
+            now, before, change = summary["by_area"]["total"], previous["figures"], previous["change"]
+            story.append(para(f"Each figure beside the same figure for the period of equal length before it "
+                              f"({_day(previous['from'])} to {_day(previous['to'])}, as at "
+                              f"{_day(previous['as_of'])}), and the change.", styles().small))
+            story.append(data_table(
+                ["Figure", f"This period ({_short_period(p['from'], p['to'])})",
+                 f"Previous ({_short_period(previous['from'], previous['to'])})", "Change"],
+                [[name, _shown(_pick(now, key), kind), _shown(_pick(before, key), kind),
+                  _signed(_pick(change, key), kind)] for name, key, kind in YEAR_ON_YEAR],
+                widths=[FRAME_WIDTH * 0.4, FRAME_WIDTH * 0.2, FRAME_WIDTH * 0.2, FRAME_WIDTH * 0.2],
+                numeric_from=1))
+    if quarters:
+        story += [Spacer(1, 4 * mm),
+                  line_chart([q["quarter"] for q in quarters],
+                             [("Referred", [q["referred"] for q in quarters]),
+                              ("Supported", [q["supported"] for q in quarters])],
+                             title="Referrals and supported clients by financial quarter, every year on record "
+                                   "(Q1 is April to June)")]
+    return story
+
+
+AREA_COLUMNS = (("Referrals", "referrals"), ("Supported", "supported"), ("Contacts", "contacts"),
+                ("Hours of support", "support_hours"), ("Calls avoided", "calls_avoided"),
+                ("Cost saved", "cost_saved"), ("Mentors active", "mentors_active"))
+
+
+def _areas(summary: Mapping, label: Labeller) -> list:
+    p, areas = summary["parameters"], summary["by_area"]
+    if p["area"]:
+        return []  # a report for one area: its figures are the headline
+    def row(name: str, figures: Mapping) -> list:
+        return [name] + [_money(figures[key]) if key == "cost_saved" else _pick(figures, key)
+                         for _, key in AREA_COLUMNS]
+
+    rows = [row(label("area", a["area"]) if a["area"] else "Area not recorded", a) for a in areas["areas"]]
+    rows.append(row("Whole scheme", areas["total"]))
+    header = ["Area"] + [name for name, _ in AREA_COLUMNS]
+    # Each figure column as wide as its longest header word or value; the area's name takes the rest.
+    figures = [max([stringWidth(word, BOLD, 8.5) for word in name.split()]
+                   + [stringWidth(number(r[i + 1]) if not isinstance(r[i + 1], str) else r[i + 1], FONT, 8.5)
+                      for r in rows]) + 14 for i, name in enumerate(header[1:])]
+    return _heading("By area") + [
+        para("The headline figures for each area; the counts of the areas add up to the whole scheme.",
+             styles().small),
+        data_table(header, rows, widths=[FRAME_WIDTH - sum(figures)] + figures, numeric_from=1)]
+
+
+def _method(summary: Mapping, label: Labeller) -> list:
+    s = styles()
+    p = summary["parameters"]
+    area = _area_name(p, label)
+    story = [PageBreak(), markup("How these figures are made", s.heading)]  # on a page of its own, last
+    story.append(data_table(["Parameter", "Value"], [
+        ["Period from", _day(p["from"]) if p["from"] else "the first referral"],
+        ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
+        ["As at (today for open cases)", _day(p["as_of"])],
+        ["Area", area],
+        ["Cost of a police staff hour", _money(p["cost_per_hour"])],
+        ["Police staff hours per call", number(p["hours_per_call"])],
+    ], widths=[FRAME_WIDTH * 0.45, FRAME_WIDTH * 0.55], numeric_from=9))
+    story.append(Spacer(1, 3 * mm))
     as_of = _day(p["as_of"])
     notes = [
         "Cohort: every referral whose date of referral falls in the period, both ends included"
@@ -119,8 +320,19 @@ def _cover(summary: Mapping, label: Labeller) -> list:
         f"\u00a3{number(p['cost_per_hour'])} per hour, rounded to whole pounds.",
         "A dash (\u2014) means there is nothing to measure, such as a median of no waits.",
     ]
-    story += [para(note, s.small) for note in notes]
-    story.append(PageBreak())
+    notes += [
+        "Page one and the year on year table: hours of support are the known minutes of the supported "
+        "clients' contacts; calls avoided are calls before less calls after; mentors active are those trained "
+        "by the \u201cas at\u201d date who had not left by then (not those working for other organisations); "
+        "mentors trained in the period completed their training in it.",
+        "The previous period has the same length and ends the day before this one starts (a financial year "
+        "is compared with the one before it); its figures are as at the same distance from its end. Changes "
+        "in percentages are in percentage points.",
+        "The paragraph on page one, when there is one, is written by the project lead; the application never "
+        "writes it.",
+    ]
+    note_style = ParagraphStyle("method_note", parent=s.small, spaceAfter=1.5 * mm)
+    story += [para(note, note_style) for note in notes]
     return story
 
 
@@ -255,7 +467,10 @@ def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
 
 def _mentors(summary: Mapping, label: Labeller) -> list:
     m = summary["mentors"]
-    story = _heading("7. Mentors")
+    story = _heading("7. Mentors" if summary["referrals"]["total"] else "Mentors")
+    if not sum(m["by_status"].values()):
+        area = f" in {label('area', summary['parameters']['area'])}" if summary["parameters"]["area"] else ""
+        return story + [para(f"There are no mentors on record{area}.")]
     story.append(data_table(["Mentors", "Number"], [
         ["Trained", m["trained"]], ["Training cohorts", m["cohorts"]],
         ["Active or on sabbatical", m["active_or_sabbatical"]], ["Former clients", m["former_clients"]],

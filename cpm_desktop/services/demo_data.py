@@ -1,8 +1,10 @@
 """Synthetic, clearly fictional case records in the interchange format, shaped like the 2018 evaluation.
 
 Proportions follow the evaluation (261 referrals, 140 supported, outcome breakdown, Tables 2–8 and 10,
-contacts per client); every date is relative to ``today`` so the demo always looks current. The same
-seed and day give the same records. ``scale`` multiplies the counts (200 ≈ 50,000 referrals and a
+contacts per client). The records run from ``SCHEME_START`` (1 April 2016, the first year the evaluation
+covers) to ``today``, so every financial year since has referrals, mentors trained and contacts, and the
+README's example (2017-18) and the dialog's presets show real figures. The same seed and day give the
+same records. ``scale`` multiplies the counts (200 ≈ 50,000 referrals and a
 million contacts, for benchmarks). Phone numbers are in Ofcom's drama range, e-mails at example.org.
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ STAFF = ["Coordinator A. Example", "Coordinator B. Sample", "Project Lead C. Dem
 STREETS = ["Fictional Row", "Sample Street", "Demo Terrace", "Placeholder Lane", "Imaginary Close"]
 POSTCODE_AREA = {"darlington": "DL1", "south": "DL14", "east": "SR8", "north": "DH9"}
 AREA_WEIGHTS = {"darlington": 35, "south": 25, "east": 20, "north": 20}
+SCHEME_START = date(2016, 4, 1)
 
 # The evaluation's breakdown of its 261 referrals (Table 3 and the list after it).
 OUTCOMES = {"supported": 140, "referred_on": 16, "declined_by_client": 24, "external_request": 4,
@@ -122,6 +125,9 @@ class _Generator:
         self.all_mentors: list[tuple[str, date, date | None]] | None = None
         self.left_on: dict[str, date | None] = {}
         self.day_text: dict[int, str] = {}
+        # Referrals from the scheme's start (or four years back, for a "today" before 2020) to today.
+        self.start = min(SCHEME_START, today - timedelta(days=4 * 365))
+        self.span = (today - self.start).days
 
     def row(self, stem: str, **values) -> dict[str, str]:
         row = dict.fromkeys(INTERCHANGE_COLUMNS[stem], "")
@@ -146,7 +152,9 @@ class _Generator:
             gender = rng.choice(["female", "female", "male", "male", "not_stated"])
             names = FIRST_NAMES.get(gender, FIRST_NAMES["female"])
             cohort = 7 if status == "in_training" else rng.randint(1, 7)
-            trained = today - timedelta(days=max(30, (8 - cohort) * 190 + rng.randint(-40, 40)))
+            # Seven cohorts spread over the years: the first trained just before the first referral.
+            trained = min(today - timedelta(days=30), self.start + timedelta(
+                days=(cohort - 1) * self.span // 7 - 60 + rng.randint(-40, 40)))
             area = _weighted(rng, AREA_WEIGHTS)
             row = self.row(
                 "mentors", mentor_id=f"M{n:04d}", first_name=rng.choice(names),
@@ -201,9 +209,9 @@ class _Generator:
     # --- referrals -------------------------------------------------------------------------------
 
     def referrals(self) -> None:
-        rng, today = self.rng, self.today
+        rng = self.rng
         count = max(12, round(261 * self.scale))
-        span = 4 * 365
+        span = self.span
         people: list[dict[str, str]] = []
         # The evaluation's outcomes in its proportions, shuffled; the first referrals show every outcome.
         total = sum(OUTCOMES.values())
@@ -212,7 +220,9 @@ class _Generator:
         rng.shuffle(outcomes)
         outcomes[:len(OUTCOMES)] = list(OUTCOMES)[:count]
         for n in range(1, count + 1):
-            referred_on = today - timedelta(days=int(span * (1 - n / count)) + rng.randint(0, 6))
+            # A little busier each year (as the scheme grew), with quiet and busy weeks.
+            referred_on = max(self.start, self.start + timedelta(
+                days=int(span * (n / count) ** 0.8) - rng.randint(0, 20)))
             if n == 12 or (people and rng.random() < 0.06):  # "the door is always open": referred again
                 person = people[0] if n == 12 else rng.choice(people)
             else:

@@ -18,8 +18,11 @@ from cpm_desktop.domain.evaluation import (
     MentorRow,
     ReferralRow,
     compute_evaluation,
+    previous_period,
+    quarterly_counts,
 )
 from cpm_desktop.domain.vocabulary import KINDS, split_codes
+from cpm_desktop.services.settings import get_setting, set_setting
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -74,18 +77,22 @@ def load_mentor_rows(session: Session, as_of: date | None = None) -> list[Mentor
                   .where(*checks).group_by(check.mentor_uuid).subquery())
     query = (
         select(t.mentor_id, t.area, t.gender, t.date_of_birth, t.cohort, t.training_completed_on, t.status,
-               t.left_reason, t.lived_experience, t.former_client, last_check.c.last, first.c.first)
+               t.left_reason, t.lived_experience, t.former_client, last_check.c.last, first.c.first, t.left_on)
         .outerjoin(first, first.c.mentor_uuid == t.id)
         .outerjoin(last_check, last_check.c.mentor_uuid == t.id)
         .where(t.deleted_at.is_(None))
     )
-    return [MentorRow(*row[:8], tuple(split_codes(row[8])), bool(row[9]), row[10], row[11])
+    return [MentorRow(*row[:8], tuple(split_codes(row[8])), bool(row[9]), row[10], row[11], row[12])
             for row in session.execute(query)]
 
 
-def evaluation_summary(store: Store, params: EvaluationParameters, progress: Progress | None = None) -> dict:
-    """The evaluation summary document (spec/evaluation.md) for the given parameters."""
+def _evaluation(store: Store, params: EvaluationParameters, progress: Progress | None = None
+                ) -> tuple[dict, list[dict]]:
+    """The summary document and the referrals by quarter across the store (for the PDF's chart)."""
     as_of = params.as_of or date.today()
+    params = EvaluationParameters(params.date_from, params.date_to, as_of, params.cost_per_hour,
+                                  params.hours_per_call, params.area)
+    previous = previous_period(params)
     steps = ("Loading referrals", "Counting contacts", "Loading mentors", "Computing the summary")
     with store.transaction() as session:
         def step(n: int) -> None:
@@ -96,25 +103,55 @@ def evaluation_summary(store: Store, params: EvaluationParameters, progress: Pro
         referrals = load_referral_rows(session)
         step(1)
         tallies = load_contact_tallies(session, as_of)
+        previous_tallies = None
+        if previous is not None and previous.as_of is not None and previous.as_of != as_of:
+            previous_tallies = load_contact_tallies(session, previous.as_of)
         step(2)
         mentors = load_mentor_rows(session, as_of)
         step(3)
         vocabulary = vocabulary_for(session)
         codes = {kind: vocabulary.codes(kind) for kind in KINDS}
-        summary = compute_evaluation(
-            EvaluationParameters(params.date_from, params.date_to, as_of, params.cost_per_hour,
-                                 params.hours_per_call, params.area),
-            referrals, tallies, mentors, codes)
+        summary = compute_evaluation(params, referrals, tallies, mentors, codes, previous_tallies)
         audit.record_access(session, "export", "evaluation",
                             detail=f"evaluation summary of {summary['referrals']['total']} referrals")
-    return summary
+    return summary, quarterly_counts(referrals, params.area)
+
+
+def evaluation_summary(store: Store, params: EvaluationParameters, progress: Progress | None = None) -> dict:
+    """The evaluation summary document (spec/evaluation.md, with by_area and previous_period)."""
+    return _evaluation(store, params, progress)[0]
 
 
 def evaluation_pdf(store: Store, params: EvaluationParameters, progress: Progress | None = None) -> bytes:
-    """The printable evaluation summary: the same document as :func:`evaluation_summary`, rendered."""
+    """The printable evaluation summary: the same document as :func:`evaluation_summary`, rendered, with the
+    referrals by quarter, the lead's paragraph stored for this period and area, and the store's user as the
+    person who prepared it."""
     from cpm_desktop.reports.evaluation import render_evaluation
 
-    summary = evaluation_summary(store, params, progress)
+    summary, quarters = _evaluation(store, params, progress)
     with store.transaction() as session:
         vocabulary = vocabulary_for(session)
-    return render_evaluation(summary, vocabulary)
+    return render_evaluation(summary, vocabulary, quarters=quarters, note=evaluation_note(store, params),
+                             prepared_by=store.actor)
+
+
+# --- the lead's paragraph on page one -------------------------------------------------------------------
+
+
+def note_key(params: EvaluationParameters) -> str:
+    """The setting that holds the lead's paragraph for this period and area (not for as_of or the rates)."""
+    return "evaluation_note:{}:{}:{}".format(
+        params.date_from.isoformat() if params.date_from else "start",
+        params.date_to.isoformat() if params.date_to else "end", params.area or "all")
+
+
+def evaluation_note(store: Store, params: EvaluationParameters) -> str:
+    """The paragraph the lead wrote for this period and area, or "" when there is none."""
+    return str(get_setting(store, note_key(params)).get("text", "")).strip()
+
+
+def save_evaluation_note(store: Store, params: EvaluationParameters, text: str) -> None:
+    """Keep the lead's paragraph for this period and area; an empty text removes it."""
+    text = text.strip()
+    if text or evaluation_note(store, params):
+        set_setting(store, note_key(params), {"text": text})

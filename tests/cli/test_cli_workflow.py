@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -55,13 +56,43 @@ def test_report_evaluation_json_to_stdout_and_pdf(demo_db, tmp_path):
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert set(summary) == {"parameters", "referrals", "supported", "contacts", "engagement", "waiting",
-                            "demand", "feedback", "mentors"}
+                            "demand", "feedback", "mentors", "by_area", "previous_period"}
     assert summary["referrals"]["total"] > 0
     pdf = tmp_path / "summary.pdf"
     result = run("report", "evaluation", "--db", demo_db, "--as-of", "2030-01-01", "--pdf", pdf)
     assert result.returncode == 0, result.stderr
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert str(summary["referrals"]["total"]) in text
+
+
+def test_the_readme_example_has_real_figures_and_prints_the_leads_paragraph(demo_db, tmp_path):
+    from cpm_desktop.domain.evaluation import EvaluationParameters
+    from cpm_desktop.services.reports import save_evaluation_note
+    from cpm_desktop.storage.engine import Store
+    from tests.conftest import PASSPHRASE
+
+    period = ["--from", "2017-04-01", "--to", "2018-03-31"]
+    result = run("report", "evaluation", "--db", demo_db, *period, "--json", "-")
+    summary = json.loads(result.stdout)
+    headline = summary["by_area"]["total"]
+    assert headline["referrals"] == summary["referrals"]["total"] > 10 and headline["supported"] > 0
+    assert headline["contacts"] > 0 and headline["calls_avoided"] > 0 and headline["mentors_active"] > 0
+    assert summary["previous_period"]["from"] == "2016-04-01" and summary["previous_period"]["figures"]["referrals"] > 0
+    assert sum(a["referrals"] for a in summary["by_area"]["areas"]) == headline["referrals"]
+    with Store.open(demo_db, PASSPHRASE) as store:
+        save_evaluation_note(store, EvaluationParameters(date(2017, 4, 1), date(2018, 3, 31)),
+                             "Our first full year.\nThank you, mentors.")
+    pdf = tmp_path / "summary.pdf"
+    result = run("report", "evaluation", "--db", demo_db, *period, "--pdf", pdf)
+    assert result.returncode == 0, result.stderr
+    assert "printed on page one:\n  Our first full year.\n  Thank you, mentors." in result.stderr
+    first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Our first full year. Thank you, mentors." in first
+    assert f"{headline['supported']:,} clients supported" in first
+    assert "Referrals received from 1 April 2017 to 31 March 2018" in first
+    # Another area has no paragraph.
+    east = run("report", "evaluation", "--db", demo_db, *period, "--area", "east", "--pdf", tmp_path / "east.pdf")
+    assert east.returncode == 0 and "paragraph" not in east.stderr
 
 
 def test_report_rejects_an_unknown_area(demo_db):

@@ -57,9 +57,13 @@ MONTHS = [19] + [13] * 9 + [7] * 13 + [3] * 117
 
 # The first 60 clients' demand on the police: 3 to 105 calls a year each; £660,425 saved at £25 an hour,
 # i.e. 26,417 police staff hours (the report also says "over 28,000 hours", which £660,425 at £25 an hour
-# does not support). With 5,900 fewer calls that is 26,417 / 5,900 hours a call.
-DEMAND = [(105, 5)] * 59 + [(3, 3)]
-HOURS_PER_CALL = 26_417 / 5_900
+# does not support). The report gives no before/after split; the split here is the one the PCC's 2021 release
+# (seeds/003_…txt) reports for the scheme's clients: 81% fewer calls, half making no call after and about a
+# fifth (22%) one or two. 6,000 calls before and 1,140 after is 81.0% fewer; 30 of the 60 make none and 13
+# (21.7%) one or two. With 4,860 fewer calls, 26,417 hours is 26,417 / 4,860 hours a call.
+DEMAND = ([(105, 66)] * 16 + [(105, 65)] + [(105, 1)] * 7 + [(105, 2)] * 6 + [(105, 0)] * 27
+          + [(6, 0), (6, 0), (3, 0)])
+HOURS_PER_CALL = 26_417 / 4_860
 
 # Table 2 (reasons 45 mentors left) and Table 10 (lived experience; the report says it covers 119 mentors,
 # 33 of them with none of these experiences — here 33 of the mentors it can cover have none).

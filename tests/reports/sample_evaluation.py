@@ -2,12 +2,17 @@
 
 ``SAMPLE`` is a realistic year for one area (figures made up, consistent with each other);
 ``EMPTY`` is the document for a period with no referrals and no mentors: zeros, nulls and empty maps.
+``by_area`` and ``previous_period`` (the headline figures) are hand-made too; only the previous period's
+``change`` is the difference of the two columns.
 Both are built by hand so the renderer is tested on its own; ``test_evaluation_pdf`` checks their key
 trees against what ``domain.evaluation.compute_evaluation`` produces, so they cannot drift from the spec.
 """
 from __future__ import annotations
 
 import copy
+
+from cpm_desktop.domain.evaluation import headline_change
+from cpm_desktop.resources import base_vocabulary
 
 SAMPLE: dict = {
     "parameters": {
@@ -148,6 +153,24 @@ SAMPLE: dict = {
 }
 
 
+HEADLINE: dict = {
+    "referrals": 1234, "people": 1187, "supported": 659, "supported_pct": 53.4, "contacts": 21876,
+    "support_hours": 14224.6, "demand_clients": 287, "calls_before": 6843, "calls_after": 1579,
+    "calls_avoided": 5264, "reduction_pct": 76.9, "no_calls_after": 131, "hours_saved": 6580.0,
+    "cost_saved": 180950, "referral_to_decision": {"median": 9, "p90": 31, "n": 1193},
+    "decision_to_allocation": {"median": 16, "p90": 58, "n": 640}, "mentors_active": 77, "mentors_trained": 31,
+}
+PREVIOUS: dict = {
+    "referrals": 802, "people": 790, "supported": 377, "supported_pct": 47.0, "contacts": 13093,
+    "support_hours": 8417.2, "demand_clients": 201, "calls_before": 5120, "calls_after": 1843,
+    "calls_avoided": 3277, "reduction_pct": 64.0, "no_calls_after": 70, "hours_saved": 4096.3,
+    "cost_saved": 112646, "referral_to_decision": {"median": 12, "p90": 44, "n": 770},
+    "decision_to_allocation": {"median": 21, "p90": 73, "n": 362}, "mentors_active": 64, "mentors_trained": 27,
+}
+SAMPLE["by_area"] = {"areas": [{"area": "darlington"} | HEADLINE], "total": HEADLINE}
+SAMPLE["previous_period"] = {"from": "2015-04-01", "to": "2017-03-31", "as_of": "2017-06-30",
+                             "figures": PREVIOUS, "change": headline_change(HEADLINE, PREVIOUS)}
+
 def _empty() -> dict:
     doc = copy.deepcopy(SAMPLE)
     doc["parameters"] = {"from": "2020-04-01", "to": "2020-06-30", "as_of": "2020-07-31",
@@ -175,6 +198,13 @@ def _empty() -> dict:
     doc["feedback"]["median_days_to_feedback"] = None
     doc["mentors"]["age"] = {"min": None, "max": None, "mean": None}
     doc["mentors"]["lived_experience"] = {}
+    nothing = zero(HEADLINE)
+    for wait in ("referral_to_decision", "decision_to_allocation"):
+        nothing[wait]["median"] = nothing[wait]["p90"] = None
+    doc["by_area"] = {"areas": [{"area": code} | copy.deepcopy(nothing) for code in base_vocabulary().codes("area")],
+                      "total": nothing}
+    doc["previous_period"] = {"from": "2020-01-01", "to": "2020-03-31", "as_of": "2020-04-30",
+                              "figures": copy.deepcopy(nothing), "change": headline_change(nothing, nothing)}
     return doc
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from cpm_desktop.domain.dates import age_on
+from cpm_desktop.domain.dates import age_on, financial_year_label
 from cpm_desktop.resources import base_vocabulary
 from cpm_desktop.services.demo import create_demo_store
 from cpm_desktop.services.demo_data import generate_demo_tables
@@ -185,7 +185,22 @@ def test_proportions_are_like_the_2018_evaluation(tables):
     share = sum(r["outcome"] == "supported" for r in referrals) / len(referrals)
     assert 0.45 < share < 0.62  # the evaluation: 140 of 261 (53.6%)
     assert 45 <= len(tables["mentors"]) <= 75
-    assert min(r["referred_on"] for r in referrals) >= date(TODAY.year - 5, TODAY.month, 1).isoformat()
+    assert min(r["referred_on"] for r in referrals) >= "2016-04-01"
+
+
+def test_every_financial_year_since_2016_has_referrals_and_trained_mentors(tables):
+    # The README's example (2017-18) and the dialog's presets (this year, last year) all have figures.
+    years = Counter(financial_year_label(date.fromisoformat(r["referred_on"])) for r in tables["referrals"])
+    expected = [f"{y}-{(y + 1) % 100:02d}" for y in range(2016, 2027)]
+    assert sorted(years) == expected and min(years.values()) >= 10
+    supported = Counter(financial_year_label(date.fromisoformat(r["referred_on"])) for r in tables["referrals"]
+                        if r["outcome"] == "supported" and r["first_contact_on"])
+    assert all(supported[year] > 0 for year in expected[:-1])
+    trained = {financial_year_label(date.fromisoformat(m["training_completed_on"])) for m in tables["mentors"]
+               if m["training_completed_on"]}
+    assert "2017-18" in trained and len(trained) >= 6  # seven cohorts over the years
+    contacts_2017 = [c for c in tables["contacts"] if "2017-04-01" <= c["occurred_at"][:10] <= "2018-03-31"]
+    assert len(contacts_2017) > 50
 
 
 def test_a_small_scale_gives_few_rows():

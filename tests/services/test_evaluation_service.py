@@ -2,16 +2,25 @@
 give the same document as the pure computation over the same rows, and so the report's own figures."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+import io
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from cpm_desktop.domain.evaluation import EvaluationParameters, compute_evaluation
 from cpm_desktop.domain.vocabulary import KINDS
 from cpm_desktop.resources import base_vocabulary
 from cpm_desktop.services.interchange import import_tables
-from cpm_desktop.services.reports import evaluation_summary, load_mentor_rows
+from cpm_desktop.services.reports import (
+    evaluation_note,
+    evaluation_pdf,
+    evaluation_summary,
+    load_mentor_rows,
+    save_evaluation_note,
+)
 from cpm_desktop.storage import models as m
 from tests.domain import fixture_2018 as f2018
 from tests.services.test_interchange import blank
@@ -120,3 +129,79 @@ def test_a_progress_check_after_as_of_does_not_hide_the_one_before(store_2018):
     # On 15 January 2019 only M001 (checked on 1 December) is in time.
     later = EvaluationParameters(as_of=date(2019, 1, 15))
     assert evaluation_summary(store_2018, later)["mentors"]["progress_check_overdue"] == 55 - 1
+
+
+FY_2017_18 = EvaluationParameters(date(2017, 4, 1), date(2018, 3, 31), date(2018, 6, 30),
+                                  hours_per_call=f2018.HOURS_PER_CALL)
+
+
+def _log_contact(store, referral_id: str, at: datetime, minutes: int = 45) -> None:
+    with store.transaction() as session:
+        referral = session.scalars(select(m.Referral).where(m.Referral.referral_id == referral_id)).one()
+        session.add(m.Contact(contact_id=f"X-{referral_id}-{at:%Y%m%d}", referral_uuid=referral.id, occurred_at=at,
+                              activity="telephone", minutes=minutes))
+
+
+def test_previous_period_figures_equal_a_second_run_over_that_period(store_2018):
+    # R001 is of 2016-17 and still open; a call in December 2017 is after the previous period's as_of
+    # (30 June 2017) and must not count there, though a run as at 30 June 2018 counts it.
+    _log_contact(store_2018, "R001", datetime(2017, 12, 1, 10, 0))
+    summary = evaluation_summary(store_2018, FY_2017_18)
+    previous = summary["previous_period"]
+    assert (previous["from"], previous["to"], previous["as_of"]) == ("2016-04-01", "2017-03-31", "2017-06-30")
+    second = evaluation_summary(store_2018, EvaluationParameters(
+        date(2016, 4, 1), date(2017, 3, 31), date(2017, 6, 30), hours_per_call=f2018.HOURS_PER_CALL))
+    assert previous["figures"] == second["by_area"]["total"]
+    assert (previous["figures"]["referrals"], previous["figures"]["supported"]) == (34, 30)
+    later = evaluation_summary(store_2018, replace(FY_2017_18, date_from=date(2016, 4, 1), date_to=date(2017, 3, 31)))
+    assert later["by_area"]["total"]["contacts"] == previous["figures"]["contacts"] + 1
+    assert previous["change"]["referrals"] == 171 - 34 and previous["change"]["supported"] == 63 - 30
+
+
+def test_areas_from_the_store_add_up_to_the_whole(store_2018):
+    with store_2018.transaction() as session:  # move a few referrals and mentors to other areas
+        for n, area in ((40, "east"), (41, "north"), (50, "south"), (60, "east")):
+            session.scalars(select(m.Referral).where(m.Referral.referral_id == f"R{n:03d}")).one().area = area
+        for n, area in ((33, "east"), (34, "south")):
+            session.scalars(select(m.Mentor).where(m.Mentor.mentor_id == f"M{n:03d}")).one().area = area
+    by_area = evaluation_summary(store_2018, FY_2017_18)["by_area"]
+    assert [a["area"] for a in by_area["areas"]] == list(CODES["area"])
+    for key in ("referrals", "people", "supported", "contacts", "calls_avoided", "mentors_active"):
+        assert sum(a[key] for a in by_area["areas"]) == by_area["total"][key], key
+    east = evaluation_summary(store_2018, replace(FY_2017_18, area="east"))
+    row = next(a for a in by_area["areas"] if a["area"] == "east")
+    assert east["by_area"]["areas"] == [row] and row["referrals"] == east["referrals"]["total"] == 2
+    assert row["mentors_active"] == east["mentors"]["active_or_sabbatical"] == 1
+
+
+def test_the_leads_paragraph_is_kept_per_period_and_area_and_printed_on_page_one(store_2018):
+    assert evaluation_note(store_2018, FY_2017_18) == ""
+    save_evaluation_note(store_2018, FY_2017_18, "  A year of growth: three new referrers.\n")
+    assert evaluation_note(store_2018, FY_2017_18) == "A year of growth: three new referrers."
+    # The same period seen on another day or at another rate keeps its paragraph; another area or period has none.
+    assert evaluation_note(store_2018, replace(FY_2017_18, as_of=date(2019, 1, 1), cost_per_hour=30)) != ""
+    assert evaluation_note(store_2018, replace(FY_2017_18, area="east")) == ""
+    assert evaluation_note(store_2018, replace(FY_2017_18, date_to=date(2018, 3, 30))) == ""
+
+    def page_one(params) -> str:
+        reader = PdfReader(io.BytesIO(evaluation_pdf(store_2018, params)))
+        return " ".join(reader.pages[0].extract_text().split())
+
+    first = page_one(FY_2017_18)
+    assert "A year of growth: three new referrers." in first and "Prepared by tester" in first
+    assert "A year of growth" not in page_one(replace(FY_2017_18, area="east"))
+    save_evaluation_note(store_2018, FY_2017_18, "   ")
+    assert evaluation_note(store_2018, FY_2017_18) == ""
+    assert "A year of growth" not in page_one(FY_2017_18)
+
+
+def test_the_headline_page_from_the_store_prints_the_json_figures(store_2018):
+    summary = evaluation_summary(store_2018, PARAMS)
+    h = summary["by_area"]["total"]
+    assert (h["supported"], h["reduction_pct"], h["cost_saved"]) == (140, 81.0, 660_425)
+    reader = PdfReader(io.BytesIO(evaluation_pdf(store_2018, PARAMS)))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "140 clients supported, 53.6% of referrals" in first
+    assert "81.0% fewer calls to the police: 4,860 calls avoided by 60 clients" in first
+    assert "£660,425 saved: 26,417.0 police staff hours at £25 an hour" in first
+    assert f"{h['contacts']:,} contacts with supported clients: {h['support_hours']:,} hours of support" in first

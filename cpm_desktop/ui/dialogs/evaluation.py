@@ -1,4 +1,5 @@
-"""Reports ▸ Evaluation summary: choose the period and area, generate off the GUI thread, preview."""
+"""Reports ▸ Evaluation summary: choose the period and area, write page one's paragraph, generate off the GUI
+thread, preview."""
 from __future__ import annotations
 
 from datetime import date
@@ -11,14 +12,16 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cpm_desktop.domain.dates import financial_year_bounds, financial_year_label
 from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
-from cpm_desktop.services.reports import evaluation_pdf
+from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, note_key, save_evaluation_note
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.panes.referral_editor import from_qdate
@@ -49,33 +52,55 @@ class EvaluationDialog(QDialog):
             self.area.addItem(text, code)
         self.cost = QDoubleSpinBox(objectName="costPerHour", prefix="£", maximum=1000, value=25.0, decimals=2)
         self.hours = QDoubleSpinBox(objectName="hoursPerCall", maximum=100, value=1.0, decimals=2, singleStep=0.25)
+        self.note = QPlainTextEdit(objectName="leadNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("Your own words for page one, kept for this period and area. "
+                                     "Leave empty to print none.")
+        self.note.setMinimumHeight(90)
+        self.setMinimumWidth(560)  # room to write the paragraph; fits a 1280×720 screen
+        self.note_hint = QLabel(objectName="leadNoteHint")
+        self.note_hint.setWordWrap(True)
         form = QFormLayout()
         for text, widget in (("&Period", self.preset), ("&From", self.date_from), ("&To", self.date_to),
                              ("&As at", self.as_of), ("A&rea", self.area), ("&Cost of a police staff hour", self.cost),
-                             ("&Hours per call to the police", self.hours)):
+                             ("&Hours per call to the police", self.hours), ("Paragraph for page &one", self.note)):
             form.addRow(text, widget)
+        form.addRow("", self.note_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Generate")
+        self.save_note_button = buttons.addButton("Sa&ve paragraph", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_note_button.clicked.connect(self.save_note)
         buttons.accepted.connect(self.generate)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self._note_key: str | None = None
+        self._note_loaded = ""
         self.preset.currentIndexChanged.connect(self._apply_preset)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._period_changed)
+        self.area.currentIndexChanged.connect(self._period_changed)
+        self.note.textChanged.connect(self._show_note_state)
         self._apply_preset()
         self.preview: PdfPreviewDialog | None = None
+
+    # --- the period ------------------------------------------------------------------------------------
 
     def _apply_preset(self) -> None:
         choice = self.preset.currentText()
         custom = choice == "Chosen dates"
-        for edit in (self.date_from, self.date_to):
-            edit.setEnabled(custom or choice != "All time")
         if choice in ("This financial year", "Last financial year"):
             start, end = financial_year_bounds(self.today, 0 if choice.startswith("This") else 1)
             self.date_from.setDate(_qdate(start))
             self.date_to.setDate(_qdate(end))
+            # A finished year is seen as on its last day; the year under way, as today.
+            self.as_of.setDate(_qdate(min(end, self.today)))
+        elif choice == "All time":
+            self.as_of.setDate(_qdate(self.today))
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
+        self._period_changed()
 
     def parameters(self) -> EvaluationParameters:
         all_time = self.preset.currentText() == "All time"
@@ -85,11 +110,67 @@ class EvaluationDialog(QDialog):
             as_of=from_qdate(self.as_of.date()), cost_per_hour=self.cost.value(), hours_per_call=self.hours.value(),
             area=self.area.currentData())
 
+    # --- the lead's paragraph --------------------------------------------------------------------------
+
+    def note_changed(self) -> bool:
+        """True when the paragraph differs from the one kept for the period it was loaded for."""
+        return self.note.toPlainText().strip() != self._note_loaded
+
+    def _period_changed(self) -> None:
+        """Show the paragraph kept for the new period and area. Words typed and not yet saved stay in the
+        box (they are never thrown away by a change of dates); they are saved for the period shown when
+        Generate or Save paragraph is pressed."""
+        key = note_key(self.parameters())
+        if key == self._note_key:
+            return
+        unsaved = self.note_changed() if self._note_key is not None else False
+        self._note_key = key
+        self._note_loaded = evaluation_note(self.context.store, self.parameters())
+        if not unsaved:
+            self.note.setPlainText(self._note_loaded)
+        self._show_note_state()
+
+    def _show_note_state(self) -> None:
+        if self.note_changed():
+            text = "Not saved yet: Generate or Save paragraph keeps it for this period and area."
+        elif self._note_loaded:
+            text = "Kept for this period and area; printed on page one."
+        else:
+            text = "No paragraph for this period and area: page one has the figures only."
+        self.note_hint.setText(text)
+
+    def save_note(self) -> None:
+        params = self.parameters()
+        if problem := period_problem(params):
+            QMessageBox.warning(self, "Evaluation summary", problem)
+            return
+        save_evaluation_note(self.context.store, params, self.note.toPlainText())
+        self._note_key = note_key(params)
+        self._note_loaded = evaluation_note(self.context.store, params)
+        self._show_note_state()
+
+    def reject(self) -> None:
+        if self.note_changed():
+            answer = QMessageBox.question(
+                self, "Evaluation summary", "Keep the paragraph you wrote for page one?",
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save_note()
+                if self.note_changed():  # the period could not be used: stay
+                    return
+        super().reject()
+
+    # --- generating ------------------------------------------------------------------------------------
+
     def generate(self) -> None:
         params = self.parameters()
         if problem := period_problem(params):
             QMessageBox.warning(self, "Evaluation summary", problem)
             return
+        self.save_note()
         store = self.context.store
         self.task = BackgroundTask("Preparing the evaluation summary",
                                    lambda progress: evaluation_pdf(store, params, progress), self)
