@@ -108,7 +108,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
                 continue
             record.updated_at = now
             record.updated_by = actor
-            changes.stamp_changed(session, record, fields + ["updated_by"], clock_reading())
+            changes.stamp_changed(session, record, fields + ["updated_at", "updated_by"], clock_reading())
             action = "delete" if "deleted_at" in fields and record.deleted_at is not None else "update"
             events.append(_event(session, record, action, fields, now, actor, device))
         for record in list(session.deleted):
