@@ -98,11 +98,16 @@ def full_state(record: m.Record) -> dict[str, Any]:
     return payload
 
 
+def wall_clock_ms() -> int:
+    """This laptop's wall clock (UTC milliseconds); it may be wrong by minutes, which the clock survives."""
+    return time.time_ns() // 1_000_000
+
+
 def next_reading(session: Session) -> str:
     """A clock reading later than any this store has made or seen (kept in the transaction)."""
     row = session.get(m.Setting, CLOCK_KEY)
     device = device_identity(session).uuid
-    reading = clock.tick(row.value if row else clock.ZERO, time.time_ns() // 1_000_000, device)
+    reading = clock.tick(row.value if row else clock.ZERO, wall_clock_ms(), device)
     remember_reading(session, reading)
     return reading
 

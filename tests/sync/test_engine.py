@@ -155,3 +155,45 @@ def test_a_page_delivered_twice_applies_once(scheme):
         assert session.scalar(select(func.count()).select_from(m.SyncConflict)) == 0
         assert session.scalar(select(func.count()).select_from(m.Referral)) == 1
     assert referral_service.load_referral(lead.store, form.referral_uuid).first_name == "Twice"
+
+
+def test_an_edit_against_a_deletion_is_a_conflict_and_the_deletion_stands_everywhere(scheme):
+    lead, east = scheme["lead"], scheme["east"]
+    form = new_referral(east.store, "Edit", "Delete", "east")
+    east.sync()
+    lead.sync()
+    referral_service.save_referral(east.store, dataclasses.replace(
+        referral_service.load_referral(east.store, form.referral_uuid), phone="0191 000000"))
+    with lead.store.transaction() as session:
+        row = session.get(m.Referral, form.referral_uuid)
+        row.deleted_at, row.deleted_reason = datetime(2026, 11, 5), "entered twice"
+    for member in (lead, east, lead):
+        member.sync()
+    for member in (lead, east):
+        with member.store.snapshot() as session:
+            row = session.get(m.Referral, form.referral_uuid)
+            assert row.deleted_at is not None and row.phone == "0191 000000"  # nothing thrown away
+            conflict = session.scalars(select(m.SyncConflict).where(m.SyncConflict.field == "")).one()
+            assert conflict.kept_value == '"deleted"' and "phone" in conflict.other_value
+
+
+def test_a_laptop_whose_clock_is_ten_minutes_fast_does_not_win_over_a_later_edit(scheme, monkeypatch):
+    from cpm_desktop.storage import changes
+
+    lead, north = scheme["lead"], scheme["north"]
+    real = changes.wall_clock_ms
+    monkeypatch.setattr(changes, "wall_clock_ms", lambda: real() + 10 * 60 * 1000)
+    form = new_referral(north.store, "Fast", "Clock", "north", phone="1")
+    referral_service.save_referral(north.store, dataclasses.replace(
+        referral_service.load_referral(north.store, form.referral_uuid), phone="north's"))
+    north.sync()
+    monkeypatch.setattr(changes, "wall_clock_ms", real)
+    lead.sync()
+    referral_service.save_referral(lead.store, dataclasses.replace(
+        referral_service.load_referral(lead.store, form.referral_uuid), phone="lead's, made later"))
+    lead.sync()
+    north.sync()
+    for member in (lead, north):
+        assert referral_service.load_referral(member.store, form.referral_uuid).phone == "lead's, made later"
+        with member.store.snapshot() as session:
+            assert session.scalars(select(m.SyncConflict)).all() == []
