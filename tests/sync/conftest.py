@@ -17,10 +17,16 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 from psycopg import sql
+
+from cpm_desktop.sync.enrolment import Enrolment, MemberRole, enrol_device
+from cpm_desktop.sync.hub import PostgresHub
+from cpm_desktop.sync.hub_schema import init_hub
+from cpm_desktop.sync.sealing import new_sync_key
 
 SERVER_USER = "postgres"
 SUPERUSER_PASSWORD = secrets.token_urlsafe(16)
@@ -123,3 +129,33 @@ def hub_db(postgres: Cluster) -> HubDatabase:
     with psycopg.connect(postgres.superuser_url(), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(name), sql.Identifier(OWNER_ROLE)))
     return HubDatabase(name, postgres.url(OWNER_ROLE, OWNER_PASSWORD, name), postgres.superuser_url(name))
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """An initialised hub with its first member, the lead (all areas, may invite), and the scheme's sync key."""
+
+    db: HubDatabase
+    lead: Enrolment
+    sync_key: bytes
+
+    def enrol(self, member_role: MemberRole = "coordinator", areas: tuple[str, ...] = (), *,
+              all_areas: bool = False, may_invite: bool = False) -> Enrolment:
+        return enrol_device(self.lead, device_uuid=str(uuid.uuid4()), member_role=member_role, areas=areas,
+                            all_areas=all_areas, may_invite=may_invite)
+
+    def hub(self, enrolment: Enrolment | None = None) -> PostgresHub:
+        return PostgresHub(enrolment or self.lead, self.sync_key)
+
+    def log_rows(self) -> list[tuple[Any, ...]]:
+        """The change log as the server holds it (read as the superuser, behind row-level security's back)."""
+        with psycopg.connect(self.db.superuser_url) as conn:
+            return conn.execute("SELECT seq, change_id::text, device, area FROM hub.change_log ORDER BY seq").fetchall()
+
+
+@pytest.fixture
+def scheme(hub_db: HubDatabase) -> Scheme:
+    init_hub(hub_db.owner_url)
+    lead = enrol_device(hub_db.owner_url, device_uuid=str(uuid.uuid4()), member_role="lead", areas=(),
+                        all_areas=True, may_invite=True)
+    return Scheme(hub_db, lead, new_sync_key())
