@@ -19,7 +19,8 @@ from cpm_desktop.sync.hub_schema import head_revision, init_hub
 from cpm_desktop.sync.protocol import Change, HubRefused, HubUnreachable
 from cpm_desktop.sync.sealing import SealError
 
-from .conftest import Cluster, HubDatabase, Scheme
+from .cluster import Cluster
+from .conftest import HubDatabase, Scheme
 
 DURHAM, EASINGTON = "Durham City", "Easington"
 
@@ -402,3 +403,15 @@ def test_a_hub_that_cannot_be_reached_is_one_sentence(url: str):
                        all_areas=True, member_role="lead")
     with pytest.raises(HubUnreachable, match=r"^The hub at [\w.]+/hub cannot be reached just now; nothing was lost"):
         PostgresHub(member, bytes(32)).push(changes(member.device_uuid, None))
+
+
+@pytest.mark.parametrize(("sslmode", "encrypted"), [("require", True), ("disable", False)])
+def test_the_hub_url_decides_tls_and_the_enrolment_keeps_it(scheme: Scheme, sslmode: str, encrypted: bool):
+    member = enrol_device(f"{scheme.db.owner_url}?sslmode={sslmode}", device_uuid=str(uuid.uuid4()),
+                          member_role="office", areas=(), all_areas=True, may_invite=False)
+    assert member.url.endswith(f"?sslmode={sslmode}")
+    with scheme.hub(member) as hub, psycopg.connect(scheme.db.superuser_url) as admin:
+        hub.pull(0, 1)  # the client keeps its connection open between calls
+        rows = admin.execute("SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) "
+                             "WHERE a.usename = %s", (member.role,)).fetchall()
+    assert rows == [(encrypted,)]
