@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import threading
 import time
 import uuid
 from collections.abc import Callable
 from contextlib import closing
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -23,6 +25,7 @@ from .cluster import Cluster
 from .conftest import HubDatabase, Scheme
 
 DURHAM, EASINGTON = "Durham City", "Easington"
+REPOSITORY = Path(__file__).resolve().parents[2]
 
 
 def changes(device: str, area: str | None, count: int = 1, payload: bytes | None = None) -> list[Change]:
@@ -415,3 +418,23 @@ def test_the_hub_url_decides_tls_and_the_enrolment_keeps_it(scheme: Scheme, sslm
         rows = admin.execute("SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) "
                              "WHERE a.usename = %s", (member.role,)).fetchall()
     assert rows == [(encrypted,)]
+
+
+def test_two_hub_inits_at_once_both_succeed_and_make_one_schema(hub_db: HubDatabase):
+    """Two administrators (two processes) running `hub init` on a new hub at the same moment."""
+    # Each process imports everything, then waits for "go" so that the two really start together.
+    script = ("import sys; from cpm_desktop.sync.hub_schema import init_hub; print('ready', flush=True); "
+              "sys.stdin.readline(); print(init_hub(sys.argv[1]))")
+    runs = [subprocess.Popen([sys.executable, "-c", script, hub_db.owner_url], cwd=REPOSITORY, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for run in runs:
+        assert run.stdout is not None and run.stdout.readline() == "ready\n"
+    for run in runs:
+        assert run.stdin is not None
+        run.stdin.write("go\n")
+        run.stdin.flush()
+    outcomes = [run.communicate(timeout=120) for run in runs]
+    assert [(run.returncode, out.strip()) for run, (out, _err) in zip(runs, outcomes, strict=True)] == \
+        [(0, "0001"), (0, "0001")], [err for _out, err in outcomes]
+    with psycopg.connect(hub_db.owner_url) as conn:
+        assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0001",)]
