@@ -28,6 +28,9 @@ _CONNECT_OPTIONS: dict[str, Any] = {
     "tcp_user_timeout": 30_000,
 }
 _AUTH_SQLSTATES = ("28000", "28P01")  # invalid_authorization_specification, invalid_password
+_PASSING_SERVER_STATES = ("starting up", "shutting down", "in recovery", "not yet accepting connections",
+                          "not accepting connections", "too many clients", "connection slots are reserved",
+                          "administrator command", "out of memory")
 
 
 def where(url: str) -> str:
@@ -53,11 +56,14 @@ def is_connection_failure(error: BaseException) -> bool:
 
 
 def _is_auth_failure(error: psycopg.Error) -> bool:
-    if error.sqlstate in _AUTH_SQLSTATES:
-        return True
-    # A failed connection attempt carries no SQLSTATE in psycopg; libpq's message is all there is.
+    if error.sqlstate is not None:
+        return error.sqlstate in _AUTH_SQLSTATES
+    # A refused connection attempt carries no SQLSTATE (libpq gives only text). The server's FATAL answer to a
+    # login is a refusal (bad password, role revoked or NOLOGIN, pg_hba, no CONNECT right, no such database)
+    # unless it is one of the passing states below; network failures (refused, timeout, DNS) have no FATAL.
+    # A revoked laptop must be told so, not left believing it is offline for ever.
     text = str(error)
-    return "password authentication failed" in text or "no pg_hba.conf entry" in text
+    return "FATAL:" in text and not any(passing in text for passing in _PASSING_SERVER_STATES)
 
 
 @contextmanager
@@ -70,8 +76,8 @@ def hub_errors(url: str) -> Iterator[None]:
             from error
     except psycopg.OperationalError as error:
         if _is_auth_failure(error):
-            raise HubRefused(f"The hub at {where(url)} refused this device's credentials "
-                             "(revoked, or the enrolment is wrong).") from error
+            raise HubRefused(f"The hub at {where(url)} refused this device's login "
+                             "(its access was revoked, or the enrolment is wrong).") from error
         raise HubUnreachable(f"The hub at {where(url)} cannot be reached just now; "
                              "nothing was lost, sync again later.") from error
     except psycopg.InterfaceError as error:  # e.g. a connection closed under our feet

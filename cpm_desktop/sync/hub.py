@@ -13,7 +13,7 @@ import psycopg
 
 from cpm_desktop.sync import connection as hub_connection
 from cpm_desktop.sync.enrolment import Enrolment
-from cpm_desktop.sync.protocol import Change, Pulled
+from cpm_desktop.sync.protocol import Change, HubRefused, Pulled
 from cpm_desktop.sync.sealing import Sealed, SyncCipher
 
 T = TypeVar("T")
@@ -51,9 +51,13 @@ class PostgresHub:
         batches = [_columns(sealed[start:start + PUSH_BATCH]) for start in range(0, len(sealed), PUSH_BATCH)]
 
         def insert(conn: psycopg.Connection[tuple[Any, ...]]) -> None:
-            with conn.transaction(), conn.cursor() as cursor:
-                for batch in batches:
-                    cursor.execute(_INSERT, batch)
+            try:
+                with conn.transaction(), conn.cursor() as cursor:
+                    for batch in batches:
+                        cursor.execute(_INSERT, batch)
+            except psycopg.errors.InsufficientPrivilege:  # row-level security: nothing of the push was stored
+                raise HubRefused("The hub refused these changes: a device may push only as itself, and only "
+                                 "for the areas it is enrolled for.") from None
 
         self._with_connection(insert)
 
