@@ -6,6 +6,7 @@ so delivering the same change twice stores it once and a push cut off at any poi
 """
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -37,7 +38,8 @@ SELECT seq, change_id::text, device, area, entity, row_uuid, clock, nonce, ciphe
 
 class PostgresHub:
     """The hub as one device sees it. Connects lazily; a connection the server has since dropped (a restart)
-    is replaced once, transparently, which is safe because push and pull are both idempotent."""
+    is replaced once, transparently, which is safe because push and pull are both idempotent.
+    One thread at a time (like the psycopg connection it holds)."""
 
     def __init__(self, enrolment: Enrolment, sync_key: bytes) -> None:
         self._enrolment = enrolment
@@ -47,6 +49,8 @@ class PostgresHub:
     def push(self, changes: Sequence[Change]) -> None:
         if not changes:
             return
+        for change in changes:  # one clear sentence here rather than the server's refusal of the whole push
+            _check_uuid(change.change_id, "change_id")
         sealed = [self._cipher.seal(change) for change in changes]
         batches = [_columns(sealed[start:start + PUSH_BATCH]) for start in range(0, len(sealed), PUSH_BATCH)]
 
@@ -62,6 +66,8 @@ class PostgresHub:
         self._with_connection(insert)
 
     def pull(self, after_seq: int, limit: int) -> list[Pulled]:
+        if limit < 1:
+            raise ValueError(f"A pull asks for at least one change, not {limit}.")
         def select(conn: psycopg.Connection[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
             with conn.cursor() as cursor:
                 return cursor.execute(_PULL, (after_seq, limit)).fetchall()
@@ -100,6 +106,13 @@ class PostgresHub:
         if self._conn is None or self._conn.closed:
             self._conn = hub_connection.connect(self._enrolment.url, self._enrolment.password, autocommit=True)
         return self._conn
+
+
+def _check_uuid(value: str, what: str) -> None:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise ValueError(f"A change's {what} must be a uuid, not {value!r}.") from None
 
 
 def _columns(batch: Sequence[Sealed]) -> tuple[list[Any], ...]:

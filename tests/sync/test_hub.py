@@ -1,6 +1,7 @@
 """The hub client against a real PostgreSQL: push/pull, idempotence, row-level security, ordering, faults."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -156,8 +157,15 @@ def test_a_change_delivered_twice_is_stored_once(scheme: Scheme):
     assert len(pull_all(hub)) == 5
 
 
-def test_an_empty_push_touches_nothing(scheme: Scheme):
-    scheme.hub().push([])
+def test_an_empty_push_touches_nothing_and_bad_arguments_are_one_sentence(scheme: Scheme):
+    hub = scheme.hub()
+    hub.push([])
+    bad = changes(scheme.lead.device_uuid, DURHAM, 2)
+    bad[1] = dataclasses.replace(bad[1], change_id="change-2")
+    with pytest.raises(ValueError, match="change_id must be a uuid, not 'change-2'"):
+        hub.push(bad)
+    with pytest.raises(ValueError, match="at least one change"):
+        hub.pull(0, 0)
     assert scheme.log_rows() == []
 
 
@@ -224,6 +232,22 @@ def test_changing_a_members_areas_changes_what_it_reads(scheme: Scheme):
         set_member_areas(durham, device_uuid=durham.device_uuid, areas=(DURHAM, EASINGTON))
     with pytest.raises(HubRefused, match="is not enrolled"):
         set_member_areas(scheme.db.owner_url, device_uuid=str(uuid.uuid4()), areas=(DURHAM,))
+
+
+def test_a_coordinator_who_may_invite_cannot_demote_the_lead_nor_reach_beyond_its_areas(scheme: Scheme):
+    inviter = scheme.enrol("coordinator", (DURHAM,), may_invite=True)
+    wider = scheme.enrol("coordinator", (DURHAM, EASINGTON))
+    own = scheme.enrol("coordinator", (DURHAM,))
+    for device, areas in ((scheme.lead.device_uuid, (DURHAM,)), (wider.device_uuid, (DURHAM,)),
+                          (own.device_uuid, (DURHAM, EASINGTON)), (inviter.device_uuid, (DURHAM, EASINGTON))):
+        with pytest.raises(HubRefused, match="only the areas it holds"):
+            set_member_areas(inviter, device_uuid=device, areas=areas)
+    set_member_areas(inviter, device_uuid=own.device_uuid, areas=())  # within its own areas: allowed
+    with psycopg.connect(scheme.db.owner_url) as conn:
+        assert conn.execute("SELECT all_areas FROM hub.member WHERE device = %s",
+                            (scheme.lead.device_uuid,)).fetchone() == (True,)
+        assert conn.execute("SELECT role, area FROM hub.member_area ORDER BY role, area").fetchall() == [
+            (inviter.role, DURHAM), (wider.role, DURHAM), (wider.role, EASINGTON)]
 
 
 # --- what a stolen hub holds ---------------------------------------------------------------------------------

@@ -158,16 +158,20 @@ $$;
 CREATE FUNCTION hub.set_member_areas(p_device uuid, p_areas text[], p_all_areas boolean) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = hub, pg_temp AS $$
 DECLARE
-    target name;
+    target hub.member;
 BEGIN
-    PERFORM hub.may_enrol(p_areas, p_all_areas, false);
-    SELECT m.role INTO target FROM hub.member m WHERE m.device = p_device;
+    SELECT m.* INTO target FROM hub.member m WHERE m.device = p_device;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'no device % is enrolled in this hub', p_device USING ERRCODE = 'no_data_found';
     END IF;
-    UPDATE hub.member SET all_areas = p_all_areas WHERE role = target;
-    DELETE FROM hub.member_area WHERE role = target;
-    INSERT INTO hub.member_area (role, area) SELECT DISTINCT target, unnest(p_areas);
+    -- The caller must be able to enrol the member both as it is and as it will be: a coordinator who may
+    -- invite can never take areas from the lead, nor give anyone an area it does not hold itself.
+    PERFORM hub.may_enrol(ARRAY(SELECT a.area FROM hub.member_area a WHERE a.role = target.role),
+                          target.all_areas, target.may_invite);
+    PERFORM hub.may_enrol(p_areas, p_all_areas, target.may_invite);
+    UPDATE hub.member SET all_areas = p_all_areas WHERE role = target.role;
+    DELETE FROM hub.member_area WHERE role = target.role;
+    INSERT INTO hub.member_area (role, area) SELECT DISTINCT target.role, unnest(p_areas);
 END
 $$;
 """
