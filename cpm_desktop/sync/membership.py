@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import update_device_identity
+from cpm_desktop.sync.enrolment import Enrolment
 
 MEMBERSHIP_KEY = "local.sync"
 
@@ -31,7 +32,21 @@ class Membership:
     last_seq: int = 0
     last_sync_at: str | None = None  # ISO UTC
     user: str | None = None
+    may_invite: bool = False
+    device_uuid: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, enrolment: Enrolment, sync_key: bytes, user: str | None) -> Membership:
+        return cls(hub_url=enrolment.url, role=enrolment.role, password=enrolment.password, code=enrolment.code,
+                   member_role=enrolment.member_role, areas=tuple(enrolment.areas), all_areas=enrolment.all_areas,
+                   sync_key_b64=base64.b64encode(sync_key).decode("ascii"), user=user,
+                   may_invite=enrolment.may_invite, device_uuid=enrolment.device_uuid)
+
+    def enrolment(self) -> Enrolment:
+        return Enrolment(url=self.hub_url, role=self.role, password=self.password, code=self.code,
+                         device_uuid=self.device_uuid, areas=self.areas, all_areas=self.all_areas,
+                         member_role=self.member_role, may_invite=self.may_invite)  # type: ignore[arg-type]
 
     @property
     def sync_key(self) -> bytes:
@@ -56,7 +71,10 @@ def save_membership(session: Session, value: Membership) -> None:
     row.updated_at = datetime.utcnow().replace(microsecond=0)
     row.updated_by = value.user or "sync"
     session.add(row)
-    update_device_identity(session, code=value.code, role=value.member_role, user=value.user)
+    identity = {"code": value.code, "role": value.member_role, "user": value.user}
+    if value.device_uuid:  # the hub knows this laptop by the uuid it was enrolled under
+        identity["uuid"] = value.device_uuid
+    update_device_identity(session, **identity)
 
 
 def advance(session: Session, value: Membership, **changes: object) -> Membership:
