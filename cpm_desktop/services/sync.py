@@ -73,6 +73,7 @@ def set_up_hub(store: Store, admin_url: str, user: str | None = None) -> Members
                              may_invite=True)
     member = Membership.of(enrolment, new_sync_key(), actor)
     engine.enrol(store, member)
+    store.use_actor(actor)
     return member
 
 
@@ -121,6 +122,7 @@ def join(store: Store, invite_file: Path, code: str, hub_url: str | None = None,
         engine.enrol(store, member)
     except ValueError as error:
         raise SyncError(str(error)) from None
+    store.use_actor(actor)
     return member
 
 

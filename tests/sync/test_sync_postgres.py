@@ -159,3 +159,14 @@ def test_a_conflict_is_listed_and_settled_once_for_every_laptop(laptops):
         sync_service.sync_now(store)
     assert {referral_service.load_referral(s, form.referral_uuid).phone for s in (lead, east)} == {other}
     assert sync_service.conflicts(east) == []
+
+
+def test_the_audit_trail_names_the_member_not_the_login(laptops, tmp_path):
+    _, east, _ = laptops
+    east.close()
+    with Store.open(tmp_path / "east.cpm", PASSPHRASE) as reopened:
+        assert reopened.actor == "East Coordinator"
+        new_referral(reopened, "Named", "User", "east")
+        with reopened.snapshot() as session:
+            actors = set(session.scalars(select(m.AuditEvent.actor).where(m.AuditEvent.action == "create")))
+    assert actors == {"East Coordinator"}
