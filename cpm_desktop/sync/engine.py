@@ -186,6 +186,27 @@ def queue_everything(session: Session) -> int:
     return count
 
 
+def adopt_unstamped(session: Session) -> int:
+    """Stamp and queue rows written without the ORM (an import into a member store), so they reach the hub."""
+    if membership(session) is None:
+        return 0
+    reading = changes.next_reading(session)
+    device = device_identity(session).uuid
+    previous = session.info.get(changes.APPLYING)
+    session.info[changes.APPLYING] = True  # these stamps are not edits of their own
+    count = 0
+    try:
+        for entity in ORDER:
+            for row in session.scalars(select(MODELS[entity]).where(MODELS[entity].hlc == hlc.ZERO)):
+                row.hlc, row.field_hlc, row.origin_device = reading, json.dumps({"": reading}), device
+                queue_copy(session, row)
+                count += 1
+        session.flush()
+    finally:
+        session.info[changes.APPLYING] = previous
+    return count
+
+
 def case_rows(session: Session, referral_uuid: str) -> list[m.Record]:
     """Every record that is part of a case, parents before children."""
     found: dict[str, list[str]] = {"referral": [referral_uuid]}

@@ -197,3 +197,16 @@ def test_a_laptop_whose_clock_is_ten_minutes_fast_does_not_win_over_a_later_edit
         assert referral_service.load_referral(member.store, form.referral_uuid).phone == "lead's, made later"
         with member.store.snapshot() as session:
             assert session.scalars(select(m.SyncConflict)).all() == []
+
+
+def test_an_import_into_a_member_store_reaches_the_other_laptops(scheme):
+    from cpm_desktop.services.interchange.importing import import_tables
+
+    east, lead = scheme["east"], scheme["lead"]
+    import_tables(east.store, {"referrals": [{
+        "referral_id": "R900001", "person_id": "P900001", "referred_on": "2026-10-01", "first_name": "Imported",
+        "last_name": "Person", "area": "east", "consent": "verbal", "victim": "no", "perpetrator": "no",
+        "outcome": "pending"}]})
+    east.sync()
+    lead.sync()
+    assert names(lead.store) == ["Imported Person"]
