@@ -93,6 +93,13 @@ def enrol(store: Store, member: Membership) -> int:
     with store.transaction() as session:
         if membership(session) is not None:
             raise ValueError("This store is already a member of a scheme.")
+        if not member.all_areas:
+            others = session.scalar(select(func.count()).select_from(m.Referral).where(
+                m.Referral.area.is_not(None), m.Referral.area.not_in(member.areas)))
+            if others:
+                raise ValueError(f"This store holds {others} case{'s' * (others != 1)} of areas this laptop is not "
+                                 "invited for; ask the project lead for an invite with those areas, or export "
+                                 "them for the lead to import first. Nothing was changed.")
         save_membership(session, member)
         return queue_everything(session)
 

@@ -210,3 +210,17 @@ def test_an_import_into_a_member_store_reaches_the_other_laptops(scheme):
     east.sync()
     lead.sync()
     assert names(lead.store) == ["Imported Person"]
+
+
+def test_a_store_holding_cases_of_other_areas_cannot_join_as_a_coordinator(tmp_path):
+    from cpm_desktop.storage.engine import Store
+    from cpm_desktop.sync.membership import Membership
+    from tests.conftest import PASSPHRASE
+
+    with Store.create(tmp_path / "mixed.cpm", PASSPHRASE) as store:
+        new_referral(store, "North", "Case", "north")
+        with pytest.raises(ValueError, match="1 case of areas"):
+            engine.enrol(store, Membership(hub_url="x", role="r", password="", code="D", member_role="coordinator",
+                                           areas=("east",)))
+        with store.snapshot() as session:
+            assert session.scalar(select(func.count()).select_from(m.SyncOutbox)) == 0
