@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import delete, func, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import clock as hlc
@@ -116,7 +116,8 @@ def push(store: Store, hub: Hub, progress: Progress | None = None) -> int:
             if not queued:
                 return pushed
             device = device_identity(session).uuid
-            outgoing = [change for row in queued for change in _routed(session, row, device)]
+            router = routing.Router(session, [(row.entity, row.row_uuid, _subject(row)) for row in queued])
+            outgoing = _routed(list(queued), router, device)
             last = queued[-1].seq
         hub.push(outgoing)  # raises HubUnreachable: the outbox is untouched and will be pushed next time
         with store.transaction() as session:
@@ -132,20 +133,30 @@ def push(store: Store, hub: Hub, progress: Progress | None = None) -> int:
             progress(f"Sent {pushed} changes")
 
 
-def _routed(session: Session, row: m.SyncOutbox, device: str) -> list[Change]:
-    payload = json.loads(row.payload)
-    subject = payload.get("fields", {}).get("subject_uuid") if row.entity == "audit_event" else None
-    areas = routing.areas_of(session, row.entity, row.row_uuid, subject)
-    if payload.get("moved_from") is not None:
-        areas.add(payload["moved_from"])  # the laptops it leaves must learn that it left
-    if payload.get("op") == "erase":
-        areas = {None}
-    body = row.payload.encode()
-    return [Change(change_id=row.change_id if len(areas) == 1 else str(uuid.uuid5(uuid.UUID(row.change_id),
-                                                                                   area or "")),
-                   device=device, area=area, entity=row.entity, row_uuid=row.row_uuid, clock=row.clock,
-                   payload=body)
-            for area in sorted(areas, key=lambda a: a or "")]
+def _routed(rows: list[m.SyncOutbox], router: routing.Router, device: str) -> list[Change]:
+    outgoing: list[Change] = []
+    for row in rows:
+        payload = json.loads(row.payload)
+        if payload.get("op") == "erase":
+            areas: routing.Areas = {None}  # an erasure must reach every copy; it holds no personal data
+        else:
+            subject = payload.get("fields", {}).get("subject_uuid") if row.entity == "audit_event" else None
+            areas = router.areas(row.entity, row.row_uuid, subject)
+            if payload.get("moved_from") is not None:
+                areas.add(payload["moved_from"])  # the laptops it leaves must learn that it left
+        body = row.payload.encode()
+        for area in sorted(areas, key=lambda a: a or ""):
+            change_id = row.change_id if len(areas) == 1 else str(uuid.uuid5(uuid.UUID(row.change_id), area or ""))
+            outgoing.append(Change(change_id=change_id, device=device, area=area, entity=row.entity,
+                                   row_uuid=row.row_uuid, clock=row.clock, payload=body))
+    return outgoing
+
+
+def _subject(row: m.SyncOutbox) -> str | None:
+    if row.entity != "audit_event":
+        return None
+    subject = json.loads(row.payload).get("fields", {}).get("subject_uuid")
+    return str(subject) if subject else None
 
 
 def _moved(row: m.SyncOutbox) -> tuple[str, str | None] | None:
@@ -284,39 +295,65 @@ class _Applier:
         self.applied = self.conflicts = self.removed = 0
         self.latest = hlc.ZERO
         self.touched_people: set[str] = set()
+        self.rows: dict[str, m.Record] = {}  # the page's rows, loaded once or made by the page
+        self.erased: set[str] = set()
 
     def apply_page(self, page: list[Pulled]) -> None:
         session = self.session
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # a page may bring children first
         session.info[changes.APPLYING] = True
         try:
-            mine = [p.change for p in page if p.change.device != self.device]
-            payloads = [(change, json.loads(change.payload)) for change in mine]
-            erasures = [(c, p) for c, p in payloads if p.get("op") == "erase"]
-            for change, payload in erasures:  # before anything else: nothing erased comes back
-                self._erase(change, payload)
-            for change, payload in payloads:
-                if payload.get("op") == "erase":
-                    continue
-                if change.entity == "audit_event":
-                    self._append_event(payload)
-                elif change.entity in MODELS:
-                    self._merge(change, payload)
-                self.latest = max(self.latest, change.clock)
+            theirs = [p.change for p in page if p.change.device != self.device]
+            payloads = [(change, json.loads(change.payload)) for change in theirs]
+            with session.no_autoflush:
+                self._prefetch(theirs)
+                for change, payload in payloads:  # erasures before anything else: nothing erased comes back
+                    if payload.get("op") == "erase":
+                        self._erase(change, payload)
+                events: list[dict[str, Any]] = []
+                for change, payload in payloads:
+                    self.latest = max(self.latest, change.clock)
+                    if payload.get("op") == "erase":
+                        continue
+                    if change.entity == "audit_event":
+                        events.append({k: changes.from_json(v) for k, v in payload["fields"].items()})
+                    elif change.entity in MODELS:
+                        self._merge(change, payload)
                 session.flush()
-            self.applied = len(mine)
-            self._refresh_search_text()
+                if events:  # append-only: one statement for the page, a copy already held is skipped
+                    session.execute(insert(m.AuditEvent).prefix_with("OR IGNORE"), events)
+                self._refresh_search_text()
+            self.applied = len(theirs)
             if self.latest:
                 changes.remember_reading(session, self.latest)
             session.flush()
         finally:
             session.info[changes.APPLYING] = False
 
+    def _prefetch(self, page: list[Change]) -> None:
+        """Load every row the page touches in a few queries, so merging reads from memory."""
+        by_entity: dict[str, list[str]] = {}
+        for change in page:
+            by_entity.setdefault(change.entity, []).append(change.row_uuid)
+        all_ids = sorted({change.row_uuid for change in page})
+        for chunk in routing._chunks(all_ids):
+            self.erased.update(self.session.scalars(select(m.Tombstone.row_uuid).where(m.Tombstone.row_uuid.in_(chunk))))
+        for entity, ids in by_entity.items():
+            model = MODELS.get(entity)
+            if model is None:
+                continue
+            for chunk in routing._chunks(sorted(set(ids))):
+                for row in self.session.scalars(select(model).where(model.id.in_(chunk))):
+                    self.rows[row.id] = row
+
     def _refresh_search_text(self) -> None:
         """Search text is made on each laptop from the merged names and details (it never travels)."""
         session = self.session
-        for person in session.scalars(select(m.Person).where(m.Person.id.in_(self.touched_people))):
-            for referral in session.scalars(select(m.Referral).where(m.Referral.person_uuid == person.id)):
+        people = {p.id: p for chunk in routing._chunks(sorted(self.touched_people))
+                  for p in session.scalars(select(m.Person).where(m.Person.id.in_(chunk)))}
+        for chunk in routing._chunks(sorted(people)):
+            for referral in session.scalars(select(m.Referral).where(m.Referral.person_uuid.in_(chunk))):
+                person = people[referral.person_uuid]
                 referral.search_text = referral_search_text(
                     first_name=person.first_name, last_name=person.last_name, person_id=person.person_id,
                     referral_id=referral.referral_id, crime_reference=referral.crime_reference,
@@ -326,56 +363,48 @@ class _Applier:
 
     def _erase(self, change: Change, payload: dict[str, Any]) -> None:
         session = self.session
-        model = MODELS.get(change.entity)
-        if model is not None:
-            row = session.get(model, change.row_uuid)
-            if row is not None:
-                session.delete(row)
-        if session.get(m.Tombstone, change.row_uuid) is None:
+        row = self.rows.pop(change.row_uuid, None)
+        if row is not None:
+            session.delete(row)
+        if change.row_uuid not in self.erased and session.get(m.Tombstone, change.row_uuid) is None:
             session.add(m.Tombstone(row_uuid=change.row_uuid, entity=change.entity, erased_on=date.today(),
                                     rule=str(payload.get("rule") or "erased on another laptop"), hlc=change.clock))
+        self.erased.add(change.row_uuid)
         session.flush()
-
-    def _append_event(self, payload: dict[str, Any]) -> None:
-        fields = {k: changes.from_json(v) for k, v in payload["fields"].items()}
-        if self.session.get(m.AuditEvent, fields["id"]) is None:
-            self.session.add(m.AuditEvent(**fields))
 
     def _merge(self, change: Change, payload: dict[str, Any]) -> None:
         session = self.session
-        if session.get(m.Tombstone, change.row_uuid) is not None:
+        if change.row_uuid in self.erased:
             return  # erased here: a late edit never brings it back
         model = MODELS[change.entity]
         fields: dict[str, Any] = {k: changes.from_json(v) for k, v in payload.get("fields", {}).items()}
         if change.entity == "person":
             self.touched_people.add(change.row_uuid)
-        elif change.entity == "referral":
-            person_uuid = fields.get("person_uuid") or session.scalar(
-                select(m.Referral.person_uuid).where(m.Referral.id == change.row_uuid))
+        clocks: dict[str, str] = payload.get("clocks", {})
+        row = self.rows.get(change.row_uuid)
+        if change.entity == "referral":
+            person_uuid = fields.get("person_uuid") or getattr(row, "person_uuid", None)
             if person_uuid:
                 self.touched_people.add(person_uuid)
-        clocks: dict[str, str] = payload.get("clocks", {})
-        row = session.get(model, change.row_uuid)
-        if not self._may_hold(change.entity, change.row_uuid, fields):
-            if row is not None and change.entity == "referral":
-                purge_case(session, row.id)
-                self.removed += 1
-            return
+            area = fields["area"] if "area" in fields else getattr(row, "area", None)
+            if not self.member.holds_area(area):
+                if row is not None:
+                    self._purge(row.id)
+                return
         if row is None:
             if payload.get("op") not in ("create", "state"):
                 return  # an edit of a row this laptop never held (another area's): nothing to merge into
-            session.add(self._new_row(model, change, payload, fields, clocks))
+            row = self._new_row(model, change, payload, fields, clocks)
+            session.add(row)
+            self.rows[row.id] = row
             return
         self._merge_fields(row, change, payload, fields, clocks)
 
-    def _may_hold(self, entity: str, row_uuid: str, fields: dict[str, Any]) -> bool:
-        if self.member.all_areas:
-            return True
-        if entity == "referral":
-            area = fields["area"] if "area" in fields else self.session.scalar(
-                select(m.Referral.area).where(m.Referral.id == row_uuid))
-            return self.member.holds_area(area)
-        return True  # the hub only hands out what this laptop's areas may read
+    def _purge(self, referral_uuid: str) -> None:
+        self.session.flush()
+        purge_case(self.session, referral_uuid)
+        self.rows = {uuid_: row for uuid_, row in self.rows.items() if row in self.session}
+        self.removed += 1
 
     def _new_row(self, model: type[m.Record], change: Change, payload: dict[str, Any], fields: dict[str, Any],
                  clocks: dict[str, str]) -> m.Record:
@@ -416,8 +445,7 @@ class _Applier:
         row.field_hlc = json.dumps(held_clocks, sort_keys=True)
         row.hlc = max(row.hlc or hlc.ZERO, change.clock)
         if change.entity == "referral" and "area" in fields and not self.member.holds_area(row.area):  # type: ignore[attr-defined]
-            purge_case(self.session, row.id)
-            self.removed += 1
+            self._purge(row.id)
 
     def _edit_against_deletion(self, row: m.Record, change: Change, fields: dict[str, Any], bases: dict[str, str],
                                held_clocks: dict[str, Any], was_deleted: bool, full_copy: bool) -> None:
