@@ -196,3 +196,26 @@ def _queue(session: Session, record: m.Record, op: str, fields: dict[str, Any], 
         clock=max(clocks.values(), default=clock.ZERO),
         payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
     ))
+
+
+SHARED = ("setting", "vocabulary_entry")  # scheme-wide lists and settings the lead maintains
+
+
+def shared_key(record: m.Base) -> str | None:
+    """The sync key of a scheme-wide setting or vocabulary entry (``None`` for this laptop's own settings)."""
+    if isinstance(record, m.Setting):
+        return None if record.key.startswith("local.") else record.key
+    if isinstance(record, m.VocabularyEntry):
+        return f"{record.kind}:{record.code}"
+    return None
+
+
+def queue_shared(session: Session, record: m.Base, reading: str) -> None:
+    """A scheme-wide setting or vocabulary entry changed here: the latest one stands on every laptop."""
+    key = shared_key(record)
+    if key is None or session.info.get(APPLYING) or not is_member(session):
+        return
+    fields = {c.key: to_json(getattr(record, c.key)) for c in inspect(record).mapper.column_attrs}
+    session.add(m.SyncOutbox(change_id=str(uuid.uuid4()), entity=record.__tablename__, row_uuid=key, clock=reading,
+                             payload=json.dumps({"op": "state", "fields": fields}, ensure_ascii=False,
+                                                sort_keys=True)))

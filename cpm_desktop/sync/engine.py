@@ -37,6 +37,7 @@ from cpm_desktop.sync.membership import Membership, advance, membership, save_me
 from cpm_desktop.sync.protocol import Change, Hub, Pulled
 
 PAGE = 2000
+SHARED_CLOCKS_KEY = "local.shared_clocks"  # the clock of each scheme-wide setting and list entry held here
 Progress = Callable[[str], None]
 
 MODELS: dict[str, type[m.Record]] = {
@@ -319,6 +320,8 @@ class _Applier:
                         events.append({k: changes.from_json(v) for k, v in payload["fields"].items()})
                     elif change.entity in MODELS:
                         self._merge(change, payload)
+                    elif change.entity in changes.SHARED:
+                        self._merge_shared(change, payload)
                 session.flush()
                 if events:  # append-only: one statement for the page, a copy already held is skipped
                     session.execute(insert(m.AuditEvent).prefix_with("OR IGNORE"), events)
@@ -399,6 +402,32 @@ class _Applier:
             self.rows[row.id] = row
             return
         self._merge_fields(row, change, payload, fields, clocks)
+
+    def _merge_shared(self, change: Change, payload: dict[str, Any]) -> None:
+        """A scheme-wide setting or vocabulary entry: the latest change stands (its clock is remembered here)."""
+        session = self.session
+        seen = session.get(m.Setting, SHARED_CLOCKS_KEY)
+        clocks: dict[str, str] = json.loads(seen.value) if seen else {}
+        key = f"{change.entity}/{change.row_uuid}"
+        if change.clock <= clocks.get(key, hlc.ZERO):
+            return
+        fields = {k: changes.from_json(v) for k, v in payload["fields"].items()}
+        model: type[m.Base] = m.Setting if change.entity == "setting" else m.VocabularyEntry
+        identity = fields["key"] if model is m.Setting else (fields["kind"], fields["code"])
+        row = session.get(model, identity)
+        if row is None:
+            session.add(model(**fields))
+            session.flush()  # later changes of the page find it (the page is applied without autoflush)
+        else:
+            for name, value in fields.items():
+                setattr(row, name, value)
+        clocks[key] = change.clock
+        if seen is None:
+            seen = m.Setting(key=SHARED_CLOCKS_KEY, updated_by="sync")
+            session.add(seen)
+        seen.value = json.dumps(clocks, sort_keys=True)
+        seen.updated_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+        session.flush()
 
     def _purge(self, referral_uuid: str) -> None:
         self.session.flush()

@@ -31,7 +31,8 @@ PARENTS: dict[str, tuple[type[m.Record], str, str]] = {
     "goal_review": (m.GoalReview, "goal_uuid", "goal"),
     "contact_revision": (m.ContactRevision, "contact_uuid", "contact"),
 }
-SCHEME_WIDE = {"mentor", "mentor_status_change", "progress_check", "organisation", "tombstone"}
+SCHEME_WIDE = {"mentor", "mentor_status_change", "progress_check", "organisation", "tombstone", "setting",
+               "vocabulary_entry"}
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters
 
 Areas = set[str | None]

@@ -224,3 +224,18 @@ def test_a_store_holding_cases_of_other_areas_cannot_join_as_a_coordinator(tmp_p
                                            areas=("east",)))
         with store.snapshot() as session:
             assert session.scalar(select(func.count()).select_from(m.SyncOutbox)) == 0
+
+
+def test_a_list_entry_and_a_setting_the_lead_adds_reach_every_laptop(scheme):
+    from cpm_desktop.services import settings as settings_service
+    from cpm_desktop.services import vocabulary as vocabulary_service
+
+    lead, north = scheme["lead"], scheme["north"]
+    with lead.store.transaction() as session:
+        vocabulary_service.add_entry(session, "vulnerability", "hoarding", "Hoarding")
+    settings_service.set_setting(lead.store, settings_service.GDPR, {"controller": "Durham PCC (updated)"})
+    lead.sync()
+    north.sync()
+    with north.store.snapshot() as session:
+        assert session.get(m.VocabularyEntry, ("vulnerability", "hoarding")).label == "Hoarding"
+    assert settings_service.get_setting(north.store, settings_service.GDPR)["controller"] == "Durham PCC (updated)"
