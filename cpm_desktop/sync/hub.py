@@ -68,6 +68,7 @@ class PostgresHub:
     def pull(self, after_seq: int, limit: int) -> list[Pulled]:
         if limit < 1:
             raise ValueError(f"A pull asks for at least one change, not {limit}.")
+
         def select(conn: psycopg.Connection[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
             with conn.cursor() as cursor:
                 return cursor.execute(_PULL, (after_seq, limit)).fetchall()
@@ -109,10 +110,13 @@ class PostgresHub:
 
 
 def _check_uuid(value: str, what: str) -> None:
+    # Only the canonical form: the hub gives a uuid back canonical, and the seal binds the exact text.
     try:
-        uuid.UUID(value)
+        canonical = str(uuid.UUID(value)) == value
     except ValueError:
-        raise ValueError(f"A change's {what} must be a uuid, not {value!r}.") from None
+        canonical = False
+    if not canonical:
+        raise ValueError(f"A change's {what} must be a uuid in its usual lower-case form, not {value!r}.")
 
 
 def _columns(batch: Sequence[Sealed]) -> tuple[list[Any], ...]:

@@ -153,17 +153,20 @@ def test_a_change_delivered_twice_is_stored_once(scheme: Scheme):
     hub.push(batch)
     hub.push(batch[2:] + changes(scheme.lead.device_uuid, DURHAM, 1))  # a retried push, plus one new change
     hub.push([batch[0], batch[0]])  # even twice in one push
-    assert len(scheme.log_rows()) == 5
-    assert len(pull_all(hub)) == 5
+    fresh = changes(scheme.lead.device_uuid, None)
+    hub.push(fresh + fresh)  # a new change twice in one push
+    assert len(scheme.log_rows()) == 6
+    assert len(pull_all(hub)) == 6
 
 
 def test_an_empty_push_touches_nothing_and_bad_arguments_are_one_sentence(scheme: Scheme):
     hub = scheme.hub()
     hub.push([])
-    bad = changes(scheme.lead.device_uuid, DURHAM, 2)
-    bad[1] = dataclasses.replace(bad[1], change_id="change-2")
-    with pytest.raises(ValueError, match="change_id must be a uuid, not 'change-2'"):
-        hub.push(bad)
+    for wrong in ("change-2", str(uuid.uuid4()).upper()):  # upper case would come back lower, unopenable
+        bad = changes(scheme.lead.device_uuid, DURHAM, 2)
+        bad[1] = dataclasses.replace(bad[1], change_id=wrong)
+        with pytest.raises(ValueError, match=f"change_id must be a uuid in its usual lower-case form, not '{wrong}'"):
+            hub.push(bad)
     with pytest.raises(ValueError, match="at least one change"):
         hub.pull(0, 0)
     assert scheme.log_rows() == []
