@@ -21,11 +21,12 @@ T = TypeVar("T")
 PUSH_BATCH = 5_000  # rows per INSERT statement (all of them in the one transaction)
 
 # One statement per batch: the rows travel as parallel arrays, unnested in order (ordinality keeps the
-# engine's order, so a row's creation is never sequenced after its own update).
+# engine's order, so a row's creation is never sequenced after its own update). %b sends the arrays in
+# binary: as text, 10,000 ciphertexts would be hex-escaped and parsed again, four times slower in all.
 _INSERT = """
 INSERT INTO hub.change_log (change_id, device, area, entity, row_uuid, clock, nonce, ciphertext)
 SELECT change_id, device, area, entity, row_uuid, clock, nonce, ciphertext
-  FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::bytea[], %s::bytea[])
+  FROM unnest(%b::uuid[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::bytea[], %b::bytea[])
        WITH ORDINALITY AS pushed(change_id, device, area, entity, row_uuid, clock, nonce, ciphertext, position)
  ORDER BY position
 ON CONFLICT (change_id) DO NOTHING
@@ -71,7 +72,8 @@ class PostgresHub:
 
         def select(conn: psycopg.Connection[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
             with conn.cursor() as cursor:
-                return cursor.execute(_PULL, (after_seq, limit)).fetchall()
+                # binary: the ciphertexts arrive as they are, not hex-encoded (twice as fast)
+                return cursor.execute(_PULL, (after_seq, limit), binary=True).fetchall()
 
         rows = self._with_connection(select)
         # Opening happens outside the connection's error handling: a SealError is not "offline", it is an alarm.
