@@ -479,3 +479,32 @@ def test_two_hub_inits_at_once_both_succeed_and_make_one_schema(hub_db: HubDatab
         [(0, "0001"), (0, "0001")], [err for _out, err in outcomes]
     with psycopg.connect(hub_db.owner_url) as conn:
         assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0001",)]
+
+
+def test_a_hub_database_dropped_and_made_again_starts_with_no_devices(postgres: Cluster, scheme: Scheme):
+    """An administrator starts again: the old laptops' roles must not reach the new hub."""
+    old = scheme.enrol("coordinator", (DURHAM,))
+    with psycopg.connect(postgres.superuser_url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{scheme.db.name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{scheme.db.name}" OWNER cpm_hub_owner')
+    init_hub(scheme.db.owner_url)
+    lead = enrol_device(scheme.db.owner_url, device_uuid=str(uuid.uuid4()), member_role="lead", areas=(),
+                        all_areas=True, may_invite=True)
+    assert (lead.code, lead.role) == ("A", scheme.lead.role)
+    PostgresHub(lead, scheme.sync_key).push(changes(lead.device_uuid, None))
+    with pytest.raises(HubRefused, match="refused this device's login"):
+        PostgresHub(old, scheme.sync_key).pull(0, 10)
+
+
+def test_a_role_in_the_device_group_but_not_a_member_reads_nothing(scheme: Scheme):
+    scheme.hub().push(changes(scheme.lead.device_uuid, None) + changes(scheme.lead.device_uuid, DURHAM))
+    with psycopg.connect(scheme.db.superuser_url, autocommit=True) as admin:
+        group = admin.execute("SELECT hub.device_group()").fetchone()[0]
+        admin.execute(f'CREATE ROLE stray LOGIN PASSWORD \'stray-password\' IN ROLE "{group}"')
+    stray = Enrolment(**{**scheme.lead.as_dict(), "url": scheme.lead.url.replace(scheme.lead.role, "stray"),
+                         "role": "stray", "password": "stray-password"})
+    try:
+        assert scheme.hub(stray).pull(0, 10) == []
+    finally:
+        with psycopg.connect(scheme.db.superuser_url, autocommit=True) as admin:
+            admin.execute("DROP ROLE stray")
