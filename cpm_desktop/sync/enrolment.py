@@ -7,6 +7,7 @@ inviting device's own enrolment. The rules of who may enrol whom are in the hub'
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import secrets
@@ -39,6 +40,10 @@ class Enrolment:
     all_areas: bool
     member_role: MemberRole
     may_invite: bool = False
+
+    def reached_at(self, hub_url: str) -> Enrolment:
+        """This enrolment through another URL of the same hub (``join --hub``: the name the new laptop uses)."""
+        return dataclasses.replace(self, url=hub_connection.url_for_role(hub_url, self.role))
 
     def as_dict(self) -> dict[str, Any]:
         return {"url": self.url, "role": self.role, "password": self.password, "code": self.code,

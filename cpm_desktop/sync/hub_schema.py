@@ -33,6 +33,8 @@ def init_hub(admin_url: str) -> str:
     Safe to run twice: a hub already at the newest revision is left as it is. ``admin_url`` is the hub owner's
     (see docs/hub.md); the password may be in it, in PGPASSWORD or in ~/.pgpass. Returns the revision now in
     place. Raises HubUnreachable or HubRefused with one sentence when the server cannot be used.
+    Concurrent runs from several processes are safe; not from two threads of one process (Alembic's
+    context is process-wide).
     """
     # SQLAlchemy needs an engine for Alembic; ours hands it a psycopg connection made exactly like every other
     # hub connection, so the URL's form (URI or keywords, sslmode, a socket directory) never needs translating.
