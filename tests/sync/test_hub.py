@@ -508,3 +508,35 @@ def test_a_role_in_the_device_group_but_not_a_member_reads_nothing(scheme: Schem
     finally:
         with psycopg.connect(scheme.db.superuser_url, autocommit=True) as admin:
             admin.execute("DROP ROLE stray")
+
+
+PUSHER = """
+import json, sys, uuid
+from cpm_desktop.sync.enrolment import Enrolment
+from cpm_desktop.sync.hub import PostgresHub
+from cpm_desktop.sync.protocol import Change
+given = json.loads(sys.stdin.readline())
+member = Enrolment.from_dict(given["enrolment"])
+PostgresHub(member, bytes.fromhex(given["key"])).push(
+    [Change(c, member.device_uuid, None, "referral", str(uuid.uuid4()), "clock", b"{}") for c in given["ids"]])
+"""
+
+
+def test_a_laptop_killed_mid_push_leaves_nothing_half_stored(scheme: Scheme):
+    ids_pushed = [str(uuid.uuid4()) for _ in range(20)]
+    with closing(psycopg.connect(scheme.db.superuser_url, autocommit=True)) as admin:
+        stall_pushes_of(admin, scheme.lead.device_uuid)
+        admin.execute("SELECT pg_advisory_lock(%s)", (HOLD,))
+        laptop = subprocess.Popen([sys.executable, "-c", PUSHER], cwd=REPOSITORY, stdin=subprocess.PIPE, text=True)
+        assert laptop.stdin is not None
+        laptop.stdin.write(json.dumps({"enrolment": scheme.lead.as_dict(), "key": scheme.sync_key.hex(),
+                                       "ids": ids_pushed}) + "\n")
+        laptop.stdin.flush()
+        wait_until(lambda: waiting_on_lock(admin, scheme.lead.role), "the laptop's push has inserted its rows")
+        laptop.kill()  # SIGKILL: no goodbye to the server
+        laptop.wait(20)
+        admin.execute("SELECT pg_advisory_unlock(%s)", (HOLD,))
+        wait_until(lambda: not admin.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s",
+                                             (scheme.lead.role,)).fetchone()[0], "the server saw the laptop go")
+        assert scheme.log_rows() == []
+        admin.execute("DROP TRIGGER stall ON hub.change_log")
