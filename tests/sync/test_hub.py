@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from cpm_desktop.sync.enrolment import Enrolment, enrol_device, set_member_areas
+from cpm_desktop.sync.enrolment import Enrolment, claim_device, enrol_device, set_member_areas
 from cpm_desktop.sync.hub import PostgresHub
 from cpm_desktop.sync.hub_schema import head_revision, init_hub
 from cpm_desktop.sync.protocol import Change, HubRefused, HubUnreachable
@@ -52,9 +52,26 @@ def ids(items: list[Change]) -> set[str]:
 
 def test_init_hub_twice_is_fine_and_keeps_what_the_hub_holds(scheme: Scheme):
     scheme.hub().push(changes(scheme.lead.device_uuid, DURHAM, 3))
-    assert init_hub(scheme.db.owner_url) == head_revision() == "0001"
+    assert init_hub(scheme.db.owner_url) == head_revision() == "0002"
     assert len(scheme.log_rows()) == 3
     assert len(pull_all(scheme.hub())) == 3
+
+
+def test_init_hub_upgrades_an_older_hub_and_keeps_its_members_and_log(hub_db: HubDatabase):
+    assert init_hub(hub_db.owner_url, revision="0001") == "0001"
+    lead = enrol_device(hub_db.owner_url, device_uuid=str(uuid.uuid4()), member_role="lead", areas=(),
+                        all_areas=True, may_invite=True)
+    invited = enrol_device(lead, device_uuid=str(uuid.uuid4()), member_role="coordinator", areas=(DURHAM,),
+                           all_areas=False, may_invite=False)
+    key = bytes(range(32))
+    pushed = changes(lead.device_uuid, DURHAM, 3)
+    PostgresHub(lead, key).push(pushed)
+    with pytest.raises(HubRefused, match="is older than this CPM Desktop"):
+        claim_device(invited, str(uuid.uuid4()))  # 0001 has no claim_device yet
+    assert init_hub(hub_db.owner_url) == "0002"
+    assert [p.change for p in PostgresHub(invited, key).pull(0, 10)] == pushed
+    claimed = claim_device(invited, str(uuid.uuid4()))
+    PostgresHub(claimed, key).push(changes(claimed.device_uuid, DURHAM))
 
 
 def test_init_hub_on_a_server_that_is_not_there_is_one_sentence(hub_db: HubDatabase):
@@ -129,6 +146,21 @@ def test_enrolment_refuses_bad_input_before_touching_the_hub(scheme: Scheme):
         scheme.enrol("coordinator", (DURHAM, " "))
     with psycopg.connect(scheme.db.owner_url) as conn:
         assert conn.execute("SELECT count(*) FROM hub.member").fetchone() == (1,)
+
+
+def test_a_store_that_joins_claims_its_enrolment_with_its_own_device_uuid(scheme: Scheme):
+    invited = scheme.enrol("coordinator", (DURHAM,))  # the inviter could only give it a placeholder uuid
+    store_uuid = str(uuid.uuid4())
+    claimed = claim_device(invited, store_uuid)
+    assert claimed.device_uuid == store_uuid and claimed.role == invited.role
+    assert claim_device(claimed, store_uuid) == claimed  # joining again is harmless
+    with pytest.raises(HubRefused, match="push only as itself"):
+        scheme.hub(claimed).push(changes(invited.device_uuid, DURHAM))  # the placeholder is no longer it
+    scheme.hub(claimed).push(changes(store_uuid, DURHAM))
+    with pytest.raises(HubRefused, match="already pushed changes"):
+        claim_device(claimed, str(uuid.uuid4()))  # after the first push its identity is fixed
+    with pytest.raises(HubRefused, match="already enrolled"):
+        claim_device(scheme.enrol("coordinator", (DURHAM,)), scheme.lead.device_uuid)
 
 
 # --- push and pull -------------------------------------------------------------------------------------------
@@ -476,9 +508,9 @@ def test_two_hub_inits_at_once_both_succeed_and_make_one_schema(hub_db: HubDatab
         run.stdin.flush()
     outcomes = [run.communicate(timeout=120) for run in runs]
     assert [(run.returncode, out.strip()) for run, (out, _err) in zip(runs, outcomes, strict=True)] == \
-        [(0, "0001"), (0, "0001")], [err for _out, err in outcomes]
+        [(0, "0002"), (0, "0002")], [err for _out, err in outcomes]
     with psycopg.connect(hub_db.owner_url) as conn:
-        assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0002",)]
 
 
 def test_a_hub_database_dropped_and_made_again_starts_with_no_devices(postgres: Cluster, scheme: Scheme):
