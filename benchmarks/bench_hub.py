@@ -92,7 +92,8 @@ def main() -> None:
             started = time.perf_counter()
             nothing = lead.pull(after, PAGE)
             print(f"a pull with nothing new: {1000 * (time.perf_counter() - started):.1f} ms ({len(nothing)} changes)")
-        print(f"median push + pull of {args.changes:,}: {statistics.median(totals):.2f} s (target ≤ 5 s)")
+        print(f"median push + pull of {args.changes:,}: {statistics.median(totals):.2f} s "
+              "(the issue asks ≤ 5 s for 10,000)")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ inviting device's own enrolment. The rules of who may enrol whom are in the hub'
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import hmac
 import secrets
@@ -39,6 +40,10 @@ class Enrolment:
     all_areas: bool
     member_role: MemberRole
     may_invite: bool = False
+
+    def reached_at(self, hub_url: str) -> Enrolment:
+        """This enrolment through another URL of the same hub (``join --hub``: the name the new laptop uses)."""
+        return dataclasses.replace(self, url=hub_connection.url_for_role(hub_url, self.role))
 
     def as_dict(self) -> dict[str, Any]:
         return {"url": self.url, "role": self.role, "password": self.password, "code": self.code,
@@ -141,3 +146,19 @@ def set_member_areas(login: HubLogin, *, device_uuid: str, areas: Iterable[str],
         except psycopg.errors.NoDataFound:
             raise HubRefused(f"Device {device} is not enrolled in the hub at {hub_connection.where(url)}.") \
                 from None
+
+
+def claim_device(enrolment: Enrolment, device_uuid: str) -> Enrolment:
+    """The enrolment, now bound to ``device_uuid``: what ``join`` does when the store that joins already has a
+    device uuid of its own (the invite could only enrol a placeholder). Allowed only before the first push."""
+    device = _device(device_uuid)
+    with hub_connection.hub_errors(enrolment.url), _connect(enrolment) as conn:
+        try:
+            conn.execute("SELECT hub.claim_device(%s)", (device,))
+        except psycopg.errors.UniqueViolation:
+            raise HubRefused(f"Device {device} is already enrolled in the hub at "
+                             f"{hub_connection.where(enrolment.url)}.") from None
+        except psycopg.errors.UndefinedFunction:
+            raise HubRefused(f"The hub at {hub_connection.where(enrolment.url)} is older than this CPM Desktop: "
+                             "its administrator should run `cpm-desktop hub init` to upgrade it.") from None
+    return dataclasses.replace(enrolment, device_uuid=device)

@@ -30,7 +30,11 @@ SERVER_USER = "postgres"
 OWNER_ROLE = "cpm_hub_owner"
 
 
-class NoPostgres(RuntimeError):
+class ClusterError(RuntimeError):
+    """A server program failed; the message carries what it said."""
+
+
+class NoPostgres(ClusterError):
     """The PostgreSQL server cannot be started here (not installed, or no way to run it)."""
 
 
@@ -63,7 +67,11 @@ class Cluster:
         command = [str(self.bindir / program), *args]
         if self.as_root:
             command = ["runuser", "-u", SERVER_USER, "--", *command]
-        return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+        try:
+            return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120)
+        except subprocess.CalledProcessError as failed:
+            raise ClusterError(f"{program} {' '.join(args)} failed: {(failed.stderr or failed.stdout).strip()} "
+                               f"(server log: {self.datadir / 'server.log'})") from failed
 
     def url(self, user: str, password: str, dbname: str = "postgres") -> str:
         return f"postgresql://{user}:{password}@127.0.0.1:{self.port}/{dbname}"
@@ -122,8 +130,11 @@ def throwaway_cluster() -> Iterator[Cluster]:
         shutil.chown(top, SERVER_USER)
         shutil.chown(pwfile, SERVER_USER)
     try:
-        cluster.run("initdb", "-D", str(cluster.datadir), "-U", SERVER_USER, "--pwfile", str(pwfile),
-                    "--auth", "scram-sha-256", "--encoding", "UTF8", "--no-locale")
+        try:
+            cluster.run("initdb", "-D", str(cluster.datadir), "-U", SERVER_USER, "--pwfile", str(pwfile),
+                        "--auth", "scram-sha-256", "--encoding", "UTF8", "--no-locale")
+        except ClusterError as failed:
+            raise NoPostgres(str(failed)) from failed
         with (cluster.datadir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             # Durability is not under test: fsync off keeps a 2-core machine shared by many quick.
             conf.write(f"listen_addresses = '127.0.0.1'\nport = {cluster.port}\n"
@@ -139,6 +150,6 @@ def throwaway_cluster() -> Iterator[Cluster]:
     finally:
         try:
             cluster.stop()
-        except subprocess.CalledProcessError:
+        except ClusterError:
             pass  # never started, or already stopped
         shutil.rmtree(top, ignore_errors=True)

@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from cpm_desktop.sync.enrolment import Enrolment, enrol_device, set_member_areas
+from cpm_desktop.sync.enrolment import Enrolment, claim_device, enrol_device, set_member_areas
 from cpm_desktop.sync.hub import PostgresHub
 from cpm_desktop.sync.hub_schema import head_revision, init_hub
 from cpm_desktop.sync.protocol import Change, HubRefused, HubUnreachable
@@ -52,9 +52,26 @@ def ids(items: list[Change]) -> set[str]:
 
 def test_init_hub_twice_is_fine_and_keeps_what_the_hub_holds(scheme: Scheme):
     scheme.hub().push(changes(scheme.lead.device_uuid, DURHAM, 3))
-    assert init_hub(scheme.db.owner_url) == head_revision() == "0001"
+    assert init_hub(scheme.db.owner_url) == head_revision() == "0002"
     assert len(scheme.log_rows()) == 3
     assert len(pull_all(scheme.hub())) == 3
+
+
+def test_init_hub_upgrades_an_older_hub_and_keeps_its_members_and_log(hub_db: HubDatabase):
+    assert init_hub(hub_db.owner_url, revision="0001") == "0001"
+    lead = enrol_device(hub_db.owner_url, device_uuid=str(uuid.uuid4()), member_role="lead", areas=(),
+                        all_areas=True, may_invite=True)
+    invited = enrol_device(lead, device_uuid=str(uuid.uuid4()), member_role="coordinator", areas=(DURHAM,),
+                           all_areas=False, may_invite=False)
+    key = bytes(range(32))
+    pushed = changes(lead.device_uuid, DURHAM, 3)
+    PostgresHub(lead, key).push(pushed)
+    with pytest.raises(HubRefused, match="is older than this CPM Desktop"):
+        claim_device(invited, str(uuid.uuid4()))  # 0001 has no claim_device yet
+    assert init_hub(hub_db.owner_url) == "0002"
+    assert [p.change for p in PostgresHub(invited, key).pull(0, 10)] == pushed
+    claimed = claim_device(invited, str(uuid.uuid4()))
+    PostgresHub(claimed, key).push(changes(claimed.device_uuid, DURHAM))
 
 
 def test_init_hub_on_a_server_that_is_not_there_is_one_sentence(hub_db: HubDatabase):
@@ -131,6 +148,21 @@ def test_enrolment_refuses_bad_input_before_touching_the_hub(scheme: Scheme):
         assert conn.execute("SELECT count(*) FROM hub.member").fetchone() == (1,)
 
 
+def test_a_store_that_joins_claims_its_enrolment_with_its_own_device_uuid(scheme: Scheme):
+    invited = scheme.enrol("coordinator", (DURHAM,))  # the inviter could only give it a placeholder uuid
+    store_uuid = str(uuid.uuid4())
+    claimed = claim_device(invited, store_uuid)
+    assert claimed.device_uuid == store_uuid and claimed.role == invited.role
+    assert claim_device(claimed, store_uuid) == claimed  # joining again is harmless
+    with pytest.raises(HubRefused, match="push only as itself"):
+        scheme.hub(claimed).push(changes(invited.device_uuid, DURHAM))  # the placeholder is no longer it
+    scheme.hub(claimed).push(changes(store_uuid, DURHAM))
+    with pytest.raises(HubRefused, match="already pushed changes"):
+        claim_device(claimed, str(uuid.uuid4()))  # after the first push its identity is fixed
+    with pytest.raises(HubRefused, match="already enrolled"):
+        claim_device(scheme.enrol("coordinator", (DURHAM,)), scheme.lead.device_uuid)
+
+
 # --- push and pull -------------------------------------------------------------------------------------------
 
 def test_push_then_pull_gives_back_the_changes_in_order_and_in_pages(scheme: Scheme):
@@ -153,17 +185,20 @@ def test_a_change_delivered_twice_is_stored_once(scheme: Scheme):
     hub.push(batch)
     hub.push(batch[2:] + changes(scheme.lead.device_uuid, DURHAM, 1))  # a retried push, plus one new change
     hub.push([batch[0], batch[0]])  # even twice in one push
-    assert len(scheme.log_rows()) == 5
-    assert len(pull_all(hub)) == 5
+    fresh = changes(scheme.lead.device_uuid, None)
+    hub.push(fresh + fresh)  # a new change twice in one push
+    assert len(scheme.log_rows()) == 6
+    assert len(pull_all(hub)) == 6
 
 
 def test_an_empty_push_touches_nothing_and_bad_arguments_are_one_sentence(scheme: Scheme):
     hub = scheme.hub()
     hub.push([])
-    bad = changes(scheme.lead.device_uuid, DURHAM, 2)
-    bad[1] = dataclasses.replace(bad[1], change_id="change-2")
-    with pytest.raises(ValueError, match="change_id must be a uuid, not 'change-2'"):
-        hub.push(bad)
+    for wrong in ("change-2", str(uuid.uuid4()).upper()):  # upper case would come back lower, unopenable
+        bad = changes(scheme.lead.device_uuid, DURHAM, 2)
+        bad[1] = dataclasses.replace(bad[1], change_id=wrong)
+        with pytest.raises(ValueError, match=f"change_id must be a uuid in its usual lower-case form, not '{wrong}'"):
+            hub.push(bad)
     with pytest.raises(ValueError, match="at least one change"):
         hub.pull(0, 0)
     assert scheme.log_rows() == []
@@ -473,6 +508,67 @@ def test_two_hub_inits_at_once_both_succeed_and_make_one_schema(hub_db: HubDatab
         run.stdin.flush()
     outcomes = [run.communicate(timeout=120) for run in runs]
     assert [(run.returncode, out.strip()) for run, (out, _err) in zip(runs, outcomes, strict=True)] == \
-        [(0, "0001"), (0, "0001")], [err for _out, err in outcomes]
+        [(0, "0002"), (0, "0002")], [err for _out, err in outcomes]
     with psycopg.connect(hub_db.owner_url) as conn:
-        assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0001",)]
+        assert conn.execute("SELECT version_num FROM hub.alembic_version").fetchall() == [("0002",)]
+
+
+def test_a_hub_database_dropped_and_made_again_starts_with_no_devices(postgres: Cluster, scheme: Scheme):
+    """An administrator starts again: the old laptops' roles must not reach the new hub."""
+    old = scheme.enrol("coordinator", (DURHAM,))
+    with psycopg.connect(postgres.superuser_url(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE "{scheme.db.name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{scheme.db.name}" OWNER cpm_hub_owner')
+    init_hub(scheme.db.owner_url)
+    lead = enrol_device(scheme.db.owner_url, device_uuid=str(uuid.uuid4()), member_role="lead", areas=(),
+                        all_areas=True, may_invite=True)
+    assert (lead.code, lead.role) == ("A", scheme.lead.role)
+    PostgresHub(lead, scheme.sync_key).push(changes(lead.device_uuid, None))
+    with pytest.raises(HubRefused, match="refused this device's login"):
+        PostgresHub(old, scheme.sync_key).pull(0, 10)
+
+
+def test_a_role_in_the_device_group_but_not_a_member_reads_nothing(scheme: Scheme):
+    scheme.hub().push(changes(scheme.lead.device_uuid, None) + changes(scheme.lead.device_uuid, DURHAM))
+    with psycopg.connect(scheme.db.superuser_url, autocommit=True) as admin:
+        group = admin.execute("SELECT hub.device_group()").fetchone()[0]
+        admin.execute(f'CREATE ROLE stray LOGIN PASSWORD \'stray-password\' IN ROLE "{group}"')
+    stray = Enrolment(**{**scheme.lead.as_dict(), "url": scheme.lead.url.replace(scheme.lead.role, "stray"),
+                         "role": "stray", "password": "stray-password"})
+    try:
+        assert scheme.hub(stray).pull(0, 10) == []
+    finally:
+        with psycopg.connect(scheme.db.superuser_url, autocommit=True) as admin:
+            admin.execute("DROP ROLE stray")
+
+
+PUSHER = """
+import json, sys, uuid
+from cpm_desktop.sync.enrolment import Enrolment
+from cpm_desktop.sync.hub import PostgresHub
+from cpm_desktop.sync.protocol import Change
+given = json.loads(sys.stdin.readline())
+member = Enrolment.from_dict(given["enrolment"])
+PostgresHub(member, bytes.fromhex(given["key"])).push(
+    [Change(c, member.device_uuid, None, "referral", str(uuid.uuid4()), "clock", b"{}") for c in given["ids"]])
+"""
+
+
+def test_a_laptop_killed_mid_push_leaves_nothing_half_stored(scheme: Scheme):
+    ids_pushed = [str(uuid.uuid4()) for _ in range(20)]
+    with closing(psycopg.connect(scheme.db.superuser_url, autocommit=True)) as admin:
+        stall_pushes_of(admin, scheme.lead.device_uuid)
+        admin.execute("SELECT pg_advisory_lock(%s)", (HOLD,))
+        laptop = subprocess.Popen([sys.executable, "-c", PUSHER], cwd=REPOSITORY, stdin=subprocess.PIPE, text=True)
+        assert laptop.stdin is not None
+        laptop.stdin.write(json.dumps({"enrolment": scheme.lead.as_dict(), "key": scheme.sync_key.hex(),
+                                       "ids": ids_pushed}) + "\n")
+        laptop.stdin.flush()
+        wait_until(lambda: waiting_on_lock(admin, scheme.lead.role), "the laptop's push has inserted its rows")
+        laptop.kill()  # SIGKILL: no goodbye to the server
+        laptop.wait(20)
+        admin.execute("SELECT pg_advisory_unlock(%s)", (HOLD,))
+        wait_until(lambda: not admin.execute("SELECT count(*) FROM pg_stat_activity WHERE usename = %s",
+                                             (scheme.lead.role,)).fetchone()[0], "the server saw the laptop go")
+        assert scheme.log_rows() == []
+        admin.execute("DROP TRIGGER stall ON hub.change_log")

@@ -125,3 +125,9 @@ def test_an_altered_or_foreign_invite_file_is_refused():
 
 def test_normalised_codes_are_the_twenty_symbols():
     assert normalise_code("7kq2m-xw9pa 3hdoc-t8nve") == "7KQ2MXW9PA3HD0CT8NVE"
+
+
+def test_an_enrolment_can_be_reached_through_another_name_of_the_hub():
+    moved = ENROLMENT.reached_at("postgresql://admin:pw@10.0.0.5:5432/cpm?sslmode=verify-full")
+    assert moved.url == "postgresql://hub_b@10.0.0.5:5432/cpm?sslmode=verify-full"
+    assert moved.password == ENROLMENT.password and moved.role == ENROLMENT.role

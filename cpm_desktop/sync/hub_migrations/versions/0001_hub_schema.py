@@ -17,10 +17,17 @@ GROUP_AND_HELPERS = r"""
 DO $do$
 DECLARE
     grp name := left(current_database(), 50) || '_device';
+    orphan name;
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = grp) THEN
         EXECUTE format('CREATE ROLE %I NOLOGIN', grp);
     END IF;
+    -- A new hub has no devices. Any role still in the group was enrolled in an earlier database of this
+    -- name, since dropped: remove it, so that no old laptop can log in to the new hub.
+    FOR orphan IN SELECT r.rolname FROM pg_auth_members am JOIN pg_roles r ON r.oid = am.member
+                   WHERE am.roleid = (SELECT oid FROM pg_roles WHERE rolname = grp) LOOP
+        EXECUTE format('DROP ROLE %I', orphan);
+    END LOOP;
     EXECUTE format($f$CREATE FUNCTION hub.device_group() RETURNS name LANGUAGE sql IMMUTABLE
                       AS $g$SELECT %L::name$g$ $f$, grp);
 END
@@ -89,8 +96,9 @@ CREATE TRIGGER serialise_pushes BEFORE INSERT ON hub.change_log
     FOR EACH STATEMENT EXECUTE FUNCTION hub.serialise_pushes();
 """
 
-# A device sees its own member rows (that is how the policies below know its device and areas), and the
-# changes of the areas it holds, or of every area; it may add changes only as itself, to areas it holds.
+# A device sees its own member rows (that is how the policies below know its device and areas), and, only
+# while it is a member, the changes of the areas it holds (or of every area) and those for everyone; it may
+# add changes only as itself, to areas it holds.
 # Nobody but the owner may update or delete: there is no policy (and no grant) for either.
 ROW_LEVEL_SECURITY = r"""
 ALTER TABLE hub.member ENABLE ROW LEVEL SECURITY;
@@ -101,9 +109,10 @@ CREATE POLICY own_row ON hub.member FOR SELECT USING (role = current_user);
 CREATE POLICY own_areas ON hub.member_area FOR SELECT USING (role = current_user);
 
 CREATE POLICY read_held_areas ON hub.change_log FOR SELECT USING (
-    area IS NULL
-    OR EXISTS (SELECT FROM hub.member m WHERE m.role = current_user AND m.all_areas)
-    OR area IN (SELECT a.area FROM hub.member_area a WHERE a.role = current_user));
+    EXISTS (SELECT FROM hub.member m WHERE m.role = current_user)
+    AND (area IS NULL
+         OR EXISTS (SELECT FROM hub.member m WHERE m.role = current_user AND m.all_areas)
+         OR area IN (SELECT a.area FROM hub.member_area a WHERE a.role = current_user)));
 
 CREATE POLICY push_as_self ON hub.change_log FOR INSERT WITH CHECK (
     device = (SELECT m.device::text FROM hub.member m WHERE m.role = current_user)
