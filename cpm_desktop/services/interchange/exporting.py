@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Result, func, select
+from sqlalchemy import ColumnElement, Result, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from cpm_desktop.domain.interchange import escape_cell
@@ -55,6 +55,11 @@ def cell(value: object) -> str:
 
 def _live(model: Any) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)  # type: ignore[no-any-return]
+
+
+def _written(model: Any) -> ColumnElement[Any]:
+    """The order rows were written in (SQLite's rowid): what tells apart rows of one record made the same day."""
+    return literal_column(f"{model.__tablename__}.rowid")
 
 
 def _live_only(model: type[m.Base]) -> tuple[ColumnElement[bool], ...]:
@@ -140,7 +145,7 @@ def _referral_event_rows(session: Session) -> Rows:
     e, r = m.ReferralEvent, m.Referral
     return _streamed(session, select(e.id, r.referral_id, e.kind, e.happened_on, e.outcome, e.reason, e.by)
                      .join(r, r.id == e.referral_uuid).where(_live(e), _live(r))
-                     .order_by(r.referral_id, e.happened_on, e.created_at, e.id))
+                     .order_by(r.referral_id, e.happened_on, e.created_at, _written(e)))
 
 
 def _assessment_rows(session: Session) -> Rows:
@@ -148,14 +153,14 @@ def _assessment_rows(session: Session) -> Rows:
     return _streamed(session, select(a.id, r.referral_id, a.assessed_on, a.assessed_by, a.kind, a.danger_to_staff,
                                      a.will_to_change, a.want_to_change, a.capacity_to_change, a.notes)
                      .join(r, r.id == a.referral_uuid).where(_live(a), _live(r))
-                     .order_by(r.referral_id, a.assessed_on, a.created_at, a.id))
+                     .order_by(r.referral_id, a.assessed_on, a.created_at, _written(a)))
 
 
 def _of_live_assessments(query: Any, model: Any) -> Any:
     a, r = m.RiskAssessment, m.Referral
     return (query.join(a, a.id == model.assessment_uuid).join(r, r.id == a.referral_uuid)
             .where(_live(model), _live(a), _live(r))
-            .order_by(r.referral_id, a.assessed_on, a.created_at, a.id, model.created_at, model.id))
+            .order_by(r.referral_id, a.assessed_on, a.created_at, _written(a), model.created_at, _written(model)))
 
 
 def _risk_check_rows(session: Session) -> Rows:
@@ -174,7 +179,7 @@ def _flag_rows(session: Session) -> Rows:
     f, r = m.RiskFlag, m.Referral
     return _streamed(session, select(f.id, r.referral_id, f.flag, f.raised_on, f.cleared_on, f.notes)
                      .join(r, r.id == f.referral_uuid).where(_live(f), _live(r))
-                     .order_by(r.referral_id, f.raised_on, f.created_at, f.id))
+                     .order_by(r.referral_id, f.raised_on, f.created_at, _written(f)))
 
 
 def _visit_rows(session: Session) -> Rows:
@@ -182,7 +187,7 @@ def _visit_rows(session: Session) -> Rows:
     return _streamed(session, select(v.id, r.referral_id, v.visit_on, v.status, v.visitors, v.joint_with_referrer,
                                      v.notes)
                      .join(r, r.id == v.referral_uuid).where(_live(v), _live(r))
-                     .order_by(r.referral_id, v.visit_on, v.created_at, v.id))
+                     .order_by(r.referral_id, v.visit_on, v.created_at, _written(v)))
 
 
 def _goal_review_rows(session: Session) -> Rows:
@@ -190,21 +195,21 @@ def _goal_review_rows(session: Session) -> Rows:
     return _streamed(session, select(gr.id, g.goal_id, gr.reviewed_on, gr.status, gr.commitment, gr.notes)
                      .join(g, g.id == gr.goal_uuid).join(r, r.id == g.referral_uuid)
                      .where(_live(gr), _live(g), _live(r))
-                     .order_by(g.goal_id, gr.reviewed_on, gr.created_at, gr.id))
+                     .order_by(g.goal_id, gr.reviewed_on, gr.created_at, _written(gr)))
 
 
 def _status_change_rows(session: Session) -> Rows:
     s, t = m.MentorStatusChange, m.Mentor
     return _streamed(session, select(s.id, t.mentor_id, s.changed_on, s.status, s.reason)
                      .join(t, t.id == s.mentor_uuid).where(_live(s), _live(t))
-                     .order_by(t.mentor_id, s.changed_on, s.created_at, s.id))
+                     .order_by(t.mentor_id, s.changed_on, s.created_at, _written(s)))
 
 
 def _progress_check_rows(session: Session) -> Rows:
     p, t = m.ProgressCheck, m.Mentor
     return _streamed(session, select(p.id, t.mentor_id, p.checked_on, p.checked_by, p.notes)
                      .join(t, t.id == p.mentor_uuid).where(_live(p), _live(t))
-                     .order_by(t.mentor_id, p.checked_on, p.created_at, p.id))
+                     .order_by(t.mentor_id, p.checked_on, p.created_at, _written(p)))
 
 
 def _revision_rows(session: Session) -> Rows:
@@ -216,7 +221,7 @@ def _revision_rows(session: Session) -> Rows:
                      .join(c, c.id == v.contact_uuid).join(r, r.id == c.referral_uuid)
                      .outerjoin(mentor, mentor.id == v.mentor_uuid)
                      .where(_live(v), _live(c), _live(r))
-                     .order_by(c.contact_id, v.created_at, v.id))
+                     .order_by(c.contact_id, v.created_at, _written(v)))
 
 
 def _request_rows(session: Session) -> Rows:
@@ -227,7 +232,7 @@ def _request_rows(session: Session) -> Rows:
                      .outerjoin(p, (q.subject_kind == "person") & (p.id == q.subject_uuid) & _live(p))
                      .outerjoin(t, (q.subject_kind == "mentor") & (t.id == q.subject_uuid) & _live(t))
                      .where(_live(q), subject_id.is_not(None))
-                     .order_by(q.subject_kind, subject_id, q.received_on, q.created_at, q.id))
+                     .order_by(q.subject_kind, subject_id, q.received_on, q.created_at, _written(q)))
 
 
 _ROWS: dict[str, Callable[[Session], Rows]] = {
