@@ -163,10 +163,11 @@ class _Batch:
     # --- checking -------------------------------------------------------------------------------
 
     def check(self, ignore_unknown_columns: bool) -> None:
+        before = len(self.problems)
         for table in self.tables.values():
             self.problems.extend(check_header(table, ignore_unknown_columns))
-        if len(self.problems):
-            return
+        if len(self.problems) > before:
+            return  # rows are read by the header: a wrong header would give a problem on every row
         checks: dict[str, Callable[[RowReader, dict[str, int]], None]] = {
             "vocabulary": self._vocabulary_entry, "mentors": self._mentor,
             "mentor_status_changes": self._status_change, "progress_checks": self._progress_check,

@@ -195,22 +195,21 @@ def _cells_by_column(header: list[str], cells: list[str]) -> dict[str, str]:
     return {column: (cells[i] if i < len(cells) else "") for i, column in enumerate(header)}
 
 
-def check_header(table: Table, ignore_unknown_columns: bool) -> list[ImportProblem]:
+def check_header(table: Table, ignore_unknown_columns: bool) -> Iterator[ImportProblem]:
+    """The header's problems, one at a time (a header may have a million columns)."""
     known = INTERCHANGE_COLUMNS[table.stem]
-    problems = []
+    unknown = ("is not a column of this file (give --ignore-unknown-columns to skip it; the columns are "
+               f"{', '.join(known)})")
     seen: set[str] = set()
     for column in table.header:
         if column in seen:
-            problems.append(ImportProblem(table.file, 1, column, None, "this column appears twice in the header"))
+            yield ImportProblem(table.file, 1, column, None, "this column appears twice in the header")
         seen.add(column)
         if column not in known and not ignore_unknown_columns:
-            problems.append(ImportProblem(table.file, 1, column, None,
-                                          "is not a column of this file (give --ignore-unknown-columns "
-                                          f"to skip it; the columns are {', '.join(known)})"))
+            yield ImportProblem(table.file, 1, column, None, unknown)
     for column in REQUIRED[table.stem]:
         if column not in seen:
-            problems.append(ImportProblem(table.file, 1, column, None, "this required column is missing"))
-    return problems
+            yield ImportProblem(table.file, 1, column, None, "this required column is missing")
 
 
 class RowReader:
