@@ -1,6 +1,8 @@
 """Import and export at ten times the scheme's size: ~50,000 referrals and ~1,000,000 contacts.
 
     .venv/bin/python benchmarks/bench_import.py --scale 200
+
+Run from the repository (or a worktree) with PYTHONPATH=. so the code measured is the checkout's.
 """
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from cpm_desktop.domain.dates import birth_date_range, event_date_range
-from cpm_desktop.domain.interchange import control_character, shown, unescape_cell
+from cpm_desktop.domain.interchange import APOSTROPHE, control_character, shown, unescape_cell
 from cpm_desktop.domain.text import MAX_TEXT_CHARS
 from cpm_desktop.services.interchange.columns import (
     FILE_ORDER,
@@ -232,7 +232,8 @@ class RowReader:
         value = self.row.get(column, "")
         if column not in FREE_TEXT:
             value = value.strip()
-        value = unescape_cell(value)
+        if value[:1] == APOSTROPHE:  # the only cells with an escape to undo
+            value = unescape_cell(value)
         if value == "" or value.isspace():
             if required:
                 self.problem(column, None, "a value is required in this column")
