@@ -35,7 +35,8 @@ class ExportSummary:
     rows: dict[str, int] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        return ", ".join(f"{n:,} {stem.replace('_', ' ')}" for stem, n in self.rows.items())
+        parts = [f"{n:,} {stem.replace('_', ' ')}" for stem, n in self.rows.items() if n]  # empty files go unsaid
+        return ", ".join(parts) if parts else "no records (every file has only its header)"
 
 
 _CELLS: dict[type, Callable[[Any], str]] = {

@@ -58,8 +58,8 @@ class ImportSummary:
     rows: dict[str, int] = field(default_factory=dict)
 
     def __str__(self) -> str:
-        parts = [f"{n:,} {stem.replace('_', ' ')}" for stem, n in self.rows.items()]
-        return ", ".join(parts) if parts else "nothing (no interchange files found)"
+        parts = [f"{n:,} {stem.replace('_', ' ')}" for stem, n in self.rows.items() if n]
+        return ", ".join(parts) if parts else "nothing (no rows in any interchange file)"
 
 
 def import_folder(store: Store, folder: Path, *, ignore_unknown_columns: bool = False,
@@ -143,6 +143,7 @@ class _Batch:
         self.existing_allocations: set[tuple[str, str, date]] = {
             (referral, mentor, on) for referral, mentor, on in session.execute(
                 select(m.Allocation.referral_uuid, m.Allocation.mentor_uuid, m.Allocation.allocated_on))}
+        self.person_uuids: dict[str, str] | None = None  # person_id → uuid, for subject-access requests
         self.latest_checks: dict[str, date] = {}  # mentor uuid → latest progress check of progress_checks.csv
         self.claimed_checks: list[tuple[RowReader, str, date | None]] = []
 
@@ -552,8 +553,9 @@ class _Batch:
 
     def _request(self, row: RowReader, seen: dict[str, int]) -> None:
         kind = row.code("subject_kind", SUBJECT_KINDS, required=True)
-        subjects: Mapping[str, str] = (self.mentors if kind == "mentor" else
-                                       {key: uuid for key, (uuid, _) in self.people.items()})
+        if kind == "person" and self.person_uuids is None:  # people are all known once referrals are read
+            self.person_uuids = {key: uuid for key, (uuid, _) in self.people.items()}
+        subjects: Mapping[str, str] = self.mentors if kind == "mentor" else self.person_uuids or {}
         subject = self._reference(row, "subject_id", subjects, "mentors" if kind == "mentor" else "referrals") \
             if kind else None
         values: Values = dict(id=self._unique(row, "uuid", seen, self.uuids_in_store["subject_access_requests"]),
