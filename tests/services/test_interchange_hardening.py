@@ -91,6 +91,17 @@ def test_a_file_that_is_not_utf8_does_not_hide_the_others(store, tmp_path):
     assert len(problems) == 2, problems
 
 
+def test_a_wrong_header_does_not_hide_the_rows_of_other_files(store, tmp_path):
+    tables = sample_tables()
+    for row in tables["goals"]:
+        row["mood"] = "fine"
+    tables["mentors"][1]["status"] = "retired"
+    problems = problems_of(store, write_folder(tmp_path / "in", tables))
+    assert any(p.startswith("goals.csv line 1, column mood") for p in problems)
+    assert any(p.startswith("mentors.csv line 3, column status") for p in problems)
+    assert len(problems) == 2, problems
+
+
 def test_misnamed_files_and_folders_are_reported(store, tmp_path):
     folder = write_folder(tmp_path / "in", {"mentors": sample_tables()["mentors"]})
     (folder / "mentors.csv").rename(folder / "MENTORS.CSV")

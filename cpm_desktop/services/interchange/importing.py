@@ -105,8 +105,8 @@ class _Batch:
     def __init__(self, session: Session, tables: dict[str, Table], unreadable: set[str],
                  progress: Progress | None):
         self.session = session
-        self.tables = tables
-        self.unreadable = unreadable
+        self.tables = dict(tables)
+        self.unreadable = set(unreadable)
         self.vocabulary: Vocabulary = vocabulary_for(session)
         self.progress = progress
         self.total = 2 * sum(len(t.rows) for t in tables.values())
@@ -164,11 +164,12 @@ class _Batch:
     # --- checking -------------------------------------------------------------------------------
 
     def check(self, ignore_unknown_columns: bool) -> None:
-        before = len(self.problems)
-        for table in self.tables.values():
+        for stem, table in list(self.tables.items()):
+            before = len(self.problems)
             self.problems.extend(check_header(table, ignore_unknown_columns))
-        if len(self.problems) > before:
-            return  # rows are read by the header: a wrong header would give a problem on every row
+            if len(self.problems) > before:  # its rows are not checked: each would repeat the header's problem
+                del self.tables[stem]
+                self.unreadable.add(stem)
         checks: dict[str, Callable[[RowReader, dict[str, int]], None]] = {
             "vocabulary": self._vocabulary_entry, "mentors": self._mentor,
             "mentor_status_changes": self._status_change, "progress_checks": self._progress_check,
