@@ -207,6 +207,7 @@ def check_header(table: Table, ignore_unknown_columns: bool) -> Iterator[ImportP
         seen.add(column)
         if column not in known and not ignore_unknown_columns:
             yield ImportProblem(table.file, 1, column, None, unknown)
+            unknown = "is not a column of this file either"  # the columns are listed once
     for column in REQUIRED[table.stem]:
         if column not in seen:
             yield ImportProblem(table.file, 1, column, None, "this required column is missing")
