@@ -226,11 +226,13 @@ def _revision_rows(session: Session) -> Rows:
 
 
 def _request_rows(session: Session) -> Rows:
-    q, p, t = m.SubjectAccessRequest, m.Person, m.Mentor
+    q, p, t, r = m.SubjectAccessRequest, m.Person, m.Mentor, m.Referral
+    # A person is in the files through their referrals: a request about someone with none is not exported.
+    referred = select(r.id).where(r.person_uuid == p.id, _live(r)).exists()
     subject_id = func.coalesce(p.person_id, t.mentor_id)
     return _streamed(session, select(q.id, q.subject_kind, subject_id, q.received_on, q.identity_checked_on,
                                      q.paused_days, q.extension_months, q.extension_reason, q.completed_on, q.notes)
-                     .outerjoin(p, (q.subject_kind == "person") & (p.id == q.subject_uuid) & _live(p))
+                     .outerjoin(p, (q.subject_kind == "person") & (p.id == q.subject_uuid) & _live(p) & referred)
                      .outerjoin(t, (q.subject_kind == "mentor") & (t.id == q.subject_uuid) & _live(t))
                      .where(_live(q), subject_id.is_not(None))
                      .order_by(q.subject_kind, subject_id, q.received_on, q.created_at, _written(q)))

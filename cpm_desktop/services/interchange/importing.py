@@ -218,13 +218,14 @@ class _Batch:
         return value
 
     def _reference(self, row: RowReader, column: str, known: Mapping[str, str], stem: str,
-                   required: bool = True) -> str | None:
+                   required: bool = True, what: str | None = None) -> str | None:
+        """The uuid of the record ``column`` names, from the file ``stem`` of this import or from the store."""
         value = row.text(column, required=required)
         if value is None:
             return None
         if value not in known:
             if stem not in self.unreadable:  # else the file it names could not be read, and is reported
-                what = stem.removesuffix("s").replace("_", " ")
+                what = what or stem.removesuffix("s").replace("_", " ")
                 row.problem(column, value, f"the id of a {what} in this import or already in the store")
             return None
         return known[value]
@@ -557,8 +558,8 @@ class _Batch:
         if kind == "person" and self.person_uuids is None:  # people are all known once referrals are read
             self.person_uuids = {key: uuid for key, (uuid, _) in self.people.items()}
         subjects: Mapping[str, str] = self.mentors if kind == "mentor" else self.person_uuids or {}
-        subject = self._reference(row, "subject_id", subjects, "mentors" if kind == "mentor" else "referrals") \
-            if kind else None
+        subject = self._reference(row, "subject_id", subjects, "mentors" if kind == "mentor" else "referrals",
+                                  what=kind) if kind else None
         values: Values = dict(id=self._unique(row, "uuid", seen, self.uuids_in_store["subject_access_requests"]),
                       subject_kind=kind, subject_uuid=subject, received_on=row.date("received_on", required=True),
                       identity_checked_on=row.date("identity_checked_on"),
