@@ -1,17 +1,14 @@
 """Ways to hurt a store on purpose, kept so the adversarial pass of issue 12 runs again with every test run.
 
 Each helper does one real harmful thing to real files: damages a page of the encrypted file, empties it,
-takes permissions away, or runs the command line as a user who is not the file's owner.
+takes permissions away, or runs the command line bound by file permissions even as root.
 """
 from __future__ import annotations
 
 import os
-import pwd
+import shutil
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 PAGE_SIZE = 4096  # SQLCipher 4's default page size
@@ -29,46 +26,24 @@ def page_count(path: Path) -> int:
     return path.stat().st_size // PAGE_SIZE
 
 
-def run_cli(*args: object, env: dict[str, str], user: str | None = None) -> subprocess.CompletedProcess[str]:
-    """``cpm-desktop ARGS`` in a real process, as ``user`` when given (needs root to switch user)."""
+def run_cli(*args: object, env: dict[str, str], bound_by_permissions: bool = False,
+            ) -> subprocess.CompletedProcess[str]:
+    """``cpm-desktop ARGS`` in a real process; ``bound_by_permissions`` takes away root's power to ignore
+    file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a chmod means what it says even as root."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("CPM_")} | env
-    switch = {}
-    if user is not None and os.geteuid() == 0:
-        entry = pwd.getpwnam(user)
-        switch = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
-    return subprocess.run([sys.executable, "-m", "cpm_desktop", *map(str, args)], env=clean, cwd=REPOSITORY,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120, **switch)
+    prefix: list[str] = []
+    if bound_by_permissions and os.geteuid() == 0:
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+    return subprocess.run([*prefix, sys.executable, "-m", "cpm_desktop", *map(str, args)], env=clean,
+                          cwd=REPOSITORY, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
 
 
-def other_user() -> str | None:
-    """Someone permissions apply to: this user when not root, else ``nobody`` (root ignores permissions)."""
-    if os.geteuid() != 0:
-        return None
-    try:
-        pwd.getpwnam("nobody")
-    except KeyError:
-        return None
-    return "nobody"
+def permissions_can_bind() -> bool:
+    """Whether a chmod can stop this test's processes: always for a user, for root only through setpriv."""
+    return os.geteuid() != 0 or shutil.which("setpriv") is not None
 
 
-@contextmanager
-def folder_for(user: str | None) -> Iterator[Path]:
-    """A scratch folder owned by ``user`` (or by us), outside pytest's root-only tmp tree."""
-    folder = Path(tempfile.mkdtemp(prefix="cpm-adversary-"))
-    try:
-        folder.chmod(0o755)
-        yield folder
-    finally:
-        for path in sorted(folder.rglob("*"), reverse=True):
-            path.chmod(0o700)
-        subprocess.run(["rm", "-rf", str(folder)], check=False)
-
-
-def give_to(user: str | None, *paths: Path) -> None:
-    """Hand files and folders to ``user`` so that their permissions, not root's powers, decide."""
-    if user is None:
-        return
-    entry = pwd.getpwnam(user)
-    for path in paths:
-        for target in [path, *(path.rglob("*") if path.is_dir() else [])]:
-            os.chown(target, entry.pw_uid, entry.pw_gid)
+def restore_permissions(folder: Path) -> None:
+    """Give back what a test took away, so pytest can clean its tmp folder."""
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod(0o700 if path.is_dir() else 0o600)

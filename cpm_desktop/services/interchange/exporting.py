@@ -6,7 +6,6 @@ target and renamed into place, so an interrupted export never leaves a half-writ
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -15,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from cpm_desktop.services.files import make_private_folder, private_file
 from cpm_desktop.services.interchange.columns import INTERCHANGE_COLUMNS, filename
 from cpm_desktop.services.interchange.reading import ImportCancelled
 from cpm_desktop.storage import audit
@@ -125,8 +125,7 @@ _SOURCES = {
 
 def export_folder(store: Store, folder: Path, *, progress: Progress | None = None) -> ExportSummary:
     """Write the five interchange files into ``folder`` (created if needed)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_private_folder(folder)
     summary = ExportSummary()
     with store.transaction() as session:  # one snapshot: the files agree with each other
         total = sum(session.scalar(select(func.count()).select_from(model).where(_live(model)))
@@ -145,19 +144,14 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple], report: Callable[[int], None]) -> int:
-    partial = path.with_name(path.name + ".partial")
     count = 0
-    try:
-        with partial.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([cell(value) for value in row])
-                count += 1
-                if count % 5000 == 0:
-                    report(count)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    with private_file(path, "w", newline="") as handle:  # owner-only, whole or not at all
+        writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([cell(value) for value in row])
+            count += 1
+            if count % 5000 == 0:
+                report(count)
     report(count)
     return count
