@@ -386,6 +386,7 @@ def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, 
         _say(str(error))
         return error.status
     except StoreError as error:
+        log.info("cpm-desktop %s refused: %s", args.command, type(error).__name__)  # the kind, never a value
         return _said(error)
     except KeyboardInterrupt:
         _say("Stopped; nothing more was written.")
