@@ -16,12 +16,13 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cpm_desktop.domain import passphrase as passphrases
 from cpm_desktop.storage import audit, migrations
+from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.faults import (
     SQLITE_CANTOPEN,
     SQLITE_CORRUPT,
@@ -69,11 +70,16 @@ def _usable_key(passphrase: str) -> str:
     return passphrases.normalised(passphrase)
 
 
+BUSY_TIMEOUT_SECONDS = 30
+_BEGIN = "cpm_begin"  # execution option: how a transaction begins (DEFERRED reads, IMMEDIATE writes)
+
+
 def _keyed_engine(path: Path, passphrase: str) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
-        connect_args={"check_same_thread": False},
+        # Writers wait for each other's transactions (BEGIN IMMEDIATE) for up to this many seconds.
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS},
         hide_parameters=True,  # errors reach the log; the values in them are personal data
     )
 
@@ -96,6 +102,12 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
             cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never reach the disk
         finally:
             cursor.close()
+        # The driver's own transaction handling would begin late and never IMMEDIATE: we begin ourselves.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get(_BEGIN, 'DEFERRED')}")
 
     return engine
 
@@ -124,11 +136,14 @@ class Store:
             with engine.begin() as connection:
                 Base.metadata.create_all(connection)
                 migrations.stamp_head(connection)
+            store = cls(path, engine, actor or default_actor(), key)
+            with store.transaction() as session:
+                device_identity(session)  # the device uuid is made with the store
         except BaseException as error:
             engine.dispose()
             remove_store_files(path)
             raise _explained(error, path) from None
-        return cls(path, engine, actor or default_actor(), key)
+        return store
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
@@ -163,9 +178,29 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions.begin() as session:
+        """A session in one write transaction: committed when the block ends, rolled back on any error.
+
+        It begins IMMEDIATE: the store's write lock is taken first, so what the block reads (the next id, a
+        count it checks) cannot change under it before it writes; another process waits its turn.
+        """
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={_BEGIN: "IMMEDIATE"})
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session that reads one consistent state of the store (WAL snapshot) and never writes.
+
+        Exports, subject-access exports and the evaluation read through it: a save committed by another
+        window or process meanwhile is not half in and half out of what they produce.
+        """
+        with self._sessions() as session:
+            session.connection(execution_options={_BEGIN: "DEFERRED"})
+            session.execute(text("SELECT count(*) FROM sqlite_master"))  # the snapshot starts at the first read
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -224,8 +259,12 @@ class Store:
         try:
             if progress:
                 progress("Copying the store")
-            with self.engine.connect() as connection:
-                _export_copy(connection.connection.driver_connection, partial, key)
+            # ATTACH runs outside a transaction, on the driver's own connection (see _export_copy).
+            connection = self.engine.raw_connection()
+            try:
+                _export_copy(connection.driver_connection, partial, key)
+            finally:
+                connection.close()
             os.replace(partial, out)
         except sqlcipher.Error as error:  # the driver's own error: SQLite's words, never the statement
             raise _backup_fault(error, self.path, out) from error
