@@ -255,7 +255,7 @@ class Store:
             raise InvalidTarget(f"{out} is a folder; give the backup a file name, such as {out / 'backup.cpm'}.")
         partial = out.with_name(out.name + ".partial")
         remove_store_files(partial)
-        _claim_new_file(partial, folders=False)
+        _claim_new_file(partial, folders=False, shown_as=out)
         try:
             if progress:
                 progress("Copying the store")
@@ -348,10 +348,11 @@ def _write_fault(error: OSError, path: Path) -> StoreError:
                       f"nothing was left under that name.")
 
 
-def _claim_new_file(path: Path, *, folders: bool = True) -> None:
+def _claim_new_file(path: Path, *, folders: bool = True, shown_as: Path | None = None) -> None:
     """Create ``path`` empty and owner-only, before SQLite fills it (its journals take the same mode).
 
-    A folder made for it is owner-only too; a file already there is never touched.
+    A folder made for it is owner-only too; a file already there is never touched. A sentence names
+    ``shown_as`` (the final name of a partial file) when given.
     """
     try:
         if folders:
@@ -363,7 +364,7 @@ def _claim_new_file(path: Path, *, folders: bool = True) -> None:
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except OSError as error:
-        raise _write_fault(error, path) from None
+        raise _write_fault(error, shown_as or path) from None
 
 
 def remove_store_files(path: Path) -> None:

@@ -152,3 +152,27 @@ def test_restore_of_a_lost_store(demo_db, tmp_path):
     result = run("restore", "--db", lost, "--from", demo_db)
     assert result.returncode == 0, result.stderr
     assert run("export", "--db", lost, tmp_path / "export").returncode == 0
+
+
+@pytest.mark.skipif(not permissions_can_bind(), reason="root ignores permissions and setpriv is missing")
+@pytest.mark.parametrize("command", ["backup", "export", "sar"])
+def test_writing_into_an_unwritable_folder_is_said_without_the_passphrase(demo_db, tmp_path, command):
+    store = tmp_path / "record.cpm"
+    shutil.copyfile(demo_db, store)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    args = {"backup": ["backup", "--db", store, "--out", locked / "b.cpm"],
+            "export": ["export", "--db", store, locked / "export"],
+            "sar": ["sar", "--db", store, "--person", "P000001", "--out", locked / "sar.pdf"]}[command]
+    state = tmp_path / "state"
+    try:
+        result = run_cli(*args, env={"CPM_PASSPHRASE": PASSPHRASE, "XDG_STATE_HOME": str(state)},
+                         bound_by_permissions=True)
+    finally:
+        restore_permissions(locked)
+    assert result.returncode == EXIT_PERMISSION and one_sentence(result.stderr), result.stderr
+    assert "permission to write" in result.stderr and str(locked) in result.stderr
+    assert list(locked.iterdir()) == []
+    log = (state / "cpm-desktop" / "log" / "cpm-desktop.log").read_text()
+    assert PASSPHRASE not in log and PASSPHRASE not in result.stderr

@@ -148,7 +148,8 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
     return summary
 
 
-def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple], report: Callable[[int], None]) -> int:
+def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple[object, ...]],
+               report: Callable[[int], None]) -> int:
     count = 0
     with private_file(path, "w", newline="") as handle:  # owner-only, whole or not at all
         writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
