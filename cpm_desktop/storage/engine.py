@@ -312,13 +312,13 @@ def _wrong_key_or_damage(path: Path, key: str) -> StoreError:
         cursor = connection.cursor()
         cursor.execute(f"PRAGMA key = {_literal(key)}")
         cursor.execute("PRAGMA cipher_log_level = NONE")
-        pages = int(cursor.execute("PRAGMA cipher_page_size").fetchone()[0])
+        page_size = int(cursor.execute("PRAGMA cipher_page_size").fetchone()[0])
         failed = len(cursor.execute("PRAGMA cipher_integrity_check").fetchall())
     except sqlcipher.Error:
         return WrongPassphrase(path)
     finally:
         connection.close()
-    return StoreDamaged(path) if 0 < failed < path.stat().st_size // pages else WrongPassphrase(path)
+    return StoreDamaged(path) if 0 < failed < path.stat().st_size // page_size else WrongPassphrase(path)
 
 
 def _explained(error: BaseException, path: Path) -> BaseException:
