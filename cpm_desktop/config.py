@@ -5,6 +5,7 @@ import io
 import logging
 import logging.handlers
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -39,6 +40,16 @@ class OwnerOnlyLog(logging.handlers.RotatingFileHandler):
                                 write_through=True)
 
 
+class KeysHidden(logging.Formatter):
+    """A last guard: should SQL that carries a key ever reach a log line or a traceback, its quoted key is
+    replaced (the store's code runs such SQL only on raw driver cursors, whose errors never quote it)."""
+
+    _QUOTED_KEY = re.compile(r"(\b(?:KEY|key|rekey)\s*=?\s*)'(?:[^']|'')*'")
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self._QUOTED_KEY.sub(r"\1'(hidden)'", super().format(record))
+
+
 def _make_own_folder(folder: Path) -> None:
     """Make ``folder`` and its missing parents owner-only; the folder itself is ours, so it is tightened too."""
     for level in reversed([folder, *folder.parents]):
@@ -58,7 +69,7 @@ def setup_logging() -> logging.Handler:
         handler = OwnerOnlyLog(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(KeysHidden("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
