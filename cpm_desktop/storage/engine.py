@@ -157,14 +157,30 @@ class Store:
             engine = _keyed_engine(path, key)
             try:
                 if _key_opens(engine, path):
-                    with engine.begin() as connection:
-                        migrations.upgrade_to_head(connection)
-                    return cls(path, engine, actor or default_actor(), key)
+                    return cls._ready(path, engine, key, actor)
             except BaseException as error:
                 engine.dispose()
                 raise _explained(error, path) from None
             engine.dispose()
         raise _wrong_key_or_damage(path, passphrases.normalised(passphrase))
+
+    @classmethod
+    def _ready(cls, path: Path, engine: Engine, key: str, actor: str | None) -> Store:
+        """The store behind a key that opened a sound file: upgraded, and naming its user."""
+        with engine.begin() as connection:
+            migrations.upgrade_to_head(connection)
+        store = cls(path, engine, actor or default_actor(), key)
+        if actor is None:
+            with store.transaction() as session:
+                named = device_identity(session).user
+            if named:  # the named user of a member store, not the operating-system login
+                store.use_actor(named)
+        return store
+
+    def use_actor(self, actor: str) -> None:
+        """Name the person using this store in the audit trail and on letters from now on."""
+        self.actor = actor
+        self._sessions.configure(info={audit.ACTOR_KEY: actor})
 
     # --- using ------------------------------------------------------------------------------------
 
