@@ -517,7 +517,8 @@ def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, 
         _say("Stopped; nothing more was written.")
         return EXIT_ERROR
     except Exception as error:
-        if (fault := explain(error, args.db)) is not None:  # met while working, e.g. a page damaged since
+        db = getattr(args, "db", None)
+        if db and (fault := explain(error, Path(db))) is not None:  # met while working: a page damaged since
             log.warning("cpm-desktop %s: %s", args.command, type(fault).__name__)
             return _said(fault)
         if isinstance(error, OSError) and error.filename:

@@ -122,3 +122,18 @@ def test_a_pdf_saved_from_the_preview_is_owner_only(qtbot, tmp_path):
     dialog.save_to(tmp_path / "sample.pdf")
     assert stat.S_IMODE((tmp_path / "sample.pdf").stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sample.pdf"]
+
+
+def test_a_page_damaged_while_the_window_is_open_is_said_when_met(window, qtbot, monkeypatch, tmp_path):  # noqa: F811
+    import cpm_desktop.ui.main_window as main_module
+
+    store = window.context.store
+    store.engine.dispose()  # nothing cached: the export reads the damaged page from the disk
+    for page in range(2, page_count(store.path)):
+        damage_page(store.path, page)
+    out = tmp_path / "export"
+    monkeypatch.setattr(main_module.QFileDialog, "getExistingDirectory", lambda *args: str(out))
+    warnings = answers(monkeypatch, main_module)
+    window.export_folder()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert len(warnings) == 1 and "is damaged" in warnings[0], warnings
