@@ -11,7 +11,7 @@ import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]
 from sqlalchemy.exc import DBAPIError
 
 # SQLite's primary result codes (the low byte of an extended code)
-SQLITE_ERROR, SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT = 1, 3, 8, 10, 11
+SQLITE_ERROR, SQLITE_PERM, SQLITE_READONLY, SQLITE_CORRUPT = 1, 3, 8, 11
 SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 13, 14, 26
 
 
