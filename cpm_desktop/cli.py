@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
+from cpm_desktop.services.files import write_private_file
 from cpm_desktop.storage.engine import Store, StoreError, WrongPassphrase
 
 log = logging.getLogger(__name__)
@@ -106,9 +107,11 @@ def _write_output(target: str, data: bytes) -> None:
     path = Path(target)
     if not path.parent.is_dir():
         raise CliError(f"The folder {path.parent} does not exist.", EXIT_INPUT)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        write_private_file(path, data)
+    except OSError as error:
+        raise CliError(f"Could not write {path} ({error.strerror or error}); nothing was written.",
+                       EXIT_INPUT) from None
 
 
 # --- commands --------------------------------------------------------------------------------------
