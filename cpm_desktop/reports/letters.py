@@ -29,4 +29,4 @@ def render_letter(letter: Letter, password: str | None = None) -> bytes:
     if letter.bullets:
         story += [markup(safe(letter.bullets_title), s.subheading)] + [para(f"• {item}") for item in letter.bullets]
     story += [Spacer(1, 8 * mm), para("Yours sincerely,"), Spacer(1, 10 * mm), para(letter.signed)]
-    return build_document(letter.title, story, subject=letter.regarding, password=password)
+    return build_document(letter.title, story, password=password)

@@ -110,4 +110,4 @@ def render_subject_access(export: SubjectAccessExport, password: str | None = No
             continue
         story.append(markup(safe(title), s.subheading))
         story += [para(f"• {item}") for item in value] if isinstance(value, list) else [para(value)]
-    return build_document(TITLE, story, subject=f"{export.kind} {export.subject_id}", password=password)
+    return build_document(TITLE, story, password=password)

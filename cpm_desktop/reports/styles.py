@@ -302,14 +302,19 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self.restoreState()
 
 
-def build_document(title: str, story: list[Flowable], *, subject: str = "", author: str = SCHEME,
-                   password: str | None = None) -> bytes:
-    """An A4 PDF with the scheme's heading and "Page x of y"; optionally AES-256 protected."""
+def build_document(title: str, story: list[Flowable], *, password: str | None = None) -> bytes:
+    """An A4 PDF with the scheme's heading and "Page x of y"; optionally AES-256 protected.
+
+    ``title`` names the kind of document ("Subject access: information we hold"), never a person: it is
+    the PDF's metadata too, which file managers, search indexes and mail previews show without opening
+    the file (and protection does not encrypt). So the metadata holds no personal data: no name, id or
+    period of a person's support, and the scheme, not the person who made it, as the author.
+    """
     register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=19 * mm,
-        title=title, author=author, subject=subject, creator="CPM Desktop",
+        title=title, author=SCHEME, subject="", keywords="", creator="CPM Desktop",
         initialFontName=FONT,  # else an unused, unembedded Helvetica is declared on every page
     )
     document.build(story or [Spacer(1, 1)],
