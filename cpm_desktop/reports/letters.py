@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from cpm_desktop.domain.letters import Letter
+from cpm_desktop.reports.long_text import paragraphs
 from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, safe, styles
 
 
@@ -21,7 +22,7 @@ def render_letter(letter: Letter, password: str | None = None) -> bytes:
         Spacer(1, 2 * mm),
     ]
     for paragraph in letter.paragraphs:
-        story += [para(paragraph), Spacer(1, 3 * mm)]
+        story += [*paragraphs(paragraph, s.body), Spacer(1, 3 * mm)]
     if letter.table:
         story += [markup(safe(letter.table_title), s.subheading),
                   data_table(["Kind of support", "Contacts"], [[label, figure] for label, figure in letter.table],
