@@ -2,7 +2,10 @@
 
 Renderers take plain data and return bytes. Every string that came from a person goes through
 :func:`safe` exactly once before it reaches a Paragraph, so ``a<b``, ``Tom & Jerry`` and ``<b>``
-print literally. Text is set in DejaVu Sans, embedded, for names in any Latin, Greek or Cyrillic script.
+print literally, right-to-left names read right to left (see ``direction``), and each character is set in
+the first embedded font that has it: DejaVu Sans (Latin, Greek, Cyrillic, Hebrew, Arabic …), Noto Emoji
+(monochrome pictographs; colour emoji fonts cannot be embedded by ReportLab), then Droid Sans Fallback
+(Chinese, Japanese, Korean …).
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from itertools import groupby
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -19,17 +23,23 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from cpm_desktop.reports.direction import visual_order
 from cpm_desktop.resources import path as resource_path
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+EMOJI = "NotoEmoji"  # pictographs, in one weight: bold emoji are the regular ones
 # For scripts DejaVu lacks (Chinese, Japanese, Korean …): Droid Sans Fallback, embedded like DejaVu.
 FALLBACK = "DroidSansFallback"
+FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", EMOJI: "NotoEmoji-Regular.ttf",
+              FALLBACK: "DroidSansFallbackFull.ttf"}
+# Emoji planes: set in Noto Emoji even where DejaVu has a glyph, so a row of emoji looks like one set.
+_PICTOGRAPHS = range(0x1F000, 0x1FB00)
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -40,42 +50,61 @@ SHADE = colors.HexColor("#eef3f6")
 EMPTY = "—"
 
 
+_ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """ReportLab's map from glyphs back to text, with characters above U+FFFF (emoji) written as UTF-16, as
+    PDF readers read it: ReportLab writes ``<1F642>``, which no reader understands, so an emoji could not be
+    found, copied or read aloud."""
+    def utf16(entry: re.Match[str]) -> str:
+        return f"<{entry[1]}> <{chr(int(entry[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _ASTRAL_ENTRY.sub(utf16, _reportlab_to_unicode_cmap(fontname, subset))
+
+
 @cache
 def register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource_path("fonts", "DroidSansFallbackFull.ttf"))))
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    for name, file in FONT_FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
+    for name in (EMOJI, FALLBACK):
+        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
 
 
 @cache
-def _dejavu_has(char: str) -> bool:
+def _has_glyph(font: str, char: str) -> bool:
     register_fonts()
-    return ord(char) in pdfmetrics.getFont(FONT).face.charToGlyph
+    return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
+
+
+@cache
+def font_for(char: str) -> str:
+    """The embedded font a character is set in (DejaVu when none has it: its empty box marks the place)."""
+    if char.isspace():
+        return FONT
+    order = (EMOJI, FONT, FALLBACK) if ord(char) in _PICTOGRAPHS else (FONT, EMOJI, FALLBACK)
+    return next((font for font in order if _has_glyph(font, char)), FONT)
+
+
+def _runs(text: str) -> list[tuple[str, str]]:
+    """(font, text) runs of plain text, each in the font that has its characters."""
+    return [(font, "".join(chars)) for font, chars in groupby(text, font_for)]
 
 
 def _with_fallback(escaped: str) -> str:
-    """Wrap runs of characters DejaVu cannot draw in the fallback font (markup is already escaped)."""
-    out, run = [], []
-    for char in escaped:
-        if char.isspace() or _dejavu_has(char):
-            if run:
-                out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
-                run = []
-            out.append(char)
-        else:
-            run.append(char)
-    if run:
-        out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
-    return "".join(out)
+    """Runs of characters DejaVu cannot draw wrapped in the font that can (markup is already escaped:
+    its ``&amp;`` and ``&#39;`` are plain ASCII, set in DejaVu)."""
+    return "".join(run if font == FONT else f'<font name="{font}">{run}</font>' for font, run in _runs(escaped))
 
 
 def safe(text: object) -> str:
     """User text as Paragraph markup that prints literally; new lines are kept as line breaks."""
     if text is None or text == "":
         return EMPTY
-    escaped = _with_fallback(escape(str(text), {'"': "&quot;", "'": "&#39;"}))
+    escaped = _with_fallback(escape(visual_order(str(text)), {'"': "&quot;", "'": "&#39;"}))
     return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
 
 
@@ -232,18 +261,6 @@ def titled_table(title: str, header: Sequence[str], rows: Sequence[Sequence[obje
     return [Paragraph(safe(title), styles().subheading), data_table(header, rows, widths, numeric_from)]
 
 
-def _runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs of plain text: DejaVu where it has the glyph, else the fallback font."""
-    runs: list[tuple[str, str]] = []
-    for char in text:
-        font = FONT if char.isspace() or _dejavu_has(char) else FALLBACK
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    return runs
-
-
 def _fit(text: str, width: float, size: float) -> str:
     """Plain text shortened with an ellipsis until it fits ``width`` points."""
     def measure(t: str) -> float:
@@ -288,7 +305,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         # scheme's name, with any character DejaVu lacks set in the fallback font.
         room = FRAME_WIDTH - pdfmetrics.stringWidth(SCHEME, BOLD, 8.5) - 12
         x = PAGE_WIDTH - MARGIN
-        for font, run in reversed(_runs(_fit(self._document_title, room, 8.5))):
+        for font, run in reversed(_runs(_fit(visual_order(self._document_title), room, 8.5))):
             self.setFont(font, 8.5)
             self.drawRightString(x, PAGE_HEIGHT - 11 * mm, run)
             x -= pdfmetrics.stringWidth(run, font, 8.5)

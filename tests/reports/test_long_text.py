@@ -55,8 +55,7 @@ def cells(story: list[Flowable]):
         if isinstance(flowable, Table):
             for row in flowable._cellvalues:
                 for cell in row:
-                    for item in cell if isinstance(cell, list | tuple) else [cell]:
-                        yield item
+                    yield from cell if isinstance(cell, list | tuple) else [cell]
 
 
 def test_a_long_note_is_never_one_table_cell_or_one_paragraph():

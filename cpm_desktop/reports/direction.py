@@ -1,0 +1,42 @@
+"""Right-to-left text (Hebrew, Arabic, …) in the order a PDF draws it: left to right, letters joined.
+
+ReportLab draws the characters of a string from left to right as they come, so ``שלום`` printed as it is
+stored reads backwards, and Arabic letters stand apart in their isolated forms. ReportLab's own bidi
+support needs ``rlbidi``, which is not on PyPI; so each line of user text is turned here into its visual
+form: Arabic letters take their joined (contextual) forms and ligatures (arabic-reshaper), then the
+Unicode bidirectional algorithm puts every run in display order (python-bidi), mirroring brackets.
+
+A line is reordered as a whole, before ReportLab breaks it to the width of its column: names, ids and
+short notes come out right, but a right-to-left run too long for one line is broken at its visual left
+end, so its lines read bottom to top (a known limit; rlbidi would reorder after breaking).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from arabic_reshaper import ArabicReshaper
+from bidi.algorithm import get_display  # the pure-Python one: it mirrors brackets, the compiled one does not
+
+# Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, Arabic supplements and presentation forms
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+@cache
+def _reshaper() -> ArabicReshaper:
+    # Harakat (vowel marks) are kept: they are part of how the person wrote the name. Lam-alef is joined (DejaVu
+    # has those ligatures); the one-glyph word ligature for Allah is not (DejaVu lacks U+FDF2).
+    return ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True,
+                                         "ARABIC LIGATURE ALLAH": False})
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL.search(text) is not None
+
+
+def visual_order(text: str) -> str:
+    """``text`` as drawn from left to right; each line on its own (its direction from its first letter)."""
+    if not has_rtl(text):
+        return text
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(get_display(_reshaper().reshape(line)) if has_rtl(line) else line for line in lines)
