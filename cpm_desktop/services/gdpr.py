@@ -13,6 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cpm_desktop.domain.record_words import action_words, field_words, record_words
 from cpm_desktop.domain.subject_access import (
     Redaction,
     Section,
@@ -66,12 +67,18 @@ def _live(model):
 
 
 def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
+    """The audit events about the subject, in the words of the screens (never the database's names)."""
     e = m.AuditEvent
-    rows = session.execute(select(e.at, e.actor, e.action, e.record_table, e.fields)
+
+    def what(action: str, detail: str | None) -> str:
+        return f"{action_words(action)} ({detail})" if detail else action_words(action)
+
+    rows = session.execute(select(e.at, e.actor, e.action, e.detail, e.record_table, e.fields)
                            .where(e.subject_uuid == subject_uuid).order_by(e.at, e.id)).all()
     return Section("Who viewed, changed or exported this record", ("When (UTC)", "Who", "What", "Record", "Fields"),
-                   [(t(at), t(actor), action, table.replace("_", " "), fields.replace(",", ", "))
-                    for at, actor, action, table, fields in rows],
+                   [(t(at), t(actor), what(action, detail), record_words(table),
+                     ", ".join(field_words(table, field) for field in fields.split(",") if field))
+                    for at, actor, action, detail, table, fields in rows],
                    "Every view, change and export of the record is logged; the log names fields, never their values.")
 
 
