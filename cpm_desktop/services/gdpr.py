@@ -108,7 +108,8 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
             subject_uuid = mentor.id
         export.prepared_on = today or date.today()
         export.prepared_by = audit.actor_of(session)
-        export.redaction_reasons = [r.reason for r in t.applied]
+        # a name and its other forms share one reason: listed once
+        export.redaction_reasons = list(dict.fromkeys(r.reason for r in t.applied))
         # Recorded before the trail is read, so the export itself appears in it.
         audit.record_access(session, action, export.kind, subject_uuid, subject_uuid=subject_uuid,
                             detail="subject-access export" if action == "export" else "subject-access review")

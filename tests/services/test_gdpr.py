@@ -175,3 +175,20 @@ def test_the_audit_table_uses_the_words_of_the_screens(store):
     assert any(row[2] == "Viewed (subject-access review)" or row[2].startswith("Exported") for row in trail.rows)
     text = pdf_text(subject_access_pdf(store, person_id="P1"))
     assert "assessment_uuid" not in text and "assessment uuid" not in text
+
+
+def test_the_forms_of_a_redacted_name_are_removed_and_the_reason_listed_once(store):
+    tables = sample_tables()
+    tables["contacts"].append(blank("contacts", contact_id="C77", referral_id="R1", occurred_at="2017-06-01T10:00",
+                                    activity="telephone", notes="PC Testfield rang; write to pc.testfield@example.org "
+                                                                "about Testfield's visit."))
+    import_tables(store, tables)
+    from cpm_desktop.domain.subject_access import name_forms
+
+    reason = "Names a police officer, a third party"
+    redactions = [Redaction(form, reason) for form in ["PC Testfield", *name_forms("PC Testfield")]]
+    export = subject_access_data(store, person_id="P1", redactions=redactions)
+    assert export.redaction_reasons == [reason]
+    text = pdf_text(subject_access_pdf(store, person_id="P1", redactions=redactions))
+    assert "testfield" not in text.lower()
+    assert "[redacted] rang; write to [redacted] about [redacted] visit." in " ".join(text.split())
