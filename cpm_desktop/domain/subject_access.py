@@ -81,6 +81,15 @@ TITLES = RANKS | {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’-]*\.?$")
 
 
+PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "ibn",
+                       "bint", "al", "el", "y"})
+
+
+def _capital(word: str) -> bool:
+    """A name's word begins with a capital, or with a letter of a script without capitals (Arabic, Hebrew …)."""
+    return word[0].isupper() or word[0].lower() == word[0].upper()
+
+
 def _address_part(word: str) -> str:
     """``Siobhán`` → ``siobhan``, ``O'Neil`` → ``oneil``: as names are written in e-mail addresses."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if c.isalnum()).lower()
@@ -94,11 +103,14 @@ def name_forms(passage: str) -> list[str]:
     "jane_testfield", "testfield.jane"); with a title and one name ("PC Testfield"), the title stands for
     the first name in addresses ("pc.testfield"). Matching is in any case and takes possessives and the rest
     of an e-mail address (see :func:`redact`), so those need no form of their own. A passage that is not a
-    name (a sentence, a number, more than four words) has none. The passage itself is never among them.
+    name (a sentence, a number, words without capitals, more than four words) has none. The passage itself
+    is never among them.
     """
     words = passage.split()
     if not 1 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words) or len(passage) > 60:
         return []
+    if not all(_capital(w) or (0 < i < len(words) - 1 and w.lower() in PARTICLES) for i, w in enumerate(words)):
+        return []  # "the man next door" is not a name
     titles = [w for w in words[:-1] if w.rstrip(".").lower() in TITLES]
     names = words[len(titles):] if words[:len(titles)] == titles else words
     forms: list[str] = []
