@@ -6,14 +6,15 @@ support needs ``rlbidi``, which is not on PyPI; so each line of user text is tur
 form: Arabic letters take their joined (contextual) forms and ligatures (arabic-reshaper), then the
 Unicode bidirectional algorithm puts every run in display order (python-bidi), mirroring brackets.
 
-A line is reordered as a whole, before ReportLab breaks it to the width of its column: names, ids and
-short notes come out right, but a right-to-left run too long for one line is broken at its visual left
-end, so its lines read bottom to top (a known limit; rlbidi would reorder after breaking).
+Done to a whole line, that would break a long right-to-left line at the wrong end (its lines would read
+from the bottom up): ``text.user_paragraph`` breaks such a paragraph into lines first, in reading order,
+and puts each line in visual order with the paragraph's direction.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
+from unicodedata import bidirectional
 
 from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_display  # the pure-Python one: it mirrors brackets, the compiled one does not
@@ -34,9 +35,22 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
-def visual_order(text: str) -> str:
-    """``text`` as drawn from left to right; each line on its own (its direction from its first letter)."""
+def base_direction(text: str) -> str:
+    """"R" when the first letter with a direction is right-to-left, else "L" (the bidi algorithm's rule)."""
+    for char in text:
+        kind = bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+    return "L"
+
+
+def visual_order(text: str, base: str | None = None) -> str:
+    """``text`` as drawn from left to right; each line on its own, in the direction ``base`` ("L" or "R")
+    or by default its own (from its first letter)."""
     if not has_rtl(text):
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(get_display(_reshaper().reshape(line)) if has_rtl(line) else line for line in lines)
+    return "\n".join(get_display(_reshaper().reshape(line), base_dir=base or base_direction(line))
+                     if has_rtl(line) else line for line in lines)

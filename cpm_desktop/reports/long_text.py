@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
-from cpm_desktop.reports.styles import safe
+from cpm_desktop.reports.text import user_paragraph
 
 PIECE = 1_500  # characters: about a quarter of a page of notes
 _SENTENCE_END = re.compile(r"[.!?;:][\"')\]]*\s")
@@ -61,7 +61,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
         after = len(piece) - len(piece.rstrip("\n"))
         if before and story:
             story.append(Spacer(1, style.leading * before))
-        story.append(Paragraph(safe(piece.strip("\n")), style))
+        story.append(user_paragraph(piece.strip("\n"), style))
         if after:
             story.append(Spacer(1, style.leading * after))
-    return story or [Paragraph(safe(text), style)]
+    return story or [user_paragraph(text, style)]

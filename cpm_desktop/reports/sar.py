@@ -20,6 +20,7 @@ from cpm_desktop.reports.styles import (
     para,
     safe,
     styles,
+    user_paragraph,
 )
 
 TITLE = "Subject access: information we hold"
@@ -58,7 +59,7 @@ def _record(columns: tuple[str, ...], row: tuple[str, ...]) -> list:
     head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(columns[:2], row[:2], strict=True))
     story = [markup(head, s.subheading)]
     rest = list(zip(columns[2:], row[2:], strict=True))
-    short = [[Paragraph(safe(title), s.cell_head), Paragraph(safe(value), s.cell)]
+    short = [[Paragraph(safe(title), s.cell_head), user_paragraph(value, s.cell)]
              for title, value in rest if not is_long(value)]
     if short:
         table = Table(short, colWidths=[FRAME_WIDTH * 0.26, FRAME_WIDTH * 0.74], hAlign="LEFT", splitInRow=1)

@@ -1,11 +1,9 @@
-"""The shared ground of every PDF: fonts, safe text, styles, tables and the A4 page frame.
+"""The shared ground of every PDF: styles, tables and the A4 page frame.
 
 Renderers take plain data and return bytes. Every string that came from a person goes through
-:func:`safe` exactly once before it reaches a Paragraph, so ``a<b``, ``Tom & Jerry`` and ``<b>``
-print literally, right-to-left names read right to left (see ``direction``), and each character is set in
-the first embedded font that has it: DejaVu Sans (Latin, Greek, Cyrillic, Hebrew, Arabic …), Noto Emoji
-(monochrome pictographs; colour emoji fonts cannot be embedded by ReportLab), then Droid Sans Fallback
-(Chinese, Japanese, Korean …).
+:func:`safe` exactly once before it reaches a Paragraph (or is set by :func:`para`), so ``a<b``,
+``Tom & Jerry`` and ``<b>`` print literally, in fonts that have its characters and in reading order
+(see ``text``).
 """
 from __future__ import annotations
 
@@ -15,31 +13,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from itertools import groupby
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from cpm_desktop.reports.direction import visual_order
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.reports.text import (  # noqa: F401 (the renderers' names)
+    BOLD,
+    EMOJI,
+    EMPTY,
+    FALLBACK,
+    FONT,
+    _runs,
+    font_for,
+    register_fonts,
+    safe,
+    user_paragraph,
+)
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
-EMOJI = "NotoEmoji"  # pictographs, in one weight: bold emoji are the regular ones
-# For scripts DejaVu lacks (Chinese, Japanese, Korean …): Droid Sans Fallback, embedded like DejaVu.
-FALLBACK = "DroidSansFallback"
-FONT_FILES = {FONT: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", EMOJI: "NotoEmoji-Regular.ttf",
-              FALLBACK: "DroidSansFallbackFull.ttf"}
-# Emoji planes: set in Noto Emoji even where DejaVu has a glyph, so a row of emoji looks like one set.
-_PICTOGRAPHS = range(0x1F000, 0x1FB00)
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -47,65 +45,6 @@ INK = colors.HexColor("#1f2933")
 ACCENT = colors.HexColor("#1d5c7a")
 RULE = colors.HexColor("#c9d3dc")
 SHADE = colors.HexColor("#eef3f6")
-EMPTY = "—"
-
-
-_ASTRAL_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
-_reportlab_to_unicode_cmap = ttfonts.makeToUnicodeCMap
-
-
-def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
-    """ReportLab's map from glyphs back to text, with characters above U+FFFF (emoji) written as UTF-16, as
-    PDF readers read it: ReportLab writes ``<1F642>``, which no reader understands, so an emoji could not be
-    found, copied or read aloud."""
-    def utf16(entry: re.Match[str]) -> str:
-        return f"<{entry[1]}> <{chr(int(entry[2], 16)).encode('utf-16-be').hex().upper()}>"
-
-    return _ASTRAL_ENTRY.sub(utf16, _reportlab_to_unicode_cmap(fontname, subset))
-
-
-@cache
-def register_fonts() -> None:
-    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for name, file in FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    for name in (EMOJI, FALLBACK):
-        pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-
-
-@cache
-def _has_glyph(font: str, char: str) -> bool:
-    register_fonts()
-    return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
-
-
-@cache
-def font_for(char: str) -> str:
-    """The embedded font a character is set in (DejaVu when none has it: its empty box marks the place)."""
-    if char.isspace():
-        return FONT
-    order = (EMOJI, FONT, FALLBACK) if ord(char) in _PICTOGRAPHS else (FONT, EMOJI, FALLBACK)
-    return next((font for font in order if _has_glyph(font, char)), FONT)
-
-
-def _runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs of plain text, each in the font that has its characters."""
-    return [(font, "".join(chars)) for font, chars in groupby(text, font_for)]
-
-
-def _with_fallback(escaped: str) -> str:
-    """Runs of characters DejaVu cannot draw wrapped in the font that can (markup is already escaped:
-    its ``&amp;`` and ``&#39;`` are plain ASCII, set in DejaVu)."""
-    return "".join(run if font == FONT else f'<font name="{font}">{run}</font>' for font, run in _runs(escaped))
-
-
-def safe(text: object) -> str:
-    """User text as Paragraph markup that prints literally; new lines are kept as line breaks."""
-    if text is None or text == "":
-        return EMPTY
-    escaped = _with_fallback(escape(visual_order(str(text)), {'"': "&quot;", "'": "&#39;"}))
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)
@@ -144,7 +83,7 @@ def styles() -> Styles:
 
 def para(text: object, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of user text (escaped here)."""
-    return Paragraph(safe(text), style or styles().body)
+    return user_paragraph(text, style or styles().body)
 
 
 def markup(trusted: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -236,7 +175,7 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     def cell(value: object, column: int) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        return Paragraph(safe(_text(value)), s.cell_right if figures[column] else s.cell)
+        return user_paragraph(_text(value), s.cell_right if figures[column] else s.cell)
 
     body = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]

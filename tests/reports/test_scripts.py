@@ -79,6 +79,26 @@ def test_hebrew_and_arabic_names_read_right_to_left():
     assert x_of(chars, "Spoke") < x_of(chars, "today")
 
 
+def boxes(pdf: bytes) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Every character of the first page with its box (left, bottom, right, top)."""
+    text = pdfium.PdfDocument(pdf)[0].get_textpage()
+    return [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+
+
+@pytest.mark.parametrize("sentence", ["נפגשנו בבית הקפה ודיברנו על השבוע ועל המטרות.",
+                                      "التقينا في المقهى وتحدثنا عن الأسبوع وعن الأهداف."], ids=["hebrew", "arabic"])
+def test_a_long_right_to_left_note_reads_from_its_first_line_down_each_from_the_right(sentence):
+    first, last = "ראשון" if "נ" in sentence else "أولا", "אחרון" if "נ" in sentence else "أخيرا"
+    note = f"{first} {sentence * 6} {last}"
+    pdf = build_document("Note", [para(note)])
+    chars = boxes(pdf)
+    letters = "".join(c for c, _ in chars)
+    top_of = {word: chars[letters.index(word)][1][3] for word in (first, last)}
+    assert top_of[first] > top_of[last] + 20  # the first word on the first line, the last lines below
+    right_of_first = max(box[2] for _, box in chars[letters.index(first):letters.index(first) + len(first)])
+    assert right_of_first > 500  # set from the right margin (A4 is 595 points wide)
+
+
 def test_arabic_letters_take_their_joined_forms():
     text = drawn(build_document("Names", [para(ARABIC)]))
     # محمد as initial meem, medial hah, medial meem, final dal (pypdf gives them back in reading order)
