@@ -6,7 +6,8 @@ from reportlab.platypus import Spacer
 
 from cpm_desktop.domain.letters import Letter
 from cpm_desktop.reports.long_text import paragraphs
-from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, safe, styles
+from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, styles
+from cpm_desktop.reports.text import safe
 
 
 def render_letter(letter: Letter, password: str | None = None) -> bytes:

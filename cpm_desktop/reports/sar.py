@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from cpm_desktop.domain.subject_access import SubjectAccessExport
+from cpm_desktop.domain.subject_access import Section, SubjectAccessExport
 from cpm_desktop.reports.long_text import is_long, paragraphs
 from cpm_desktop.reports.styles import (
-    BOLD,
     CELL_PADDING,
-    FONT,
     FRAME_WIDTH,
     RULE,
     build_document,
@@ -18,10 +16,9 @@ from cpm_desktop.reports.styles import (
     long_date,
     markup,
     para,
-    safe,
     styles,
-    user_paragraph,
 )
+from cpm_desktop.reports.text import BOLD, FONT, safe, user_paragraph
 
 TITLE = "Subject access: information we hold"
 
@@ -29,13 +26,14 @@ TITLE = "Subject access: information we hold"
 LONGEST_WORD = 90  # points: a longer word (a URL, a run of script without spaces) may break
 
 
-def _widths(section) -> list[float]:
+def _widths(section: Section) -> list[float]:
     """Each column gets room for its longest word (ids, dates and headers never break), then the rest of
     the width in proportion to how much the column holds, so notes get the most."""
     if len(section.columns) == 2:
         return [FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68]
     sample = section.rows[:200]
-    floors, shares = [], []
+    floors: list[float] = []
+    shares: list[int] = []
     for i, title in enumerate(section.columns):
         widest = max([pdfmetrics.stringWidth(w, BOLD, 8.5) for w in title.split()]
                      + [pdfmetrics.stringWidth(w, FONT, 8.5) for row in sample for w in str(row[i]).split()[:40]]
@@ -50,14 +48,14 @@ def _widths(section) -> list[float]:
 WIDE = 6  # a section with more columns than this is set as one block per entry: columns that narrow break words
 
 
-def _record(columns: tuple[str, ...], row: tuple[str, ...]) -> list:
+def _record(columns: tuple[str, ...], row: tuple[str, ...]) -> list[Flowable]:
     """One entry as a block of its own: headed by its first two values, the rest as (what, held) rows, and any
     long text after them as paragraphs (never inside a table cell, which ReportLab splits in quadratic time)."""
     s = styles()
     if len(columns) == 2:  # a (detail, held) pair whose value is long
         return [markup(safe(row[0]), s.subheading), *paragraphs(row[1], s.cell)]
     head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(columns[:2], row[:2], strict=True))
-    story = [markup(head, s.subheading)]
+    story: list[Flowable] = [markup(head, s.subheading)]
     rest = list(zip(columns[2:], row[2:], strict=True))
     short = [[Paragraph(safe(title), s.cell_head), user_paragraph(value, s.cell)]
              for title, value in rest if not is_long(value)]
@@ -72,9 +70,9 @@ def _record(columns: tuple[str, ...], row: tuple[str, ...]) -> list:
     return story
 
 
-def _section_table(section) -> list:
+def _section_table(section: Section) -> list[Flowable]:
     s = styles()
-    story = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
     if section.note:
         story.append(para(section.note, s.small))
     if not section.rows:
@@ -82,7 +80,7 @@ def _section_table(section) -> list:
     if len(section.columns) > WIDE:
         return story + [flowable for row in section.rows for flowable in _record(section.columns, row)]
     # Rows in tables; an entry holding a long text interrupts the table as a block of its own.
-    widths, waiting = _widths(section), []
+    widths, waiting = _widths(section), list[list[object]]()
     for row in section.rows:
         if any(is_long(value) for value in row):
             if waiting:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -141,8 +142,8 @@ def _auto_widths(header: Sequence[str], rows: Sequence[Sequence[object]], figure
             widths.append(None)
     text_columns = [i for i, w in enumerate(widths) if w is None]
     if not text_columns:
-        scale = FRAME_WIDTH / sum(widths)  # type: ignore[arg-type]
-        return [w * scale for w in widths]  # type: ignore[operator]
+        scale = FRAME_WIDTH / sum(w for w in widths if w is not None)
+        return [w * scale for w in widths if w is not None]
     room = FRAME_WIDTH - sum(w for w in widths if w is not None)
     shares = {i: min(max([len(_text(row[i])) for row in sample if i < len(row)] + [len(str(header[i])), 10]), 80)
               for i in text_columns}
@@ -177,7 +178,8 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
             return value
         return user_paragraph(_text(value), s.cell_right if figures[column] else s.cell)
 
-    body = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
+    body: list[list[Flowable]] = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head)
+                                   for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     if widths is None:
         widths = _auto_widths(header, rows, figures)
@@ -216,16 +218,16 @@ def _fit(text: str, width: float, size: float) -> str:
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Defers each page so the footer can say "Page x of y" once the page count is known."""
 
-    def __init__(self, *args, document_title: str = "", **kwargs):
+    def __init__(self, *args: Any, document_title: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._saved_pages: list[dict] = []
+        self._saved_pages: list[dict[str, Any]] = []
         self._document_title = document_title
 
-    def showPage(self):  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
@@ -254,7 +256,8 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
         self.setFont(FONT, 8)
         self.drawString(MARGIN, 9 * mm, "OFFICIAL-SENSITIVE: personal data. Keep securely; do not forward.")
-        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {self._pageNumber} of {total}")
+        page = self._pageNumber  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {page} of {total}")
         self.restoreState()
 
 
@@ -270,7 +273,7 @@ def build_document(title: str, story: list[Flowable], *, password: str | None = 
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=19 * mm,
-        title=title, author=SCHEME, subject="", keywords="", creator="CPM Desktop",
+        title=title, author=SCHEME, subject="", keywords=[], creator="CPM Desktop",
         initialFontName=FONT,  # else an unused, unembedded Helvetica is declared on every page
     )
     document.build(story or [Spacer(1, 1)],

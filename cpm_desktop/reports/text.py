@@ -62,7 +62,9 @@ def register_fonts() -> None:
 @cache
 def _has_glyph(font: str, char: str) -> bool:
     register_fonts()
-    return ord(char) in pdfmetrics.getFont(font).face.charToGlyph
+    face = pdfmetrics.getFont(font)
+    assert isinstance(face, TTFont)  # every font we register is
+    return ord(char) in face.face.charToGlyph
 
 
 @cache
