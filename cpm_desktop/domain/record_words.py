@@ -51,6 +51,7 @@ COMMON_FIELDS: dict[str, str] = {
     "commitment": "Commitment (0–10)", "reviewed_on": "Reviewed on", "minutes": "Minutes", "activity": "Activity",
     "occurred_at": "When", "staff_name": "Staff member", "checked_on": "Checked on", "checked_by": "Checked by",
     "id": "Record number", "created_at": "Added on", "updated_at": "Last changed on", "updated_by": "Last changed by",
+    "origin_device": "Laptop it was first made on", "hlc": "Sync clock", "field_hlc": "Sync clocks of the details",
 }
 
 # Fields whose words depend on the record (``status`` of a visit is not the status of a mentor, …).

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.record_words import action_words, field_words, record_words
@@ -74,7 +74,8 @@ def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
         return f"{action_words(action)} ({detail})" if detail else action_words(action)
 
     rows = session.execute(select(e.at, e.actor, e.action, e.detail, e.record_table, e.fields)
-                           .where(e.subject_uuid == subject_uuid).order_by(e.at, e.id)).all()
+                           .where(e.subject_uuid == subject_uuid)
+                           .order_by(e.at, literal_column("audit_event.rowid"))).all()
     return Section("Who viewed, changed or exported this record", ("When (UTC)", "Who", "What", "Record", "Fields"),
                    [(t(at), t(actor), what(action, detail), record_words(table),
                      ", ".join(field_words(table, field) for field in fields.split(",") if field))
