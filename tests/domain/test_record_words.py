@@ -31,7 +31,7 @@ def test_every_audited_record_and_field_has_words():
             assert not SNAKE.search(words) and words[0].isupper(), (table, column.key, words)
 
 
-@pytest.mark.parametrize(("name", "words"), [("origin_device_uuid", "Origin device"), ("hlc", "Hlc"),
+@pytest.mark.parametrize(("name", "words"), [("origin_device_uuid", "Origin device"), ("kept_clock", "Kept clock"),
                                              ("last_synced_at", "Last synced at"), ("change_id", "Change"),
                                              ("_uuid", "Uuid")])
 def test_a_name_not_in_the_mapping_still_reads_as_words(name, words):
