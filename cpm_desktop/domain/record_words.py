@@ -126,5 +126,15 @@ def field_words(table: str, field: str) -> str:
     return FIELDS.get((table, field)) or COMMON_FIELDS.get(field) or readable(field)
 
 
+# The store's own bookkeeping, recorded with every new record: no part of what a person reads about theirs.
+BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "updated_by", "origin_device", "hlc", "field_hlc"})
+
+
+def fields_words(table: str, fields: str) -> str:
+    """An audit event's fields (``a,b,c``) as words, in alphabetical order, without the bookkeeping."""
+    return ", ".join(sorted(field_words(table, field) for field in fields.split(",")
+                            if field and field not in BOOKKEEPING))
+
+
 def action_words(action: str) -> str:
     return ACTIONS.get(action) or readable(action)

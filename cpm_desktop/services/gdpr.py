@@ -13,7 +13,7 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from cpm_desktop.domain.record_words import action_words, field_words, record_words
+from cpm_desktop.domain.record_words import action_words, fields_words, record_words
 from cpm_desktop.domain.subject_access import (
     Redaction,
     Section,
@@ -78,7 +78,7 @@ def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
                            .order_by(e.at, literal_column("audit_event.rowid"))).all()
     return Section("Who viewed, changed or exported this record", ("When (UTC)", "Who", "What", "Record", "Fields"),
                    [(t(at), t(actor), what(action, detail), record_words(table),
-                     ", ".join(field_words(table, field) for field in fields.split(",") if field))
+                     fields_words(table, fields))
                     for at, actor, action, detail, table, fields in rows],
                    "Every view, change and export of the record is logged; the log names fields, never their values.")
 

@@ -11,6 +11,7 @@ from cpm_desktop.domain.record_words import (
     RECORDS,
     action_words,
     field_words,
+    fields_words,
     readable,
     record_words,
 )
@@ -37,6 +38,12 @@ def test_every_audited_record_and_field_has_words():
 def test_a_name_not_in_the_mapping_still_reads_as_words(name, words):
     assert readable(name) == words
     assert field_words("a_new_table", name) == words
+
+
+def test_an_events_fields_in_words_without_the_bookkeeping():
+    assert fields_words("risk_check", "assessment_uuid,checked_on,hlc,id,origin_device,source") == \
+        "Checked on, Risk assessment, Source checked"
+    assert fields_words("referral", "") == ""
 
 
 def test_the_words_of_the_screens():
