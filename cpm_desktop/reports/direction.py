@@ -36,19 +36,22 @@ def has_rtl(text: str) -> bool:
 
 
 def base_direction(text: str) -> str:
-    """"R" when the first letter with a direction is right-to-left, else "L" (the bidi algorithm's rule)."""
+    """"R" when most of the letters with a direction are right-to-left, else "L".
+
+    The bidi algorithm takes the first letter's direction, which turns an English sentence that begins with
+    a Hebrew name ("שלום כהן was referred by …") into a right-to-left one; these documents are English, so
+    the letters' majority decides, and a tie is left-to-right."""
+    rtl = ltr = 0
     for char in text:
         kind = bidirectional(char)
-        if kind in ("R", "AL"):
-            return "R"
-        if kind == "L":
-            return "L"
-    return "L"
+        rtl += kind in ("R", "AL")
+        ltr += kind == "L"
+    return "R" if rtl > ltr else "L"
 
 
 def visual_order(text: str, base: str | None = None) -> str:
     """``text`` as drawn from left to right; each line on its own, in the direction ``base`` ("L" or "R")
-    or by default its own (from its first letter)."""
+    or by default its own (see :func:`base_direction`)."""
     if not has_rtl(text):
         return text
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

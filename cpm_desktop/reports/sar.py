@@ -99,7 +99,7 @@ def render_subject_access(export: SubjectAccessExport, password: str | None = No
     who = "client" if export.kind == "person" else "volunteer mentor"
     story = [
         Spacer(1, 15 * mm), markup(safe(TITLE), s.title),
-        para(f"{export.subject_name} ({export.subject_id}), {who}", s.subheading),
+        markup(f"{safe(export.subject_name)} ({safe(export.subject_id)}), {who}", s.subheading),
         para(f"Prepared on {long_date(export.prepared_on)} by {export.prepared_by}."),
         Spacer(1, 4 * mm),
         para("This is a copy of every item of personal information the scheme holds about you, made in answer to "

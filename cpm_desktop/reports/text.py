@@ -124,23 +124,25 @@ def _lines(line: str, width: float, style: ParagraphStyle) -> list[str]:
 
 class _ReadingOrderParagraph(Paragraph):
     """A paragraph with right-to-left text: broken into lines in reading order for the width it is given,
-    then each line put in visual order, so the lines of a long Hebrew or Arabic note follow each other
-    from the top (done once whole, before breaking, they would read from the bottom up)."""
+    then each line put in visual order with the direction of the writer's line it comes from, so the lines
+    of a long Hebrew or Arabic note follow each other from the top (put in visual order whole, before
+    breaking, they would read from the bottom up). A right-to-left paragraph of more than one line is set
+    flush right; a name or a short note on one line stays flush left like the rest of the page."""
 
     def __init__(self, text: str, style: ParagraphStyle):
-        self._logical, self._broken_for = text, -1.0
-        self._base = base_direction(text)
-        if self._base == "R":
-            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        self._logical, self._broken_for, self._left = text, -1.0, style
+        self._right = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         super().__init__(safe(text), style)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's)
         if availWidth != self._broken_for:
-            room = availWidth - self.style.leftIndent - self.style.rightIndent - 0.5  # 0.5: ReportLab's rounding
-            lines = [piece for line in self._logical.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-                     for piece in _lines(line, room, self.style)]
-            Paragraph.__init__(self, "<br/>".join(safe(line, self._base) if line else "" for line in lines),
-                               self.style)
+            room = availWidth - self._left.leftIndent - self._left.rightIndent - 0.5  # 0.5: ReportLab's rounding
+            lines: list[str] = []
+            for line in self._logical.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+                base = base_direction(line)
+                lines += [safe(piece, base) if piece else "" for piece in _lines(line, room, self._left)]
+            style = self._right if len(lines) > 1 and base_direction(self._logical) == "R" else self._left
+            Paragraph.__init__(self, "<br/>".join(lines), style)
             self._broken_for = availWidth
         return super().wrap(availWidth, availHeight)
 

@@ -162,3 +162,21 @@ def test_every_pdf_orders_right_to_left_names_and_draws_emoji(kind):
     # pdfium loses an emoji beside right-to-left text when it reads the page back, so this asks for the font;
     # the ink of each emoji is seen in the test above
     assert any("NotoEmoji" in font for font in fonts_of(pdf))
+
+
+def test_an_english_sentence_that_begins_with_a_hebrew_name_stays_english():
+    pdf = build_document("Letter", [para(f"{HEBREW} was referred to us by Dr O'Neil of MIND.")])
+    chars = placed(pdf)
+    assert x_of(chars, "שלום")[0] < x_of(chars, "was")[0] < x_of(chars, "referred")[0] < x_of(chars, "MIND")[0]
+    assert_reads_right_to_left(pdf, "שלום", "כהן")
+
+
+def test_the_subject_access_heading_keeps_the_name_and_id_in_english_order():
+    export = SubjectAccessExport("person", "P1", HEBREW, date(2026, 1, 5), "tester")
+    chars = placed(render_subject_access(export))
+    end = index_of(chars, "client")
+    line = chars[end - 20:end + 6]  # pdfium's reading order of a mixed line is its own guess: use the places
+    hebrew = [x for c, x in line if "\u0590" <= c <= "\u05ff"]
+    x_p1 = next(x for c, x in line if c == "P")
+    assert len(hebrew) == 7 and max(hebrew) < x_p1 < x_of(chars, "client")[0]
+    assert_reads_right_to_left(render_subject_access(export), "שלום")
