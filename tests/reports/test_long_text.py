@@ -85,3 +85,17 @@ def test_every_word_of_a_long_note_is_in_the_export_in_order():
                       "we hold OFFICIAL-SENSITIVE: personal data. Keep securely; do not forward. Page of"))
     assert [w for w in printed if w not in frame and not w.isdigit()] == \
         [w for w in words(note) if w not in frame and not w.isdigit()]
+
+
+def test_long_values_leave_the_table_in_detail_sections_and_wide_sections_too():
+    note = note_of(30_000)
+    details = Section("Referral R1", ("Detail", "Held"), [("Received on", "01/04/2017"),
+                                                          ("The referrer's description", note), ("Area", "North")])
+    wide = Section("Risk assessments", ("Date", "Referral", "Kind", "Danger to staff", "Will / want / capacity",
+                                        "Checks made", "Professionals consulted", "Notes"),
+                   [("10/04/2017", "R1", "initial", "low", "yes / yes / no", "PNC", "PC Amble", note)])
+    for section in (details, wide):
+        story = _section_table(section)
+        assert all(len(cell.text) <= PIECE for cell in cells(story) if isinstance(cell, Paragraph))
+        printed = " ".join(words(" ".join(f.text for f in story if isinstance(f, Paragraph))))
+        assert " ".join(words(note)) in printed  # every word, in order, outside any table
