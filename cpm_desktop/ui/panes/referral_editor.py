@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from cpm_desktop.domain.dates import age_on
@@ -12,6 +12,7 @@ from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import IntakeError, ReferralForm
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
+from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
 
@@ -62,7 +63,10 @@ class ReferralEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._populate_lists()
-        self._match_timer = QTimer(self, singleShot=True, interval=400, timeout=self._look_for_matches)
+        # Earlier referrals of the same person are looked up a moment after the typing stops; linking one
+        # first finishes that look-up, so it never links a match for a name no longer typed.
+        self.matching = DelayedSearch(self._look_for_matches, self._matches_shown, fields=[],
+                                      acting=[self.ui.linkButton, self.ui.matchList], delay_ms=400, parent=self)
         self._connect()
         self.start_new()
 
@@ -103,8 +107,8 @@ class ReferralEditor(QWidget):
         ui.victimCheck.toggled.connect(ui.victimCrimesList.setEnabled)
         ui.perpetratorCheck.toggled.connect(ui.perpetratorCrimesList.setEnabled)
         for edit in (ui.firstNameEdit, ui.lastNameEdit, ui.phoneEdit):
-            edit.textEdited.connect(lambda _text: self._match_timer.start())
-        ui.dateOfBirthEdit.dateChanged.connect(lambda _d: self._match_timer.start())
+            edit.textEdited.connect(self.matching.restart)
+        ui.dateOfBirthEdit.dateChanged.connect(self.matching.restart)
         ui.linkButton.clicked.connect(self._link_selected)
         ui.matchList.itemActivated.connect(lambda _item: self._link_selected())
         ui.buttonBox.accepted.connect(self.save)
@@ -143,6 +147,7 @@ class ReferralEditor(QWidget):
 
     def show_form(self, form: ReferralForm) -> None:
         ui = self.ui
+        self.matching.timer.stop()  # a look-up for what was typed before has nothing to do with this form
         self._loading = True
         self._form = form
         ui.headingLabel.setText(f"Referral {form.referral_id} — {form.person_id}" if form.referral_uuid else
@@ -151,7 +156,8 @@ class ReferralEditor(QWidget):
                             (ui.postcodeEdit, form.postcode), (ui.phoneEdit, form.phone), (ui.emailEdit, form.email),
                             (ui.referrerNameEdit, form.referrer_name), (ui.referrerEmailEdit, form.referrer_email),
                             (ui.referrerPhoneEdit, form.referrer_phone),
-                            (ui.crimeReferenceEdit, form.crime_reference), (ui.under18ReasonEdit, form.under_18_reason)):
+                            (ui.crimeReferenceEdit, form.crime_reference),
+                            (ui.under18ReasonEdit, form.under_18_reason)):
             edit.setText(value)
         ui.addressEdit.setPlainText(form.address)
         ui.descriptionEdit.setPlainText(form.description)
@@ -235,7 +241,12 @@ class ReferralEditor(QWidget):
         if matches:
             ui.matchList.setCurrentRow(0)
 
+    def _matches_shown(self) -> tuple[str, ...]:
+        return tuple(self.ui.matchList.item(n).text() for n in range(self.ui.matchList.count()))
+
     def _link_selected(self) -> None:
+        if self.matching.finish():  # the matches shown were for what was typed before
+            return
         item = self.ui.matchList.currentItem()
         if item is None:
             return

@@ -1,7 +1,7 @@
 """The Referrals pane: search-as-you-type list with filters, and the intake form beside it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from cpm_desktop.services.referrals import ReferralListRow
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import ReferralEditor
+from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
 
 # The list shows at most this many (newest first); a search or filter narrows it. Every keystroke stays quick.
 SHOWN_AT_MOST = 2000
@@ -102,9 +103,11 @@ class ReferralsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        # Typing searches after a short pause, so each key press does not query the store.
-        self._search_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # Typing searches after a short pause, so each key press does not query the store; Enter, keys and
+        # clicks on the list finish the pending search first, so they act on the list as it is shown.
+        self.searching = DelayedSearch(self.refresh, lambda: tuple(row.uuid for row in self.model.rows),
+                                       fields=[self.search], acting=[self.table], parent=self)
+        self.search.textChanged.connect(self.searching.restart)
         for combo in (self.area_filter, self.state_filter, self.outcome_filter):
             combo.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_referral)
@@ -161,6 +164,7 @@ class ReferralsPane(QWidget):
             self.editor.edit(row.uuid)
 
     def _open_first(self) -> None:
+        self.searching.finish()
         if self.model.rows:
             self.table.setFocus()
             self.table.selectRow(0)
