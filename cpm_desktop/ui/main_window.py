@@ -166,9 +166,7 @@ class MainWindow(QMainWindow):
                  f" — {d.referrer}" for d in due]
         chosen, ok = QInputDialog.getItem(self, "Feedback due", f"{len(due)} closed case(s) waiting for feedback:",
                                           items, 0, False)
-        if ok:
-            self.referrals_pane.select(due[items.index(chosen)].referral_uuid)
-            self.context.set_current_referral(due[items.index(chosen)].referral_uuid)
+        if ok and self.referrals_pane.open(due[items.index(chosen)].referral_uuid):
             self.feedback_letter()
 
     def acknowledgement_letter(self) -> None:
@@ -262,9 +260,7 @@ class MainWindow(QMainWindow):
         return self.session_lock.try_unlock()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.dirty and QMessageBox.question(
-                self, "Unsaved changes", "A referral has unsaved changes. Quit without saving them?") \
-                != QMessageBox.StandardButton.Yes:
+        if self.locked or not self.context.resolve_unsaved(self):  # Save / Discard / Cancel for all typed work
             event.ignore()
             return
         event.accept()

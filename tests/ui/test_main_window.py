@@ -23,7 +23,7 @@ def window(qtbot, tmp_path):
         import_tables(store, sample_tables())
     main = build_main_window(path, PASSPHRASE)
     # Closing a window with unsaved edits asks first; tests that leave edits behind are not asked.
-    qtbot.addWidget(main, before_close_func=lambda w: setattr(w, "dirty", False))
+    qtbot.addWidget(main, before_close_func=lambda w: [h.discard_unsaved() for h in w.context.unsaved_holders()])
     main.show()
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)

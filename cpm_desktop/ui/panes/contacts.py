@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.services import contacts
+from cpm_desktop.services import contacts, referrals
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
@@ -216,7 +216,24 @@ class ContactLogPane(CasePane):
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+L"), self, self.activity.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context.register_unsaved(self)
         self.refresh()
+
+    # --- unsaved work (ui/unsaved.py): a contact typed in the quick-entry row and not logged yet ------------
+
+    def unsaved_work(self) -> str | None:
+        if self.context.current_referral is None or not (self.notes.text().strip() or self.minutes.value()):
+            return None
+        header = referrals.case_header(self.context.store, self.context.current_referral)
+        return f"the contact being logged for {header.name} ({header.referral_id})" if header else None
+
+    def save_unsaved(self) -> bool:
+        return self.log_contact()
+
+    def discard_unsaved(self) -> None:
+        self.minutes.setValue(0)
+        self.notes.clear()
+        self._set_when_now()
 
     # --- showing the case ---------------------------------------------------------------------------
 
@@ -287,9 +304,9 @@ class ContactLogPane(CasePane):
     def _when_edited(self) -> None:
         self._when_set_by_hand = True
 
-    def log_contact(self) -> None:
+    def log_contact(self) -> bool:
         if self.context.current_referral is None:
-            return
+            return False
         occurred_at = _minute(self.when.dateTime()) if self._when_set_by_hand else \
             datetime.now().replace(second=0, microsecond=0)
         who = self.who.currentData()
@@ -300,12 +317,11 @@ class ContactLogPane(CasePane):
                 mentor_uuid=None if who == STAFF else who, notes=self.notes.text())
         except contacts.ContactError as error:
             self.warn(error)
-            return
-        self.minutes.setValue(0)
-        self.notes.clear()
-        self._set_when_now()
+            return False
+        self.discard_unsaved()  # logged: the row is ready for the next one
         self.context.notify_changed("contact")
         self.activity.setFocus()  # the first field to fill: the time is now unless changed
+        return True
 
     # --- corrections ------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import IntakeError, ReferralForm
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
+from cpm_desktop.ui.unsaved import resolve
 from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
@@ -120,6 +121,34 @@ class ReferralEditor(QWidget):
     def dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def referral_uuid(self) -> str | None:
+        """The referral in the form; None for a new one."""
+        return self._form.referral_uuid
+
+    # Unsaved work (ui/unsaved.py): the pane registers the editor with the context.
+
+    def unsaved_work(self) -> str | None:
+        if not self._dirty:
+            return None
+        name = " ".join(part for part in (self.ui.firstNameEdit.text(), self.ui.lastNameEdit.text()) if part)
+        if self._form.referral_uuid:
+            return f"changes to referral {self._form.referral_id} ({name or 'no name'})"
+        return f"the new referral{' of ' + name if name else ''}"
+
+    def save_unsaved(self) -> bool:
+        return self.save()
+
+    def discard_unsaved(self) -> None:
+        self.show_saved()
+
+    def show_saved(self) -> None:
+        """The form as saved: the referral again, or an empty new one."""
+        if self._form.referral_uuid:
+            self.edit(self._form.referral_uuid)
+        else:
+            self.start_new()
+
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
             self._dirty = dirty
@@ -216,10 +245,10 @@ class ReferralEditor(QWidget):
         return True
 
     def cancel(self) -> None:
-        if self._form.referral_uuid:
-            self.edit(self._form.referral_uuid)
-        else:
-            self.start_new()
+        """Esc or Cancel: what was typed is saved or discarded as the person says, or kept (Cancel)."""
+        if self._dirty and not resolve(self, [self]):
+            return
+        self.show_saved()
         self.cancelled.emit()
 
     def _look_for_matches(self) -> None:

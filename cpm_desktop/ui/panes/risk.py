@@ -65,7 +65,8 @@ class AssessmentDialog(QDialog):
         form = QFormLayout()
         form.addRow("Assessed &on", self.assessed_on)
         form.addRow("&Danger to staff or volunteers", self.danger)
-        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"), ("capacity", "&Capacity to change")):
+        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"),
+                          ("capacity", "&Capacity to change")):
             combo = QComboBox(objectName=f"{key}Combo")
             for label, value in YES_NO:
                 combo.addItem(label, value)
@@ -256,8 +257,23 @@ class RiskPane(QWidget):
         self.new_visit_button.clicked.connect(lambda: self.edit_visit(None))
         self.edit_visit_button.clicked.connect(self._edit_selected_visit)
         context.currentReferralChanged.connect(lambda _uuid: self.refresh())
+        context.register_unsaved(self)
         self._label = label
         self.refresh()
+
+    # --- unsaved work (ui/unsaved.py): a decision whose reason is typed and not recorded ------------------
+
+    def unsaved_work(self) -> str | None:
+        if self.context.current_referral is None or not self.reason.text().strip():
+            return None
+        header = referrals.case_header(self.context.store, self.context.current_referral)
+        return f"the decision typed for {header.name} ({header.referral_id})" if header else None
+
+    def save_unsaved(self) -> bool:
+        return self.record_decision()
+
+    def discard_unsaved(self) -> None:
+        self.reason.clear()
 
     # --- showing -----------------------------------------------------------------------------------
 
@@ -278,7 +294,8 @@ class RiskPane(QWidget):
         self.visit_model.set_rows(risk.visits(self.context.store, uuid))
         self.flag_list.clear()
         for flag in risk.flags(self.context.store, uuid):
-            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}", self.flag_list)
+            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}",
+                                   self.flag_list)
             item.setData(Qt.ItemDataRole.UserRole, flag.uuid)
         self.history.clear()
         events = cases.case_history(self.context.store, uuid)
@@ -292,16 +309,17 @@ class RiskPane(QWidget):
     def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self, "Not recorded", str(error))
 
-    def record_decision(self) -> None:
+    def record_decision(self) -> bool:
         try:
             cases.record_decision(self.context.store, self.context.current_referral, self.outcome.currentData(),
                                   self.reason.text(), from_qdate(self.decided_on.date()))
         except (WorkflowError, LookupError) as error:
             self._warn(error)
-            return
+            return False
         self.reason.clear()
         self.context.notify_changed("decision")
         self.refresh()
+        return True
 
     def reopen(self) -> None:
         if ask_and_reopen(self, self.context):
