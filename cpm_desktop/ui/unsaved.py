@@ -105,6 +105,10 @@ class KeepsTyping(QDialog):
             self._typed_at_open = typed_state(self)
         super().showEvent(event)
 
+    def typed_kept(self) -> None:
+        """What is typed now has been used (the export or letter is made): closing need not ask about it."""
+        self._typed_at_open = typed_state(self)
+
     def typed_changed(self) -> bool:
         return self._typed_at_open is not None and typed_state(self) != self._typed_at_open
 

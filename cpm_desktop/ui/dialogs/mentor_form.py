@@ -21,6 +21,7 @@ from cpm_desktop.ui.panes.referral_editor import (
     from_qdate,
     to_qdate,
 )
+from cpm_desktop.ui.unsaved import KeepsTyping
 
 REASON_NEEDED = ("sabbatical", "other_organisation")
 
@@ -31,7 +32,7 @@ def _setup_date(edit: QDateEdit, value: date | None) -> None:
     edit.setDate(to_qdate(value))
 
 
-class MentorDialog(QDialog):
+class MentorDialog(KeepsTyping):
     """Edit ``form``; the caller saves ``read()`` with services.mentors.save_mentor after Save.
 
     Progress checks are recorded at once (they are their own records), so the history tab works only for a

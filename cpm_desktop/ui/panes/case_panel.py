@@ -29,6 +29,7 @@ from cpm_desktop.services import cases, closure, goals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 UNKNOWN = -1
@@ -46,7 +47,7 @@ def _date_edit(name: str, earliest: date | None = None) -> QDateEdit:
     return edit
 
 
-class GoalDialog(QDialog):
+class GoalDialog(KeepsTyping):
     """A new goal in the four GROW fields, with the client's own commitment score."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -74,7 +75,7 @@ class GoalDialog(QDialog):
             "commitment": self.commitment.value() or None, "set_on": self.set_on.date().toPython()}
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(KeepsTyping):
     def __init__(self, context: AppContext, goal: goals.GoalRow, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Review: {goal.goal[:60]}")

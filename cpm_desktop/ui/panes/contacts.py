@@ -33,6 +33,7 @@ from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
 
 STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
@@ -61,7 +62,7 @@ def _fill_who(combo: QComboBox, context: AppContext, referral_uuid: str) -> None
     combo.addItem(f"Staff: {context.store.actor}", STAFF)
 
 
-class ContactEditDialog(QDialog):
+class ContactEditDialog(KeepsTyping):
     """Correct an entry of the log; its earlier versions are listed and kept."""
 
     def __init__(self, context: AppContext, row: contacts.ContactRow, parent: QWidget | None = None):

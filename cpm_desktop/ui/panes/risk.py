@@ -33,6 +33,7 @@ from cpm_desktop.services import cases, referrals, risk
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import from_qdate
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 YES_NO = (("not known", None), ("yes", True), ("no", False))
@@ -50,7 +51,7 @@ def _yes_no(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "?"}[value]
 
 
-class AssessmentDialog(QDialog):
+class AssessmentDialog(KeepsTyping):
     """A new assessment or reassessment, with the checks made and the professionals consulted."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
@@ -108,7 +109,7 @@ class AssessmentDialog(QDialog):
             self.notes.toPlainText(), tuple(checks), tuple(people))
 
 
-class VisitDialog(QDialog):
+class VisitDialog(KeepsTyping):
     def __init__(self, visit: risk.Visit | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Home visit")
