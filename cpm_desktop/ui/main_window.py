@@ -21,6 +21,7 @@ from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, expo
 from cpm_desktop.storage.engine import StoreError
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.lock import LockReason, SessionLock
+from cpm_desktop.ui.os_session import SessionWatch
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
                                         idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
         self.lock_screen = self.session_lock.screen
         self.session_lock.lockedChanged.connect(lambda locked: None if locked else self._update_title())
+        self.session_watch = SessionWatch(self, self.lock)  # the OS locking the session or going to sleep
         self._update_title()
         self.resize(1280, 800)
 
