@@ -13,7 +13,16 @@ from enum import Enum
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 NEUTRAL_TITLE = "CPM Desktop — locked"
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
@@ -79,19 +88,21 @@ class LockScreen(QWidget):
         self.setWindowTitle(NEUTRAL_TITLE)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.passphrase = QLineEdit(objectName="lockPassphrase", echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setMaximumWidth(320)
         self.message = QLabel(objectName="lockMessage", wordWrap=True)
         self.error = QLabel(objectName="lockError", wordWrap=True)
         self.error.setStyleSheet("color: #b42318;")
         caption = QLabel("&Passphrase")
         caption.setBuddy(self.passphrase)
         self.unlock_button = QPushButton("&Unlock", objectName="unlockButton", default=True)
-        layout = QVBoxLayout(self)
-        layout.addStretch()
+        column = QWidget()
+        column.setFixedWidth(440)  # a readable column in the middle, whatever the window's size
+        column_layout = QVBoxLayout(column)
         for widget in (QLabel("<h2>CPM Desktop is locked</h2>"), self.message, caption, self.passphrase,
                        self.error, self.unlock_button):
-            layout.addWidget(widget, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch()
+            column_layout.addWidget(widget)
+        column_layout.setAlignment(self.unlock_button, Qt.AlignmentFlag.AlignLeft)
+        layout = QGridLayout(self)
+        layout.addWidget(column, 0, 0, Qt.AlignmentFlag.AlignCenter)
         self.allow_close = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
