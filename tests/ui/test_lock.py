@@ -2,11 +2,12 @@
 open, titles name no client while locked, and after the passphrase the coordinator carries on where they were."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cpm_desktop.services import referrals, risk
-from cpm_desktop.ui.lock import NEUTRAL_TITLE, LockCover
+from cpm_desktop.ui.lock import NEUTRAL_TITLE, LockCover, LockReason
 from tests.conftest import PASSPHRASE
 from tests.ui.modal import raise_first, when_modal
 from tests.ui.test_main_window import type_text, window  # noqa: F401 (the fixture)
@@ -108,8 +109,7 @@ def test_the_lock_screen_never_shows_stale_words(window, qtbot):  # noqa: F811
     window.lock_screen.passphrase.clear()
     unlock_by_keyboard(qtbot, window)
     window.set_idle_minutes(10)
-    window.session_lock.lock(window.session_lock.idle_timer and __import__(
-        "cpm_desktop.ui.lock", fromlist=["LockReason"]).LockReason.IDLE)
+    window.lock(LockReason.IDLE)
     assert window.lock_screen.message.text().startswith("Locked after 10 minutes without use.")
     assert window.lock_screen.error.text() == ""
     window.lock_screen.close()  # Alt+F4 or the close button does not uncover the record
@@ -130,3 +130,14 @@ def test_a_window_that_opens_while_locked_is_covered_and_named_neutrally(window,
     unlock_by_keyboard(qtbot, window)
     assert late.windowTitle() == "Feedback — regarding a client" and not covered(late)
     late.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing")  # the offscreen platform, about popups
+def test_an_open_list_of_choices_is_closed_by_the_lock(window, qtbot):  # noqa: F811
+    combo = window.referrals_pane.editor.ui.referrerOrgCombo
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=3000)
+    window.lock()
+    assert QApplication.activePopupWidget() is None and covered(window)
+    unlock_by_keyboard(qtbot, window)

@@ -267,3 +267,24 @@ def test_esc_in_a_dialog_without_typing_closes_at_once(window, qtbot):  # noqa: 
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and QApplication.activeModalWidget() is None
+
+
+def test_saving_a_mentor_asks_about_a_progress_check_typed_and_not_added(window, qtbot):  # noqa: F811
+    from cpm_desktop.services import mentors
+    from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
+
+    store = window.context.store
+    m1 = next(m for m in mentors.mentor_list(store) if m.mentor_id == "M1")
+    dialog = MentorDialog(window.context, mentors.load_mentor(store, m1.mentor_uuid), window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.ui.tabs.setCurrentIndex(1)
+    notes = dialog.ui.checkNotesEdit
+    notes.setFocus()
+    type_text(notes, "Doing well with both clients")
+    errors: list = []
+    answer(Button.Save, errors)
+    dialog.ui.buttonBox.button(dialog.ui.buttonBox.StandardButton.Save).click()
+    raise_first(errors)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert [c.notes for c in mentors.progress_checks(store, m1.mentor_uuid)][:1] == ["Doing well with both clients"]
