@@ -51,9 +51,12 @@ def resolve(parent: QWidget | None, holders: Iterable[Unsaved]) -> bool:
     pending = [(holder, what) for holder in holders if (what := holder.unsaved_work())]
     if not pending:
         return True
-    listed = "\n".join(f"• {what}" for _holder, what in pending)
-    answer = ask(parent or QApplication.activeWindow(), "Not saved yet",
-                 f"These are not saved yet:\n{listed}\n\nSave them first?")
+    if len(pending) == 1:
+        text = f"Not saved yet: {pending[0][1]}.\n\nSave it first?"
+    else:
+        listed = "\n".join(f"• {what}" for _holder, what in pending)
+        text = f"These are not saved yet:\n{listed}\n\nSave them first?"
+    answer = ask(parent or QApplication.activeWindow(), "Not saved yet", text)
     if answer == Button.Cancel:
         return False
     for holder, _what in pending:
