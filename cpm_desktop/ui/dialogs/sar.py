@@ -37,6 +37,7 @@ from cpm_desktop.services import gdpr
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Subject-access export"
@@ -45,8 +46,11 @@ FORM_OF = Qt.ItemDataRole.UserRole
 OFFERED = Qt.ItemDataRole.UserRole + 1
 
 
-class SubjectAccessDialog(QDialog):
-    """Whose record, which passages name other people (each redacted with a reason), and a password."""
+class SubjectAccessDialog(KeepsTyping):
+    """Whose record, which passages name other people (each redacted with a reason), and a password.
+    Nothing here is kept: closing with redactions typed asks first."""
+
+    can_save_typed = False
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, person_id: str = "",
                  kind: str = "person"):
@@ -237,6 +241,7 @@ class SubjectAccessDialog(QDialog):
             lambda pdf: self._show(pdf, subject, password))
 
     def _show(self, pdf: bytes, subject: str, password: str | None) -> None:
+        self.typed_kept()
         name = f"subject-access-{subject}.pdf"
         if password:  # a protected PDF cannot be previewed without its password: offer to save it
             self.preview = PdfPreviewDialog.protected(pdf, name, self)
@@ -395,7 +400,7 @@ def _date_edit(value: date, name: str) -> QDateEdit:
     return edit
 
 
-class NewRequestDialog(QDialog):
+class NewRequestDialog(KeepsTyping):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("New subject-access request")
@@ -418,7 +423,7 @@ class NewRequestDialog(QDialog):
         return self.kind.currentData(), self.subject.text().strip(), self.received.date().toPython()
 
 
-class PauseDialog(QDialog):
+class PauseDialog(KeepsTyping):
     """The clock stands still from the day we asked for identity or clarification until the answer came."""
 
     def __init__(self, received_on: date, parent: QWidget | None = None):
