@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
