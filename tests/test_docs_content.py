@@ -58,3 +58,10 @@ def test_vocabulary_md_lists_every_entry_with_its_label():
                if f"| `{code}` | {label} |" not in text]
     assert missing == []
     assert all(name in text for name in vocabulary.organisations)
+
+
+def test_help_points_at_the_guide_beside_the_program():
+    # The guide the running copy carries (a clone's docs/, or the installed cpm_desktop/docs), never ../shared.
+    shown = build_parser().format_help()
+    assert f"\n  {docs_path('cli.md')}\n" in shown and docs_path("cli.md").is_file()
+    assert "spec/" not in shown

@@ -25,6 +25,7 @@ from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.storage.engine import StoreError, WrongPassphrase
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.help import open_user_guide
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
@@ -121,6 +122,12 @@ class MainWindow(QMainWindow):
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
         self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
+        guide = bar.addMenu("&Help")
+        self._action(guide, "&User guide", self.user_guide, "actionUserGuide", QKeySequence.StandardKey.HelpContents)
+
+    def user_guide(self) -> None:
+        if problem := open_user_guide():
+            self.statusBar().showMessage(problem, 15000)
 
     def evaluation_summary(self) -> None:
         from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
