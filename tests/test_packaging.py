@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tomllib
 import types
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -114,6 +115,9 @@ def test_an_installed_wheel_finds_every_resource(clone: Path, tmp_path: Path):
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path / "dist"),
                     str(clone)], check=True)
     (wheel,) = (tmp_path / "dist").glob("cpm_desktop-*.whl")
+    # Everything in the package folder ships too (the migrations' script templates, for one).
+    in_package = {name for name in clone_files() if name.startswith("cpm_desktop/")}
+    assert in_package - set(zipfile.ZipFile(wheel).namelist()) == set()
     python = fresh_venv(tmp_path / "venv")
     pip_install(python, str(wheel))
 
@@ -167,4 +171,8 @@ def test_the_bundle_carries_every_resource_where_an_install_has_it(monkeypatch: 
 
     in_package = {f"cpm_desktop/{name}": value for name, value in shipped_in_clone().items()}
     assert {name: value for name, value in bundled.items() if name.split("/")[1] in SHIPPED_FOLDERS} == in_package
-    assert "cpm_desktop/storage/migrations/script.py.mako" in bundled
+    # Alembic reads its environments' scripts as files, never from the bundle's archive of modules.
+    for environment in (ROOT / "cpm_desktop").rglob("script.py.mako"):
+        scripts = {p.relative_to(ROOT).as_posix() for p in environment.parent.rglob("*")
+                   if p.suffix in (".py", ".mako") and "__pycache__" not in p.parts}
+        assert scripts - set(bundled) == set(), environment.parent

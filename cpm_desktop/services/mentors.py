@@ -1,17 +1,18 @@
 """The mentor register and the waiting lists the 2018 evaluation asked the scheme to watch."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
 
+from cpm_desktop.domain import ids
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
 from cpm_desktop.services.allocation import allocation_counts
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import next_id
 
 PROGRESS_CHECK_DAYS = 90
 
@@ -96,15 +97,6 @@ class WaitingMentor:
     days: int | None  # since training (never allocated) or since the last progress check (None: never)
 
 
-def _next_mentor_id(session) -> str:
-    largest = 0
-    for (value,) in session.execute(select(m.Mentor.mentor_id).where(m.Mentor.mentor_id.like("M%"))):
-        found = re.match(r"^M(\d+)$", value)
-        if found:
-            largest = max(largest, int(found.group(1)))
-    return f"M{largest + 1:04d}"
-
-
 def load_mentor(store: Store, mentor_uuid: str) -> MentorForm:
     with store.transaction() as session:
         row = session.get(m.Mentor, mentor_uuid)
@@ -131,7 +123,7 @@ def save_mentor(store: Store, form: MentorForm, today: date | None = None) -> Me
     if not 1 <= form.capacity <= 10:
         raise MentorError("A mentor supports 1 to 10 clients at once.")
     with store.transaction() as session:
-        mentor = session.get(m.Mentor, form.uuid) if form.uuid else m.Mentor(mentor_id=_next_mentor_id(session))
+        mentor = session.get(m.Mentor, form.uuid) if form.uuid else m.Mentor(mentor_id=next_id(session, ids.MENTOR))
         old_status = None if form.uuid is None else mentor.status
         mentor.first_name, mentor.last_name = form.first_name.strip(), form.last_name.strip()
         for name in ("phone", "email", "cohort", "status_reason", "availability"):

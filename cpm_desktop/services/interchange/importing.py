@@ -31,6 +31,8 @@ from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import forget_counters
+from cpm_desktop.sync.engine import adopt_unstamped
 
 Progress = Callable[[int, int, str], object]
 CHUNK = 5_000
@@ -63,7 +65,10 @@ def import_tables(store: Store, tables: Mapping[str, Table | list[dict[str, str]
         problems = batch.check(ignore_unknown_columns)
         if problems:
             raise ImportFailed(problems)
-        return batch.write()
+        summary = batch.write()
+        forget_counters(session)  # imported ids count: the next id made here follows the largest
+        adopt_unstamped(session)  # in a member store, what was imported reaches the other laptops
+        return summary
 
 
 def _as_table(stem: str, table: Table | list[dict[str, str]]) -> Table:
