@@ -146,7 +146,7 @@ def cmd_import(args) -> int:
             progress.finish()
             problems = [str(p) for p in failed.problems]
             raise InvalidInput(
-                f"Nothing was imported: {len(problems)} problem(s) in {folder} need fixing first.",
+                f"Nothing was imported: {failed.total:,} problem(s) in {folder} need fixing first.",
                 problems) from None
     progress.finish()
     _say(f"Imported {summary}.")

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         elif isinstance(error, ImportFailed):
             problems = [str(p) for p in error.problems]
             shown = "\n".join(problems[:30]) + (f"\n… and {len(problems) - 30} more." if len(problems) > 30 else "")
-            QMessageBox.warning(self, title, f"Nothing was imported: {len(problems)} problem(s) to fix.\n\n{shown}")
+            QMessageBox.warning(self, title, f"Nothing was imported: {error.total:,} problem(s) to fix.\n\n{shown}")
         elif isinstance(error, (StoreError, ImportCancelled)):
             QMessageBox.warning(self, title, str(error) or "Cancelled; nothing was changed.")
         else:
