@@ -24,6 +24,7 @@ from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.storage.engine import StoreError, WrongPassphrase
+from cpm_desktop.storage.faults import explain
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.help import open_user_guide
 from cpm_desktop.ui.panes.allocation import AllocationPane
@@ -189,6 +190,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, f"Nothing was imported: {error.total:,} problem(s) to fix.\n\n{shown}")
         elif isinstance(error, (StoreError, ImportCancelled)):
             QMessageBox.warning(self, title, str(error) or "Cancelled; nothing was changed.")
+        elif isinstance(error, BaseException) and (fault := explain(error, self.context.store.path)):
+            QMessageBox.warning(self, title, str(fault))  # e.g. a page of the store damaged since it was opened
         else:
             QMessageBox.warning(self, title, "That did not work; the details are in the log.")
 
@@ -288,7 +291,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Change passphrase",
                                 passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
-        self.context.store.change_passphrase(new)
+        try:
+            self.context.store.change_passphrase(new)
+        except StoreError as error:
+            QMessageBox.warning(self, "Change passphrase", str(error))
+            return
         self.statusBar().showMessage("The passphrase is changed.", 8000)
 
     # --- title and status ----------------------------------------------------------------------------

@@ -8,7 +8,6 @@ escaped (``domain.interchange``).
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,6 +18,7 @@ from sqlalchemy import ColumnElement, Result, func, literal_column, select
 from sqlalchemy.orm import Session, aliased
 
 from cpm_desktop.domain.interchange import escape_cell
+from cpm_desktop.services.files import make_private_folder, private_file
 from cpm_desktop.services.interchange.columns import FILE_ORDER, INTERCHANGE_COLUMNS, filename
 from cpm_desktop.services.interchange.coverage import MODEL_OF
 from cpm_desktop.services.interchange.reading import ImportCancelled
@@ -250,8 +250,7 @@ _ROWS: dict[str, Callable[[Session], Rows]] = {
 
 def export_folder(store: Store, folder: Path, *, progress: Progress | None = None) -> ExportSummary:
     """Write every interchange file into ``folder`` (created if needed)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_private_folder(folder)
     summary = ExportSummary()
     exported: list[tuple[str, str]] = []
     # One snapshot, so the files agree with each other; read without the write lock, so saves carry on.
@@ -277,19 +276,14 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[Any], report: Callable[[int], None]) -> int:
-    partial = path.with_name(path.name + ".partial")
     count = 0
-    try:
-        with partial.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
-            writer.writerow(header)
-            for row in rows:
-                writer.writerow([cell(value) for value in row])
-                count += 1
-                if count % 5000 == 0:
-                    report(count)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+    with private_file(path, "w", newline="") as handle:  # owner-only, whole or not at all
+        writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([cell(value) for value in row])
+            count += 1
+            if count % 5000 == 0:
+                report(count)
     report(count)
     return count
