@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from cpm_desktop import resources_path
+from cpm_desktop.reports.text import FONT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_FOLDERS = ("resources", "docs")
@@ -84,9 +85,9 @@ def probe(python: Path, cwd: Path) -> dict:
 
 
 def test_every_resource_the_code_reads_is_in_the_clone():
+    fonts = [("fonts", name) for name in FONT_FILES.values()]
     for parts in (("vocabulary.toml",), ("gdpr_defaults.toml",), ("letters", "acknowledgement.txt"),
-                  ("letters", "feedback.txt"), ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"),
-                  ("fonts", "DroidSansFallbackFull.ttf")):
+                  ("letters", "feedback.txt"), *fonts):
         assert resources_path.resource_path(*parts).is_file(), parts
     assert resources_path.docs_path("index.md").is_file()
     assert resources_path.SHIPPED == ROOT
