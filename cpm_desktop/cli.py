@@ -1,4 +1,4 @@
-"""The command line (spec/cli.md): the same services as the GUI, headless.
+"""The command line (docs/cli.md): the same services as the GUI, headless.
 
 Standard output carries only the data asked for; messages and progress go to standard error.
 Exit status: 0 done, 2 usage, 3 wrong passphrase or not a store, 4 invalid input, 5 the store is damaged,
@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
+from cpm_desktop.resources_path import docs_path
 from cpm_desktop.services.files import write_private_file
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.faults import (
@@ -411,8 +412,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # Raw text, so that the guide's path is never broken across lines.
+    guide = f"Every command, its options and exit statuses:\n  {docs_path('cli.md')}"
     parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.",
-                     epilog=EXIT_STATUS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+                     epilog=f"{EXIT_STATUS_HELP}\n\n{guide}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="the store to open (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo store of synthetic people")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -436,26 +439,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="Print a report.")
     kinds = report.add_subparsers(dest="report", parser_class=_Parser, required=True)
-    evaluation = kinds.add_parser("evaluation", help="The evaluation summary (spec/evaluation.md).")
+    evaluation = kinds.add_parser(
+        "evaluation", help="The evaluation summary.", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=f"The evaluation summary, as a PDF or a JSON document. What each figure means:\n  "
+                    f"{docs_path('evaluation.md')}")
     evaluation.set_defaults(handler=cmd_report_evaluation)
-    evaluation.add_argument("--db", type=Path, required=True)
-    evaluation.add_argument("--from", dest="date_from", type=_date)
-    evaluation.add_argument("--to", dest="date_to", type=_date)
-    evaluation.add_argument("--as-of", dest="as_of", type=_date)
-    evaluation.add_argument("--area")
-    evaluation.add_argument("--cost-per-hour", type=float, default=25.0)
-    evaluation.add_argument("--hours-per-call", type=float, default=1.0)
+    evaluation.add_argument("--db", type=Path, required=True, help="path of the store")
+    evaluation.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                            help="first day referrals were received (default: every referral)")
+    evaluation.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day, included")
+    evaluation.add_argument("--as-of", dest="as_of", type=_date, metavar="DATE",
+                            help="the day taken as today: nothing later counts (default: today)")
+    evaluation.add_argument("--area", metavar="CODE", help="one area only, by its vocabulary code")
+    evaluation.add_argument("--cost-per-hour", type=float, default=25.0, metavar="N",
+                            help="pounds a police staff hour costs (default: 25)")
+    evaluation.add_argument("--hours-per-call", type=float, default=1.0, metavar="N",
+                            help="police staff hours one call takes (default: 1)")
     target = evaluation.add_mutually_exclusive_group(required=True)
-    target.add_argument("--json", metavar="FILE")
-    target.add_argument("--pdf", metavar="FILE")
+    target.add_argument("--json", metavar="FILE", help="the JSON document ('-': standard output)")
+    target.add_argument("--pdf", metavar="FILE", help="the printable summary")
 
     letter = commands.add_parser("letter", help="Write a letter.")
     letters = letter.add_subparsers(dest="letter", parser_class=_Parser, required=True)
     feedback = letters.add_parser("feedback", help="Feedback to the referrer of a referral.")
     feedback.set_defaults(handler=cmd_letter_feedback)
-    feedback.add_argument("--db", type=Path, required=True)
-    feedback.add_argument("--referral", required=True)
-    feedback.add_argument("--out", required=True)
+    feedback.add_argument("--db", type=Path, required=True, help="path of the store")
+    feedback.add_argument("--referral", required=True, metavar="ID", help="the referral's id, e.g. R000123")
+    feedback.add_argument("--out", required=True, metavar="FILE", help="the PDF to write ('-': standard output)")
 
     sar = command("sar", cmd_sar, "GDPR subject-access export of a person or a mentor.")
     who = sar.add_mutually_exclusive_group(required=True)

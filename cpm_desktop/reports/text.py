@@ -22,7 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from cpm_desktop.reports.direction import base_direction, has_rtl, visual_order
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 EMOJI = "NotoEmoji"  # pictographs, in one weight: bold emoji are the regular ones

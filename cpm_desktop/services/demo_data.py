@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 
 from cpm_desktop.domain.dates import age_on
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services.interchange.columns import INTERCHANGE_COLUMNS
 
 FIRST_NAMES = {

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from cpm_desktop.domain.evaluation import lower_median
 from cpm_desktop.domain.letters import Letter
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
-from cpm_desktop.storage.engine import StoreError, WrongPassphrase
+from cpm_desktop.storage.engine import StoreError
 from cpm_desktop.storage.faults import explain
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.help import open_user_guide
 from cpm_desktop.ui.lock import LockReason, SessionLock
 from cpm_desktop.ui.os_session import SessionWatch
 from cpm_desktop.ui.panes.allocation import AllocationPane
@@ -103,6 +104,12 @@ class MainWindow(QMainWindow):
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
         self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
+        guide = bar.addMenu("&Help")
+        self._action(guide, "&User guide", self.user_guide, "actionUserGuide", QKeySequence.StandardKey.HelpContents)
+
+    def user_guide(self) -> None:
+        if problem := open_user_guide():
+            self.statusBar().showMessage(problem, 15000)
 
     # --- sync -------------------------------------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from cpm_desktop.reports.evaluation import render_evaluation
 from cpm_desktop.reports.letters import render_letter
 from cpm_desktop.reports.sar import render_subject_access
 from cpm_desktop.reports.styles import build_document, para
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from tests.reports.sample_evaluation import SAMPLE
 
 HEBREW = "שלום כהן"

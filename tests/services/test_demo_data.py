@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cpm_desktop.domain.dates import age_on, financial_year_label
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services.demo import create_demo_store
 from cpm_desktop.services.demo_data import generate_demo_tables
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from cpm_desktop.reports.evaluation import render_evaluation
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services import letters
 from cpm_desktop.services.gdpr import subject_access_pdf
 from cpm_desktop.services.interchange import import_tables
