@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from cpm_desktop import config
@@ -240,6 +241,14 @@ def cmd_backup(args) -> int:
 # --- parsing ---------------------------------------------------------------------------------------
 
 
+def version() -> str:
+    """The installed distribution's version (a bundle carries its metadata: see build.spec)."""
+    try:
+        return metadata.version("cpm-desktop")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # one sentence, exit status 2, no usage dump
         _say(f"{self.prog}: {message}. See '{self.prog} --help'.")
@@ -250,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.")
     parser.add_argument("--db", type=Path, help="the store to open (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo store of synthetic people")
+    parser.add_argument("--version", action="version", version=f"cpm-desktop {version()}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, handler: Callable, help_text: str, db: bool = True) -> argparse.ArgumentParser:
