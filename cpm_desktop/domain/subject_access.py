@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 REDACTED = "[redacted]"
 
@@ -75,7 +76,7 @@ class SubjectAccessExport:
     prepared_on: date
     prepared_by: str
     sections: list[Section] = field(default_factory=list)
-    supplementary: dict = field(default_factory=dict)
+    supplementary: dict[str, Any] = field(default_factory=dict)
     redaction_reasons: list[str] = field(default_factory=list)
 
 
