@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from cpm_desktop.storage import models as m
 
@@ -21,7 +21,7 @@ def utcnow() -> datetime:
 
 
 def actor_of(session: Session) -> str:
-    return session.info.get(ACTOR_KEY, "unknown")
+    return str(session.info.get(ACTOR_KEY, "unknown"))
 
 
 def subject_of(session: Session, record: m.Base) -> str | None:
@@ -65,7 +65,7 @@ def _filled_fields(record: m.Base) -> list[str]:
     )
 
 
-def _before_flush(session: Session, _context, _instances) -> None:
+def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
     now = utcnow()
     actor = actor_of(session)
     events: list[m.AuditEvent] = []
@@ -111,6 +111,6 @@ def record_access(session: Session, action: str, record_table: str, record_uuid:
     ))
 
 
-def install(session_factory) -> None:
+def install(session_factory: sessionmaker[Session]) -> None:
     """Attach the audit hook to a sessionmaker (or Session class)."""
     event.listen(session_factory, "before_flush", _before_flush)

@@ -12,12 +12,15 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from cpm_desktop.storage import audit, migrations
 from cpm_desktop.storage.models import Base
@@ -66,7 +69,7 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _key_connection(dbapi_connection, _record) -> None:
+    def _key_connection(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA key = {_literal(passphrase)}")  # first, before anything else
@@ -102,7 +105,7 @@ class Store:
     # --- opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
+    def create(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
         """Create a new, empty store at ``path`` with the current schema, stamped at the newest migration."""
         path = Path(path)
         _check_passphrase(passphrase)
@@ -122,7 +125,7 @@ class Store:
         return cls(path, engine, actor or default_actor(), passphrase)
 
     @classmethod
-    def open(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
+    def open(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
         """Open an existing store, upgrading its schema if it is older than this application."""
         path = Path(path)
         if not path.is_file():
@@ -162,7 +165,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     # --- maintenance ------------------------------------------------------------------------------
@@ -186,7 +189,7 @@ class Store:
         self._passphrase = new_passphrase
         self._sessions.configure(bind=self.engine)
 
-    def backup(self, out: str | os.PathLike, passphrase: str | None = None,
+    def backup(self, out: str | os.PathLike[str], passphrase: str | None = None,
                progress: Callable[[str], None] | None = None) -> Path:
         """An encrypted, consistent copy of the store, made while it is in use.
 
@@ -237,7 +240,7 @@ def default_actor() -> str:
         return "unknown"
 
 
-def execute_pragma(store: Store, pragma: str) -> list[tuple]:
+def execute_pragma(store: Store, pragma: str) -> list[tuple[Any, ...]]:
     """Run a read-only PRAGMA (used by integrity checks and tests)."""
     with store.engine.connect() as connection:
         return [tuple(row) for row in connection.execute(text(f"PRAGMA {pragma}"))]
