@@ -13,6 +13,7 @@ from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
 from cpm_desktop.domain.workflow import PENDING, SUPPORTED, case_status, check_intake, days_waiting
+from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
@@ -234,7 +235,10 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
         raise IntakeError(problems)
     with store.transaction() as session:
         if form.person_uuid:
-            person = session.get(m.Person, form.person_uuid)
+            found_person = live(session, m.Person, form.person_uuid)
+            if found_person is None:
+                raise IntakeError(["That person is no longer in the store; nothing was saved."])
+            person = found_person
         else:
             person = m.Person(person_id=_next_id(session, m.Person.person_id, "P", 6))
             session.add(person)
@@ -242,7 +246,10 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
         person.date_of_birth, person.gender = form.date_of_birth, form.gender
         session.flush()
         if form.referral_uuid:
-            referral = session.get(m.Referral, form.referral_uuid)
+            found_referral = live(session, m.Referral, form.referral_uuid)
+            if found_referral is None:
+                raise IntakeError(["That referral is no longer in the store; nothing was saved."])
+            referral = found_referral
         else:
             referral = m.Referral(referral_id=_next_id(session, m.Referral.referral_id, "R", 6), outcome=PENDING)
             session.add(referral)
@@ -329,7 +336,9 @@ def person_details(store: Store, person_uuid: str) -> ReferralForm:
                                  .order_by(m.Referral.referred_on.desc()).limit(1)).first()
     if latest is None:
         with store.transaction() as session:
-            person = session.get(m.Person, person_uuid)
+            person = live(session, m.Person, person_uuid)
+            if person is None:
+                raise LookupError("That person is no longer in the store.")
             return ReferralForm(first_name=person.first_name, last_name=person.last_name,
                                 date_of_birth=person.date_of_birth, gender=person.gender, person_uuid=person.id,
                                 person_id=person.person_id)
