@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.subject_access import (
@@ -41,7 +41,7 @@ class _Text:
         self.redactions = [r for r in redactions if r.text.strip()]
         self.applied: list[Redaction] = []
 
-    def __call__(self, value) -> str:
+    def __call__(self, value: object) -> str:
         if value is None or value == "":
             return ""
         if isinstance(value, bool):
@@ -61,7 +61,7 @@ class _Text:
         return "; ".join(self.vocabulary.label(kind, code) for code in split_codes(codes))
 
 
-def _live(model):
+def _live(model: type[m.Record]) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)
 
 
@@ -162,9 +162,10 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
     a = m.RiskAssessment
     assessments = session.scalars(select(a).where(a.referral_uuid.in_(uuids), _live(a)).order_by(a.assessed_on)).all()
     checks: dict[str, list[str]] = {}
-    for c in session.scalars(select(m.RiskCheck).where(m.RiskCheck.assessment_uuid.in_([x.id for x in assessments]),
-                                                       _live(m.RiskCheck))):
-        checks.setdefault(c.assessment_uuid, []).append(f"{t(c.source)} ({t(c.checked_on)}): {t(c.findings)}")
+    for check in session.scalars(select(m.RiskCheck).where(
+            m.RiskCheck.assessment_uuid.in_([x.id for x in assessments]), _live(m.RiskCheck))):
+        checks.setdefault(check.assessment_uuid, []).append(
+            f"{t(check.source)} ({t(check.checked_on)}): {t(check.findings)}")
     people: dict[str, list[str]] = {}
     for p in session.scalars(select(m.ProfessionalConsulted).where(
             m.ProfessionalConsulted.assessment_uuid.in_([x.id for x in assessments]), _live(m.ProfessionalConsulted))):
@@ -326,9 +327,12 @@ class RequestRow:
     overdue: bool
 
 
-def _subject(session: Session, kind: str, subject_id: str):
-    model, column = (m.Person, m.Person.person_id) if kind == "person" else (m.Mentor, m.Mentor.mentor_id)
-    found = session.scalar(select(model).where(column == subject_id, model.deleted_at.is_(None)))
+def _subject(session: Session, kind: str, subject_id: str) -> m.Person | m.Mentor:
+    found: m.Person | m.Mentor | None
+    if kind == "person":
+        found = session.scalar(select(m.Person).where(m.Person.person_id == subject_id, _live(m.Person)))
+    else:
+        found = session.scalar(select(m.Mentor).where(m.Mentor.mentor_id == subject_id, _live(m.Mentor)))
     if found is None:
         raise LookupError(f"There is no {kind} with the id {subject_id} in this store.")
     return found

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
@@ -97,7 +98,7 @@ class WaitingMentor:
     days: int | None  # since training (never allocated) or since the last progress check (None: never)
 
 
-def _next_mentor_id(session) -> str:
+def _next_mentor_id(session: Session) -> str:
     largest = 0
     for (value,) in session.execute(select(m.Mentor.mentor_id).where(m.Mentor.mentor_id.like("M%"))):
         found = re.match(r"^M(\d+)$", value)
@@ -240,7 +241,7 @@ def mentors_never_allocated(store: Store, today: date | None = None) -> list[Wai
             select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
             .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
                    ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
-    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days)
+    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days if trained else None)
                for u, i, first, last, area, trained in rows]
     return sorted(waiting, key=lambda w: -(w.days or 0))
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any, TypeVarTuple
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import Exists, Select
 
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
@@ -17,6 +19,8 @@ from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+
+_Row = TypeVarTuple("_Row")
 
 STATES = ("awaiting_decision", "awaiting_allocation", "active", "closed")
 
@@ -104,12 +108,13 @@ class CaseHeader:
 # --- the list --------------------------------------------------------------------------------------
 
 
-def _open_allocation(referral):
+def _open_allocation(referral: type[m.Referral]) -> Exists:
     return exists().where(m.Allocation.referral_uuid == referral.id, m.Allocation.ended_on.is_(None),
                           m.Allocation.deleted_at.is_(None))
 
 
-def _filtered(query, *, search: str, area: str | None, outcome: str | None, state: str | None):
+def _filtered(query: Select[*_Row], *, search: str, area: str | None, outcome: str | None,
+              state: str | None) -> Select[*_Row]:
     r = m.Referral
     query = query.where(r.deleted_at.is_(None))
     for word in fold(search).split():
@@ -159,7 +164,7 @@ def count_referrals(store: Store, *, search: str = "", area: str | None = None, 
     query = _filtered(select(func.count()).select_from(m.Referral), search=search, area=area, outcome=outcome,
                       state=state)
     with store.transaction() as session:
-        return session.scalar(query)
+        return session.scalar(query) or 0
 
 
 def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
@@ -202,7 +207,7 @@ def load_referral(store: Store, referral_uuid: str) -> ReferralForm:
     return form
 
 
-def _next_id(session: Session, column, prefix: str, width: int) -> str:
+def _next_id(session: Session, column: InstrumentedAttribute[str], prefix: str, width: int) -> str:
     """The next free id of the form PREFIX + zero-padded number, after the largest such id in use."""
     pattern = re.compile(rf"^{prefix}(\d+)$")
     largest = 0
@@ -231,7 +236,7 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
     today = today or date.today()
     problems = check_intake(first_name=form.first_name, last_name=form.last_name, referred_on=form.referred_on,
                             age=form.age(), under_18_reason=form.under_18_reason, today=today)
-    if problems:
+    if problems or form.referred_on is None:  # check_intake reports a missing date
         raise IntakeError(problems)
     with store.transaction() as session:
         if form.person_uuid:
@@ -307,7 +312,7 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
     names = [fold(f"{row[2]} {row[3]}") for row in people]
     scores = {index: score for _, score, index in
               process.extract(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=80, limit=50)}
-    matches: list[tuple[float, tuple]] = []
+    matches: list[tuple[float, tuple[Any, str]]] = []
     for index, row in enumerate(people):
         phone_match = row[0] in same_phone
         score = scores.get(index)

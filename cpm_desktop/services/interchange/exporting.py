@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from cpm_desktop.services.interchange.columns import INTERCHANGE_COLUMNS, filename
@@ -22,6 +23,7 @@ from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
 Progress = Callable[[int, int, str], object]
+Rows = Iterable[Sequence[Any]]  # result rows, in the interchange columns' order
 
 
 @dataclass
@@ -32,7 +34,7 @@ class ExportSummary:
         return ", ".join(f"{n:,} {stem}" for stem, n in self.rows.items())
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     """A stored value as its interchange cell."""
     if value is None:
         return ""
@@ -45,11 +47,11 @@ def cell(value) -> str:
     return str(value)
 
 
-def _live(model):
+def _live(model: type[m.Record]) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)
 
 
-def _referral_rows(session: Session) -> Iterator[tuple]:
+def _referral_rows(session: Session) -> Rows:
     p, r, o = m.Person, m.Referral, m.Organisation
     query = (
         select(r.referral_id, p.person_id, r.referred_on, p.first_name, p.last_name, p.date_of_birth,
@@ -66,7 +68,7 @@ def _referral_rows(session: Session) -> Iterator[tuple]:
     return session.execute(query.execution_options(yield_per=5000))
 
 
-def _mentor_rows(session: Session) -> Iterator[tuple]:
+def _mentor_rows(session: Session) -> Rows:
     t = m.Mentor
     last_check = (select(func.max(m.ProgressCheck.checked_on))
                   .where(m.ProgressCheck.mentor_uuid == t.id, _live(m.ProgressCheck))
@@ -80,7 +82,7 @@ def _mentor_rows(session: Session) -> Iterator[tuple]:
     return session.execute(query.execution_options(yield_per=5000))
 
 
-def _allocation_rows(session: Session) -> Iterator[tuple]:
+def _allocation_rows(session: Session) -> Rows:
     a, r, t = m.Allocation, m.Referral, m.Mentor
     query = (
         select(r.referral_id, t.mentor_id, a.allocated_on, a.ended_on)
@@ -91,7 +93,7 @@ def _allocation_rows(session: Session) -> Iterator[tuple]:
     return session.execute(query.execution_options(yield_per=5000))
 
 
-def _contact_rows(session: Session) -> Iterator[tuple]:
+def _contact_rows(session: Session) -> Rows:
     c, r = m.Contact, m.Referral
     mentor = aliased(m.Mentor)
     query = (
@@ -104,7 +106,7 @@ def _contact_rows(session: Session) -> Iterator[tuple]:
     return session.execute(query.execution_options(yield_per=10000))
 
 
-def _goal_rows(session: Session) -> Iterator[tuple]:
+def _goal_rows(session: Session) -> Rows:
     g, r = m.Goal, m.Referral
     query = (
         select(g.goal_id, r.referral_id, g.set_on, g.goal, g.reality, g.options, g.way_forward, g.commitment,
@@ -129,11 +131,11 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
     folder.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
     with store.transaction() as session:  # one snapshot: the files agree with each other
-        total = sum(session.scalar(select(func.count()).select_from(model).where(_live(model)))
+        total = sum(session.scalar(select(func.count()).select_from(model).where(_live(model))) or 0
                     for model, _ in _SOURCES.values())
         done = 0
         for stem, (model, rows) in _SOURCES.items():
-            def report(n: int, stem=stem, base=done) -> None:
+            def report(n: int, stem: str = stem, base: int = done) -> None:
                 if progress and progress(base + n, total, f"Writing {filename(stem)}") is False:
                     raise ImportCancelled()
 
@@ -144,7 +146,7 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
     return summary
 
 
-def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[tuple], report: Callable[[int], None]) -> int:
+def _write_csv(path: Path, header: tuple[str, ...], rows: Rows, report: Callable[[int], None]) -> int:
     partial = path.with_name(path.name + ".partial")
     count = 0
     try:

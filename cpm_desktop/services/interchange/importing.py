@@ -6,13 +6,14 @@ are set here and one audit event per file records the import).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import referral_search_text
@@ -33,6 +34,8 @@ from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
 Progress = Callable[[int, int, str], object]
+# first name, last name, date of birth, gender: what every referral of one person must agree on
+PersonDetails = tuple[str | None, str | None, date | None, str | None]
 CHUNK = 5_000
 
 
@@ -57,9 +60,9 @@ def import_folder(store: Store, folder: Path, *, ignore_unknown_columns: bool = 
 def import_tables(store: Store, tables: Mapping[str, Table | list[dict[str, str]]], *,
                   ignore_unknown_columns: bool = False, progress: Progress | None = None) -> ImportSummary:
     """Import tables already read (or generated, as the demo does); all or nothing."""
-    tables = {stem: _as_table(stem, table) for stem, table in tables.items()}
+    as_tables = {stem: _as_table(stem, table) for stem, table in tables.items()}
     with store.transaction() as session:
-        batch = _Batch(session, tables, progress)
+        batch = _Batch(session, as_tables, progress)
         problems = batch.check(ignore_unknown_columns)
         if problems:
             raise ImportFailed(problems)
@@ -86,23 +89,24 @@ class _Batch:
         self.now = audit.utcnow()
         self.actor = audit.actor_of(session)
         self.problems: list[ImportProblem] = []
-        self.inserts: dict[type[m.Base], list[dict]] = {}
+        self.inserts: dict[type[m.Base], list[dict[str, Any]]] = {}
         # interchange id → uuid, for ids in the store and in this import
-        self.people: dict[str, tuple[str, tuple]] = {
+        self.people: dict[str, tuple[str, PersonDetails]] = {
             row.person_id: (row.id, (row.first_name, row.last_name, row.date_of_birth, row.gender))
             for row in session.execute(select(m.Person.person_id, m.Person.id, m.Person.first_name,
                                               m.Person.last_name, m.Person.date_of_birth, m.Person.gender))
         }
         self.referrals = dict(iter(session.execute(select(m.Referral.referral_id, m.Referral.id))))
         self.mentors = dict(iter(session.execute(select(m.Mentor.mentor_id, m.Mentor.id))))
-        self.organisations = {name.casefold(): uuid for name, uuid in
+        self.organisations: dict[str, str] = {name.casefold(): uuid for name, uuid in
                               session.execute(select(m.Organisation.name, m.Organisation.id))}
         self.existing_contacts = self._ids_present(m.Contact.contact_id, "contacts", "contact_id")
         self.existing_goals = self._ids_present(m.Goal.goal_id, "goals", "goal_id")
-        self.existing_allocations = set(session.execute(
-            select(m.Allocation.referral_uuid, m.Allocation.mentor_uuid, m.Allocation.allocated_on)))
+        self.existing_allocations: set[tuple[str | None, str | None, date | None]] = {
+            (referral, mentor, on) for referral, mentor, on in session.execute(
+                select(m.Allocation.referral_uuid, m.Allocation.mentor_uuid, m.Allocation.allocated_on))}
 
-    def _ids_present(self, column, stem: str, id_column: str) -> set[str]:
+    def _ids_present(self, column: InstrumentedAttribute[str], stem: str, id_column: str) -> set[str]:
         """Which of the import's ids are already in the store (looked up in chunks, not all loaded)."""
         table = self.tables.get(stem)
         if table is None:
@@ -123,13 +127,13 @@ class _Batch:
         checks = {"mentors": self._mentor, "referrals": self._referral, "allocations": self._allocation,
                   "contacts": self._contact, "goals": self._goal}
         for stem in FILE_ORDER:
-            table = self.tables.get(stem)
-            if table is None:
+            rows = self.tables.get(stem)
+            if rows is None:
                 continue
             seen: dict[str, int] = {}
-            for index in range(len(table.rows)):
-                checks[stem](RowReader(table, index, self.problems), seen)
-                self._tick(f"Checking {table.file}")
+            for index in range(len(rows.rows)):
+                checks[stem](RowReader(rows, index, self.problems), seen)
+                self._tick(f"Checking {rows.file}")
         return self.problems
 
     def _tick(self, message: str) -> None:
@@ -138,7 +142,7 @@ class _Batch:
             if self.progress(self.done, self.total, message) is False:
                 raise ImportCancelled()
 
-    def _unique(self, row: RowReader, column: str, seen: dict[str, int], in_store) -> str | None:
+    def _unique(self, row: RowReader, column: str, seen: dict[str, int], in_store: Container[str]) -> str | None:
         value = row.text(column, required=True)
         if value is None:
             return None
@@ -161,7 +165,7 @@ class _Batch:
             return None
         return known[value]
 
-    def _add(self, model: type[m.Base], values: dict) -> dict:
+    def _add(self, model: type[m.Base], values: dict[str, Any]) -> dict[str, Any]:
         if issubclass(model, m.Record):
             values.setdefault("id", m.new_uuid())
             values.update(created_at=self.now, updated_at=self.now, updated_by=self.actor,
@@ -241,7 +245,7 @@ class _Batch:
         organisation = self._organisation(row.text("referrer_org"))
         phone, postcode = row.text("phone"), row.text("postcode")
         crime_reference = row.text("crime_reference")
-        values = dict(
+        values: dict[str, Any] = dict(
             referral_id=referral_id, referred_on=referred_on, age_at_referral=age, under_18_reason=None,
             address=row.text("address"), postcode=postcode, phone=phone, email=row.text("email"),
             area=row.code("area", v.codes("area")), organisation_uuid=organisation,
@@ -263,7 +267,7 @@ class _Batch:
         # Registered even when the row has problems, so rows referring to it are not reported too.
         values["person_uuid"] = person_uuid
         values["search_text"] = referral_search_text(
-            first_name=first_name or "", last_name=last_name or "", person_id=person_id, referral_id=referral_id,
+            first_name=first_name or "", last_name=last_name or "", person_id=person_id or "", referral_id=referral_id,
             crime_reference=crime_reference, postcode=postcode, phone=phone)
         referral = self._add(m.Referral, values)
         self.referrals[referral_id] = referral["id"]
@@ -272,11 +276,12 @@ class _Batch:
         if dates["closed_on"]:
             self._event(referral["id"], "closed", dates["closed_on"], None, values["closure_reason"])
 
-    def _event(self, referral_uuid: str, kind: str, on: date, outcome: str | None, reason: str | None = None):
+    def _event(self, referral_uuid: str, kind: str, on: date, outcome: str | None,
+               reason: str | None = None) -> None:
         self._add(m.ReferralEvent, dict(referral_uuid=referral_uuid, kind=kind, happened_on=on, outcome=outcome,
                                         reason=reason or "imported", by=None))
 
-    def _person(self, row: RowReader, person_id: str | None, details: tuple) -> str | None:
+    def _person(self, row: RowReader, person_id: str | None, details: PersonDetails) -> str | None:
         if person_id is None:
             return None
         known = self.people.get(person_id)
@@ -286,8 +291,9 @@ class _Batch:
                 return None
             person = self._add(m.Person, dict(person_id=person_id, first_name=first_name, last_name=last_name,
                                               date_of_birth=dob, gender=gender))
-            self.people[person_id] = (person["id"], details)
-            return person["id"]
+            person_uuid: str = person["id"]
+            self.people[person_id] = (person_uuid, details)
+            return person_uuid
         uuid, first_details = known
         for column, value, first in zip(("first_name", "last_name", "date_of_birth", "gender"), details,
                                         first_details, strict=True):
@@ -360,7 +366,7 @@ class _Batch:
                 chunk = rows[start:start + CHUNK]
                 # Core insert of the table: one executemany per chunk (the ORM's bulk path splits
                 # rows whose None values differ into many small statements).
-                self.session.execute(insert(model.__table__), chunk)
+                self.session.execute(insert(m.Base.metadata.tables[model.__tablename__]), chunk)
                 self.done += len(chunk) if model in _COUNTED else 0
                 if self.progress and self.progress(min(self.done, self.total), self.total,
                                                    f"Writing {model.__tablename__} records") is False:
