@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from cpm_desktop.domain.subject_access import SubjectAccessExport
+from cpm_desktop.domain.subject_access import Section, SubjectAccessExport
 from cpm_desktop.reports.styles import (
     BOLD,
     CELL_PADDING,
@@ -27,13 +27,14 @@ TITLE = "Subject access: information we hold"
 LONGEST_WORD = 90  # points: a longer word (a URL, a run of script without spaces) may break
 
 
-def _widths(section) -> list[float]:
+def _widths(section: Section) -> list[float]:
     """Each column gets room for its longest word (ids, dates and headers never break), then the rest of
     the width in proportion to how much the column holds, so notes get the most."""
     if len(section.columns) == 2:
         return [FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68]
     sample = section.rows[:200]
-    floors, shares = [], []
+    floors: list[float] = []
+    shares: list[int] = []
     for i, title in enumerate(section.columns):
         widest = max([pdfmetrics.stringWidth(w, BOLD, 8.5) for w in title.split()]
                      + [pdfmetrics.stringWidth(w, FONT, 8.5) for row in sample for w in str(row[i]).split()[:40]]
@@ -48,10 +49,10 @@ def _widths(section) -> list[float]:
 WIDE = 6  # a section with more columns than this is set as one block per entry: columns that narrow break words
 
 
-def _records(section) -> list:
+def _records(section: Section) -> list[Flowable]:
     """Each entry as its own two-column block (what, held), headed by its first two values."""
     s = styles()
-    story = []
+    story: list[Flowable] = []
     widths = [FRAME_WIDTH * 0.26, FRAME_WIDTH * 0.74]
     for row in section.rows:
         head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(section.columns[:2], row[:2],
@@ -66,9 +67,9 @@ def _records(section) -> list:
     return story
 
 
-def _section_table(section) -> list:
+def _section_table(section: Section) -> list[Flowable]:
     s = styles()
-    story = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
     if section.note:
         story.append(para(section.note, s.small))
     if not section.rows:

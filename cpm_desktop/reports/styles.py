@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -52,12 +53,14 @@ def register_fonts() -> None:
 @cache
 def _dejavu_has(char: str) -> bool:
     register_fonts()
-    return ord(char) in pdfmetrics.getFont(FONT).face.charToGlyph
+    font = pdfmetrics.getFont(FONT)
+    return isinstance(font, TTFont) and ord(char) in font.face.charToGlyph
 
 
 def _with_fallback(escaped: str) -> str:
     """Wrap runs of characters DejaVu cannot draw in the fallback font (markup is already escaped)."""
-    out, run = [], []
+    out: list[str] = []
+    run: list[str] = []
     for char in escaped:
         if char.isspace() or _dejavu_has(char):
             if run:
@@ -173,17 +176,17 @@ def _auto_widths(header: Sequence[str], rows: Sequence[Sequence[object]], figure
             widths.append(None)
     text_columns = [i for i, w in enumerate(widths) if w is None]
     if not text_columns:
-        scale = FRAME_WIDTH / sum(widths)  # type: ignore[arg-type]
-        return [w * scale for w in widths]  # type: ignore[operator]
+        known = [w for w in widths if w is not None]
+        scale = FRAME_WIDTH / sum(known)
+        return [w * scale for w in known]
     room = FRAME_WIDTH - sum(w for w in widths if w is not None)
     shares = {i: min(max([len(_text(row[i])) for row in sample if i < len(row)] + [len(str(header[i])), 10]), 80)
               for i in text_columns}
     floor = min(FRAME_WIDTH * 0.2, room / len(text_columns))
     spare = room - floor * len(text_columns)
     total = sum(shares.values())
-    for i in text_columns:
-        widths[i] = floor + spare * shares[i] / total
-    return widths  # type: ignore[return-value]
+    text_widths = {i: floor + spare * shares[i] / total for i in text_columns}
+    return [text_widths[i] if w is None else w for i, w in enumerate(widths)]
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float] | None = None,
@@ -209,7 +212,8 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
             return value
         return Paragraph(safe(_text(value)), s.cell_right if figures[column] else s.cell)
 
-    body = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
+    body: list[list[Flowable]] = [
+        [Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     if widths is None:
         widths = _auto_widths(header, rows, figures)
@@ -260,16 +264,16 @@ def _fit(text: str, width: float, size: float) -> str:
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Defers each page so the footer can say "Page x of y" once the page count is known."""
 
-    def __init__(self, *args, document_title: str = "", **kwargs):
+    def __init__(self, *args: Any, document_title: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._saved_pages: list[dict] = []
+        self._saved_pages: list[dict[str, Any]] = []
         self._document_title = document_title
 
-    def showPage(self):  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset; not in its stubs
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
@@ -298,7 +302,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
         self.setFont(FONT, 8)
         self.drawString(MARGIN, 9 * mm, "OFFICIAL-SENSITIVE: personal data. Keep securely; do not forward.")
-        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {self._pageNumber} of {total}")
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {self.getPageNumber()} of {total}")
         self.restoreState()
 
 
