@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
@@ -23,6 +24,7 @@ from cpm_desktop.storage.engine import Store, StoreError, WrongPassphrase
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_STORE, EXIT_INPUT = 0, 1, 2, 3, 4
+Handler = Callable[[argparse.Namespace], int]  # a command: parsed arguments in, exit status out
 
 
 class CliError(Exception):
@@ -88,7 +90,7 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _open(args) -> Store:
+def _open(args: argparse.Namespace) -> Store:
     return Store.open(args.db, passphrase())
 
 
@@ -115,13 +117,13 @@ def _write_output(target: str, data: bytes) -> None:
 # --- commands --------------------------------------------------------------------------------------
 
 
-def cmd_init(args) -> int:
+def cmd_init(args: argparse.Namespace) -> int:
     Store.create(args.db, new_passphrase("Passphrase for the new store: ", "CPM_PASSPHRASE")).close()
     _say(f"Created an encrypted store at {args.db}.")
     return EXIT_OK
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
     from cpm_desktop.services.demo import create_demo_store
 
     progress = TerminalProgress()
@@ -131,7 +133,7 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from cpm_desktop.services.interchange import ImportFailed, import_folder
 
     folder = Path(args.folder)
@@ -153,7 +155,7 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from cpm_desktop.services.interchange import export_folder
 
     folder = Path(args.folder)
@@ -166,7 +168,7 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def cmd_report_evaluation(args) -> int:
+def cmd_report_evaluation(args: argparse.Namespace) -> int:
     from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
     from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, evaluation_summary
 
@@ -198,7 +200,7 @@ def cmd_report_evaluation(args) -> int:
     return EXIT_OK
 
 
-def cmd_letter_feedback(args) -> int:
+def cmd_letter_feedback(args: argparse.Namespace) -> int:
     from cpm_desktop.services.letters import feedback_letter_pdf
 
     with _open(args) as store:
@@ -211,7 +213,7 @@ def cmd_letter_feedback(args) -> int:
     return EXIT_OK
 
 
-def cmd_sar(args) -> int:
+def cmd_sar(args: argparse.Namespace) -> int:
     from cpm_desktop.services.gdpr import subject_access_pdf
 
     with _open(args) as store:
@@ -224,14 +226,14 @@ def cmd_sar(args) -> int:
     return EXIT_OK
 
 
-def cmd_passphrase(args) -> int:
+def cmd_passphrase(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.change_passphrase(new_passphrase("New passphrase: ", "CPM_NEW_PASSPHRASE"))
     _say("The passphrase is changed; use the new one from now on.")
     return EXIT_OK
 
 
-def cmd_backup(args) -> int:
+def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args) as store:
         out = store.backup(args.out)
     _say(f"Wrote an encrypted backup to {out}.")
@@ -250,7 +252,7 @@ def version() -> str:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one sentence, exit status 2, no usage dump
+    def error(self, message: str) -> NoReturn:  # one sentence, exit status 2, no usage dump
         _say(f"{self.prog}: {message}. See '{self.prog} --help'.")
         raise SystemExit(EXIT_USAGE)
 
@@ -262,7 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cpm-desktop {version()}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Callable, help_text: str, db: bool = True) -> argparse.ArgumentParser:
+    def command(name: str, handler: Handler, help_text: str, db: bool = True) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         if db:
             sub.add_argument("--db", type=Path, required=True, help="path of the store")
@@ -313,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, bool], int] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = getattr(args, "handler", None)
+    handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         if open_gui is None:
             _say("cpm-desktop: no command given. See 'cpm-desktop --help'.")
