@@ -263,7 +263,8 @@ def test_duplicate_ids_in_a_file_and_in_the_store(store):
                for p in failing_import(store, tables))
     import_tables(store, sample_tables())
     problems = failing_import(store, {"mentors": sample_tables()["mentors"]})
-    assert problems[0] == 'mentors.csv line 2, column mentor_id: "M1" is not valid; expected an id not already in the store.'
+    assert problems[0] == ('mentors.csv line 2, column mentor_id: "M1" is not valid; '
+                           'expected an id not already in the store.')
 
 
 def test_person_details_must_agree_across_referrals(store):

@@ -188,7 +188,8 @@ def test_allocating_a_pair_and_logging_contacts_by_keyboard(window, qtbot):
     qtbot.keyClick(log.notes, Qt.Key.Key_Return)
     assert log.model.rowCount() == 1
     row = log.model.rows[0]
-    assert (row.activity, row.minutes, row.who, row.notes) == ("home_visit", 45, "Zoë Ælfric", "Visited <home> & talked")
+    assert (row.activity, row.minutes, row.who, row.notes) == (
+        "home_visit", 45, "Zoë Ælfric", "Visited <home> & talked")
     assert log.notes.text() == "" and log.activity.hasFocus()
     qtbot.keyClicks(log.notes, "Phoned")
     log.activity.setCurrentIndex(log.activity.findData("telephone"))

@@ -151,7 +151,8 @@ class ReferralEditor(QWidget):
                             (ui.postcodeEdit, form.postcode), (ui.phoneEdit, form.phone), (ui.emailEdit, form.email),
                             (ui.referrerNameEdit, form.referrer_name), (ui.referrerEmailEdit, form.referrer_email),
                             (ui.referrerPhoneEdit, form.referrer_phone),
-                            (ui.crimeReferenceEdit, form.crime_reference), (ui.under18ReasonEdit, form.under_18_reason)):
+                            (ui.crimeReferenceEdit, form.crime_reference),
+                            (ui.under18ReasonEdit, form.under_18_reason)):
             edit.setText(value)
         ui.addressEdit.setPlainText(form.address)
         ui.descriptionEdit.setPlainText(form.description)

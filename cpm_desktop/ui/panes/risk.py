@@ -65,7 +65,8 @@ class AssessmentDialog(QDialog):
         form = QFormLayout()
         form.addRow("Assessed &on", self.assessed_on)
         form.addRow("&Danger to staff or volunteers", self.danger)
-        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"), ("capacity", "&Capacity to change")):
+        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"),
+                          ("capacity", "&Capacity to change")):
             combo = QComboBox(objectName=f"{key}Combo")
             for label, value in YES_NO:
                 combo.addItem(label, value)
@@ -278,7 +279,8 @@ class RiskPane(QWidget):
         self.visit_model.set_rows(risk.visits(self.context.store, uuid))
         self.flag_list.clear()
         for flag in risk.flags(self.context.store, uuid):
-            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}", self.flag_list)
+            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}",
+                                   self.flag_list)
             item.setData(Qt.ItemDataRole.UserRole, flag.uuid)
         self.history.clear()
         events = cases.case_history(self.context.store, uuid)
