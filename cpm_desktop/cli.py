@@ -19,7 +19,7 @@ from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
-from cpm_desktop.storage.engine import Store, StoreError, WrongPassphrase
+from cpm_desktop.services.stores import Store, StoreError, WrongPassphrase
 
 log = logging.getLogger(__name__)
 

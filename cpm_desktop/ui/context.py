@@ -4,8 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from cpm_desktop.domain.vocabulary import Vocabulary
+from cpm_desktop.services.stores import Store
 from cpm_desktop.services.vocabulary import vocabulary_for
-from cpm_desktop.storage.engine import Store
 
 
 class AppContext(QObject):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
-from cpm_desktop.storage.engine import StoreError, WrongPassphrase
+from cpm_desktop.services.stores import StoreError, WrongPassphrase
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
