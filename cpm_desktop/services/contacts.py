@@ -6,16 +6,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import Integer, and_, cast, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import contacts as rules
+from cpm_desktop.domain import ids
 from cpm_desktop.domain.contacts import MAX_MINUTES as MAX_MINUTES  # part of this service's API
 from cpm_desktop.domain.contacts import ContactError as ContactError
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import next_id
 
 
 class _Keep(Enum):
@@ -111,16 +113,6 @@ def helpers(store: Store, referral_uuid: str) -> list[Helper]:
     return result
 
 
-def _next_contact_id(session: Session) -> str:
-    """C and seven digits, one more than the largest numbered id in the store (imports included)."""
-    c = m.Contact
-    digits = func.substr(c.contact_id, 2)
-    largest = session.scalar(select(func.max(cast(digits, Integer)))
-                             .where(and_(c.contact_id.op("GLOB")("C[0-9]*"),
-                                         ~digits.op("GLOB")("*[^0-9]*"))))
-    return rules.contact_id((largest or 0) + 1)
-
-
 def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None) -> None:
     rules.check_contact(occurred_at=occurred_at, activity=activity, minutes=minutes,
                         activities=vocabulary_for(session).codes("activity"), now=datetime.now())
@@ -139,7 +131,7 @@ def add_contact(store: Store, referral_uuid: str, *, occurred_at: datetime, acti
             raise ContactError("That referral is no longer in the store.")
         if not mentor_uuid and not staff_name.strip():
             staff_name = audit.actor_of(session)
-        contact = m.Contact(contact_id=_next_contact_id(session), referral_uuid=referral_uuid,
+        contact = m.Contact(contact_id=next_id(session, ids.CONTACT), referral_uuid=referral_uuid,
                             occurred_at=occurred_at.replace(second=0, microsecond=0), activity=activity,
                             minutes=minutes, mentor_uuid=mentor_uuid or None,
                             staff_name=None if mentor_uuid else staff_name.strip(), notes=notes.strip())

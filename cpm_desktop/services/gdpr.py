@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.subject_access import (
@@ -68,7 +68,8 @@ def _live(model: type[m.Record]) -> ColumnElement[bool]:
 def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
     e = m.AuditEvent
     rows = session.execute(select(e.at, e.actor, e.action, e.record_table, e.fields)
-                           .where(e.subject_uuid == subject_uuid).order_by(e.at, e.id)).all()
+                           .where(e.subject_uuid == subject_uuid)
+                           .order_by(e.at, literal_column("audit_event.rowid"))).all()
     return Section("Who viewed, changed or exported this record", ("When (UTC)", "Who", "What", "Record", "Fields"),
                    [(t(at), t(actor), action, table.replace("_", " "), fields.replace(",", ", "))
                     for at, actor, action, table, fields in rows],

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import contacts as rules
+from cpm_desktop.domain import ids
 from cpm_desktop.domain.contacts import GoalError as GoalError  # part of this service's API
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import next_id
 
 STATUSES = rules.GOAL_STATUSES
 
@@ -38,10 +39,6 @@ class ReviewRow:
     notes: str
 
 
-def _next_goal_id(session: Session) -> str:
-    return rules.goal_id(rules.next_number(session.scalars(select(m.Goal.goal_id)), rules.GOAL_ID))
-
-
 def set_goal(store: Store, referral_uuid: str, *, goal: str, reality: str = "", options: str = "",
              way_forward: str = "", commitment: int | None = None, set_on: date | None = None,
              today: date | None = None) -> str:
@@ -52,7 +49,7 @@ def set_goal(store: Store, referral_uuid: str, *, goal: str, reality: str = "", 
         referral = session.get(m.Referral, referral_uuid)
         if referral is None or referral.deleted_at is not None:
             raise GoalError("That referral is no longer in the store.")
-        row = m.Goal(goal_id=_next_goal_id(session), referral_uuid=referral_uuid, set_on=set_on,
+        row = m.Goal(goal_id=next_id(session, ids.GOAL), referral_uuid=referral_uuid, set_on=set_on,
                      goal=goal.strip(), reality=reality.strip(), options=options.strip(),
                      way_forward=way_forward.strip(), commitment=commitment, status="open")
         session.add(row)

@@ -1,19 +1,19 @@
 """The mentor register and the waiting lists the 2018 evaluation asked the scheme to watch."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import Session
 
+from cpm_desktop.domain import ids
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
 from cpm_desktop.services.allocation import allocation_counts
 from cpm_desktop.services.records import live
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import next_id
 
 PROGRESS_CHECK_DAYS = 90
 
@@ -98,15 +98,6 @@ class WaitingMentor:
     days: int | None  # since training (never allocated) or since the last progress check (None: never)
 
 
-def _next_mentor_id(session: Session) -> str:
-    largest = 0
-    for (value,) in session.execute(select(m.Mentor.mentor_id).where(m.Mentor.mentor_id.like("M%"))):
-        found = re.match(r"^M(\d+)$", value)
-        if found:
-            largest = max(largest, int(found.group(1)))
-    return f"M{largest + 1:04d}"
-
-
 def load_mentor(store: Store, mentor_uuid: str) -> MentorForm:
     with store.transaction() as session:
         row = live(session, m.Mentor, mentor_uuid)
@@ -141,7 +132,7 @@ def save_mentor(store: Store, form: MentorForm, today: date | None = None) -> Me
                 raise MentorError("That mentor is no longer in the register; nothing was saved.")
             mentor, old_status = found, found.status
         else:
-            mentor, old_status = m.Mentor(mentor_id=_next_mentor_id(session)), None
+            mentor, old_status = m.Mentor(mentor_id=next_id(session, ids.MENTOR)), None
         mentor.first_name, mentor.last_name = form.first_name.strip(), form.last_name.strip()
         for name in ("phone", "email", "cohort", "status_reason", "availability"):
             setattr(mentor, name, getattr(form, name).strip() or None)

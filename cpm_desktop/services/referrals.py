@@ -1,16 +1,16 @@
 """Referrals: the list coordinators search, the intake form, and linking a re-referral to its person."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVarTuple
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import exists, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import Exists, Select
 
+from cpm_desktop.domain import ids
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
@@ -19,6 +19,7 @@ from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import next_id
 
 _Row = TypeVarTuple("_Row")
 
@@ -207,17 +208,6 @@ def load_referral(store: Store, referral_uuid: str) -> ReferralForm:
     return form
 
 
-def _next_id(session: Session, column: InstrumentedAttribute[str], prefix: str, width: int) -> str:
-    """The next free id of the form PREFIX + zero-padded number, after the largest such id in use."""
-    pattern = re.compile(rf"^{prefix}(\d+)$")
-    largest = 0
-    for (value,) in session.execute(select(column).where(column.like(f"{prefix}%"))):
-        match = pattern.match(value)
-        if match:
-            largest = max(largest, int(match.group(1)))
-    return f"{prefix}{largest + 1:0{width}d}"
-
-
 def _organisation(session: Session, name: str) -> str | None:
     name = name.strip()
     if not name:
@@ -245,7 +235,7 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
                 raise IntakeError(["That person is no longer in the store; nothing was saved."])
             person = found_person
         else:
-            person = m.Person(person_id=_next_id(session, m.Person.person_id, "P", 6))
+            person = m.Person(person_id=next_id(session, ids.PERSON))
             session.add(person)
         person.first_name, person.last_name = form.first_name.strip(), form.last_name.strip()
         person.date_of_birth, person.gender = form.date_of_birth, form.gender
@@ -256,7 +246,7 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
                 raise IntakeError(["That referral is no longer in the store; nothing was saved."])
             referral = found_referral
         else:
-            referral = m.Referral(referral_id=_next_id(session, m.Referral.referral_id, "R", 6), outcome=PENDING)
+            referral = m.Referral(referral_id=next_id(session, ids.REFERRAL), outcome=PENDING)
             session.add(referral)
         referral.person_uuid = person.id
         referral.referred_on = form.referred_on

@@ -10,7 +10,9 @@ from datetime import UTC, datetime
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
+from cpm_desktop.storage import changes
 from cpm_desktop.storage import models as m
+from cpm_desktop.storage.device import device_identity
 
 ACTOR_KEY = "actor"
 _STAMP_FIELDS = {"created_at", "updated_at", "updated_by"}
@@ -66,39 +68,70 @@ def _filled_fields(record: m.Base) -> list[str]:
 
 
 def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    if not (session.new or session.dirty or session.deleted):
+        return
     now = utcnow()
     actor = actor_of(session)
     events: list[m.AuditEvent] = []
+    reading: str | None = None
+
+    def clock_reading() -> str:  # one reading per flush, taken only when a record changes
+        nonlocal reading
+        if reading is None:
+            reading = changes.next_reading(session)
+        return reading
+
     with session.no_autoflush:
+        device = device_identity(session).uuid
         for record in list(session.new):
+            if isinstance(record, m.AuditEvent):  # a view, export or import recorded by a service
+                record.device = record.device or device
+                _queue_event(session, record, clock_reading())
+                continue
             if not isinstance(record, m.Record):
                 continue
             if record.id is None:
                 record.id = m.new_uuid()
+            if session.info.get(changes.APPLYING):
+                continue  # a change from another laptop: its stamps, clocks and audit events travel with it
             record.created_at = record.updated_at = now
             record.updated_by = actor
-            events.append(_event(session, record, "create", _filled_fields(record), now, actor))
+            changes.stamp_new(session, record, clock_reading())
+            events.append(_event(session, record, "create", _filled_fields(record), now, actor, device))
         for record in list(session.dirty):
             if not isinstance(record, m.Record) or not session.is_modified(record):
+                continue
+            if session.info.get(changes.APPLYING):
                 continue
             fields = _changed_fields(record)
             if not fields:
                 continue
             record.updated_at = now
             record.updated_by = actor
+            changes.stamp_changed(session, record, fields + ["updated_by"], clock_reading())
             action = "delete" if "deleted_at" in fields and record.deleted_at is not None else "update"
-            events.append(_event(session, record, action, fields, now, actor))
+            events.append(_event(session, record, action, fields, now, actor, device))
         for record in list(session.deleted):
-            if isinstance(record, m.Record):
-                events.append(_event(session, record, "erase", [], now, actor))
+            if isinstance(record, m.Record) and not session.info.get(changes.APPLYING):
+                changes.stamp_erased(session, record.__tablename__, record.id, clock_reading())
+                events.append(_event(session, record, "erase", [], now, actor, device))
+        for audit_event in events:
+            _queue_event(session, audit_event, clock_reading())
     session.add_all(events)
 
 
+def _queue_event(session: Session, audit_event: m.AuditEvent, reading: str) -> None:
+    if audit_event.id is None:
+        audit_event.id = m.new_uuid()
+    values = {c.key: getattr(audit_event, c.key) for c in inspect(audit_event).mapper.column_attrs}
+    changes.queue_append(session, "audit_event", audit_event.id, values, reading)
+
+
 def _event(session: Session, record: m.Record, action: str, fields: list[str], now: datetime,
-           actor: str) -> m.AuditEvent:
+           actor: str, device: str) -> m.AuditEvent:
     return m.AuditEvent(
-        at=now, actor=actor, action=action, record_table=record.__tablename__, record_uuid=record.id,
-        subject_uuid=subject_of(session, record), fields=",".join(fields),
+        id=m.new_uuid(), at=now, actor=actor, device=device, action=action, record_table=record.__tablename__,
+        record_uuid=record.id, subject_uuid=subject_of(session, record), fields=",".join(fields),
     )
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import uuid as uuid_module
 from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
 from typing import TypedDict, Unpack
 
 from sqlalchemy.orm import Session
 
 from cpm_desktop.storage import models as m
-from cpm_desktop.storage.audit import utcnow
 
 DEVICE_KEY = "local.device"  # "local." settings are this laptop's own and never travel over sync
 
@@ -30,18 +30,25 @@ class DeviceIdentity:
 
 def device_identity(session: Session) -> DeviceIdentity:
     """This store's identity, made (with a fresh device uuid) the first time it is asked for."""
+    cached = session.info.get(DEVICE_KEY)
+    if isinstance(cached, DeviceIdentity):
+        return cached
     row = session.get(m.Setting, DEVICE_KEY)
     if row is not None:
-        return DeviceIdentity(**json.loads(row.value))
+        identity = DeviceIdentity(**json.loads(row.value))
+        session.info[DEVICE_KEY] = identity
+        return identity
     identity = DeviceIdentity(uuid=str(uuid_module.uuid4()))
     set_device_identity(session, identity)
     return identity
 
 
 def set_device_identity(session: Session, identity: DeviceIdentity) -> None:
+    session.info[DEVICE_KEY] = identity  # one identity per session, even before the row is flushed
     row = session.get(m.Setting, DEVICE_KEY) or m.Setting(key=DEVICE_KEY)
     row.value = json.dumps(asdict(identity), sort_keys=True)
-    row.updated_at, row.updated_by = utcnow(), identity.user or "this device"
+    row.updated_at = datetime.now(UTC).replace(tzinfo=None)
+    row.updated_by = identity.user or "this device"
     session.add(row)
 
 

@@ -16,13 +16,14 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from cpm_desktop.storage import audit, migrations
+from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.models import Base
 
 
@@ -60,11 +61,16 @@ def _check_passphrase(passphrase: str) -> None:
         raise StoreError("The passphrase cannot be empty.")
 
 
+BUSY_TIMEOUT_SECONDS = 30
+_BEGIN = "cpm_begin"  # execution option: how a transaction begins (DEFERRED reads, IMMEDIATE writes)
+
+
 def _keyed_engine(path: Path, passphrase: str) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
-        connect_args={"check_same_thread": False},
+        # Writers wait for each other's transactions (BEGIN IMMEDIATE) for up to this many seconds.
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS},
         hide_parameters=True,  # errors reach the log; the values in them are personal data
     )
 
@@ -87,6 +93,12 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
             cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and temp tables never reach the disk
         finally:
             cursor.close()
+        # The driver's own transaction handling would begin late and never IMMEDIATE: we begin ourselves.
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get(_BEGIN, 'DEFERRED')}")
 
     return engine
 
@@ -118,11 +130,14 @@ class Store:
                 Base.metadata.create_all(connection)
                 migrations.stamp_head(connection)
             _owner_only(path)
+            store = cls(path, engine, actor or default_actor(), passphrase)
+            with store.transaction() as session:
+                device_identity(session)  # the device uuid is made with the store
         except BaseException:
             engine.dispose()
             remove_store_files(path)
             raise
-        return cls(path, engine, actor or default_actor(), passphrase)
+        return store
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
@@ -155,9 +170,29 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session in one transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions.begin() as session:
+        """A session in one write transaction: committed when the block ends, rolled back on any error.
+
+        It begins IMMEDIATE: the store's write lock is taken first, so what the block reads (the next id, a
+        count it checks) cannot change under it before it writes; another process waits its turn.
+        """
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={_BEGIN: "IMMEDIATE"})
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A session that reads one consistent state of the store (WAL snapshot) and never writes.
+
+        Exports, subject-access exports and the evaluation read through it: a save committed by another
+        window or process meanwhile is not half in and half out of what they produce.
+        """
+        with self._sessions() as session:
+            session.connection(execution_options={_BEGIN: "DEFERRED"})
+            session.execute(text("SELECT count(*) FROM sqlite_master"))  # the snapshot starts at the first read
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -201,18 +236,28 @@ class Store:
             raise StoreError("A backup cannot overwrite the store it is made from.")
         partial = out.with_name(out.name + ".partial")
         remove_store_files(partial)
-        with self.engine.connect() as connection:
-            key = passphrase if passphrase is not None else self._passphrase
-            _check_passphrase(key)
-            if progress:
-                progress("Copying the store")
-            connection.exec_driver_sql(
-                f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
+        key = passphrase if passphrase is not None else self._passphrase
+        _check_passphrase(key)
+        if progress:
+            progress("Copying the store")
+        # ATTACH must run outside a transaction, on the driver's own connection: its SQL holds the key, so
+        # it never goes through SQLAlchemy, whose errors quote the statement.
+        connection = self.engine.raw_connection()
+        try:
+            cursor = connection.cursor()
             try:
-                connection.exec_driver_sql("SELECT sqlcipher_export('backup')")
+                cursor.execute(f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
+                try:
+                    cursor.execute("SELECT sqlcipher_export('backup')")
+                finally:
+                    cursor.execute("DETACH DATABASE backup")
+            except sqlcipher.Error:
+                remove_store_files(partial)
+                raise StoreError(f"The backup could not be written to {out}; the store is unchanged.") from None
             finally:
-                connection.exec_driver_sql("DETACH DATABASE backup")
-            connection.commit()
+                cursor.close()
+        finally:
+            connection.close()
         _owner_only(partial)
         os.replace(partial, out)
         return out

@@ -3,7 +3,13 @@
 Storage rules (DESIGN.md): UUID text keys with the interchange ids as separate unique columns; every
 record carries created/updated stamps and who changed it last; case data is deleted softly
 (``deleted_at``) until retention erases it. Lists of vocabulary codes are stored as ``a;b`` text, the
-same form as the interchange files, and split by ``domain.vocabulary.split_codes``.
+same form as the interchange files, and split by ``domain.vocabulary.split_codes``; sync merges them element
+by element (an code added on one laptop and another removed on a second both stand).
+
+Many laptops write the same scheme's records: every synced row carries the device that created it and hybrid
+logical clock readings (``domain/clock.py``) — the row's latest and each field's — so two laptops' edits merge
+field by field. Every stamp is UTC; a contact's ``occurred_at`` is the wall-clock time the coordinator entered
+(the scheme works in one time zone), which is what the log shows and the interchange files carry.
 """
 from __future__ import annotations
 
@@ -52,6 +58,11 @@ class Record(Base):
     updated_by: Mapped[str] = mapped_column(String(120))
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_reason: Mapped[str | None] = mapped_column(Text)
+    # Sync: the device (uuid) that created the row, the clock of its latest change, and each field's clock
+    # as JSON ({"": creation, field: clock, ...}; a field not named has the creation clock).
+    origin_device: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    hlc: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    field_hlc: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
 
 # --- people and referrals -------------------------------------------------------------------------
@@ -329,14 +340,20 @@ class GoalReview(Record):
 
 
 class AuditEvent(Base):
-    """Who did what to which record, and when — field names only, never values."""
+    """Who did what to which record, and when — field names only, never values.
+
+    Events are made on every laptop and travel over sync unchanged, so they have uuid keys and name the
+    device that made them.
+    """
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_record", "record_table", "record_uuid"),)
+    __table_args__ = (Index("ix_audit_event_record", "record_table", "record_uuid"),
+                      Index("ix_audit_event_at", "at"))
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     at: Mapped[datetime] = mapped_column(DateTime)
     actor: Mapped[str] = mapped_column(String(120))
+    device: Mapped[str] = mapped_column(String(36), default="", server_default="")
     action: Mapped[str] = mapped_column(String(20))  # create | update | delete | view | export | import
     record_table: Mapped[str] = mapped_column(String(40))
     record_uuid: Mapped[str | None] = mapped_column(String(36))
@@ -398,3 +415,66 @@ class ContactRevision(Record):
     mentor_uuid: Mapped[str | None] = mapped_column(String(36))
     staff_name: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- this laptop's own bookkeeping (never synced) ----------------------------------------------------
+
+
+class IdCounter(Base):
+    """The last number handed out for one kind of interchange id made by this device (``storage/ids.py``)."""
+
+    __tablename__ = "id_counter"
+
+    stem: Mapped[str] = mapped_column(String(40), primary_key=True)  # e.g. "R" or "R-B-"
+    last: Mapped[int] = mapped_column(Integer)
+
+
+class SyncOutbox(Base):
+    """A local change waiting to be pushed to the hub, written in the transaction that made it."""
+
+    __tablename__ = "sync_outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    change_id: Mapped[str] = mapped_column(String(36), unique=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_uuid: Mapped[str] = mapped_column(String(64))
+    area: Mapped[str | None] = mapped_column(String(40))
+    clock: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # JSON; sealed only when it leaves the laptop
+
+
+class SyncConflict(Base):
+    """The same field changed on two laptops since they last agreed (or an edit met a deletion).
+
+    The later change stands on every laptop, so all of them agree; the other value is kept here, with who
+    made it and when, until a person chooses between them. Nothing is overwritten silently.
+    """
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_row", "entity", "row_uuid", "field"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_uuid: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(60))  # "" for an edit against a deletion
+    kept_value: Mapped[str] = mapped_column(Text)  # JSON of the value that stands
+    kept_clock: Mapped[str] = mapped_column(String(64))
+    kept_by: Mapped[str] = mapped_column(String(120))
+    other_value: Mapped[str] = mapped_column(Text)  # JSON of the value set aside
+    other_clock: Mapped[str] = mapped_column(String(64))
+    other_by: Mapped[str] = mapped_column(String(120))
+    detected_at: Mapped[datetime] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolution: Mapped[str | None] = mapped_column(String(20))  # kept | other | superseded
+
+
+class Tombstone(Base):
+    """All that is left of an erased record: enough to prove the erasure and to pass it on over sync."""
+
+    __tablename__ = "tombstone"
+
+    row_uuid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    erased_on: Mapped[date] = mapped_column(Date)
+    rule: Mapped[str] = mapped_column(Text)  # the retention rule or the erasure request, in words
+    hlc: Mapped[str] = mapped_column(String(64), default="", server_default="")

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 
 
 def events(session):
-    return session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.id)).all()
+    return session.scalars(select(m.AuditEvent).order_by(m.AuditEvent.at, literal_column("audit_event.rowid"))).all()
 
 
 def test_create_update_and_soft_delete_are_audited_without_values(store):

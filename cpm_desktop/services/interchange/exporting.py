@@ -130,7 +130,9 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     summary = ExportSummary()
-    with store.transaction() as session:  # one snapshot: the files agree with each other
+    exported: list[tuple[str, str]] = []
+    # One snapshot, so the files agree with each other; read without the write lock, so saves carry on.
+    with store.snapshot() as session:
         total = sum(session.scalar(select(func.count()).select_from(model).where(_live(model))) or 0
                     for model, _ in _SOURCES.values())
         done = 0
@@ -142,7 +144,10 @@ def export_folder(store: Store, folder: Path, *, progress: Progress | None = Non
             count = _write_csv(folder / filename(stem), INTERCHANGE_COLUMNS[stem], rows(session), report)
             done += count
             summary.rows[stem] = count
-            audit.record_access(session, "export", model.__tablename__, detail=f"{count} rows to {filename(stem)}")
+            exported.append((model.__tablename__, f"{count} rows to {filename(stem)}"))
+    with store.transaction() as session:
+        for table, detail in exported:
+            audit.record_access(session, "export", table, detail=detail)
     return summary
 
 

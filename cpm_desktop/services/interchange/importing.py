@@ -32,6 +32,7 @@ from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.ids import forget_counters
 
 Progress = Callable[[int, int, str], object]
 # first name, last name, date of birth, gender: what every referral of one person must agree on
@@ -66,7 +67,9 @@ def import_tables(store: Store, tables: Mapping[str, Table | list[dict[str, str]
         problems = batch.check(ignore_unknown_columns)
         if problems:
             raise ImportFailed(problems)
-        return batch.write()
+        summary = batch.write()
+        forget_counters(session)  # imported ids count: the next id made here follows the largest
+        return summary
 
 
 def _as_table(stem: str, table: Table | list[dict[str, str]]) -> Table:
