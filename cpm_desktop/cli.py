@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
 from cpm_desktop import config
@@ -240,6 +241,112 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- sync -----------------------------------------------------------------------------------------
+
+
+def _sync_service() -> ModuleType:
+    """services.sync, imported when a sync command runs (psycopg need not load for the others)."""
+    from cpm_desktop.services import sync as sync_service
+
+    return sync_service
+
+
+def _sync_errors(work: Callable[[], int]) -> int:
+    sync_service = _sync_service()
+    try:
+        return work()
+    except sync_service.HubUnreachable as error:
+        _say(f"{error} Nothing was lost: the changes stay on this laptop until the next sync.")
+        return EXIT_ERROR
+    except (sync_service.HubRefused, sync_service.SyncError, ValueError) as error:
+        raise CliError(str(error), EXIT_INPUT) from None
+
+
+def cmd_hub_init(args: argparse.Namespace) -> int:
+    def work() -> int:
+        with _open(args) as store:
+            member = _sync_service().set_up_hub(store, args.hub, user=args.user)
+        _say(f"The hub is ready and this store is its first member (the lead, code {member.code}).")
+        return EXIT_OK
+    return _sync_errors(work)
+
+
+def cmd_invite(args: argparse.Namespace) -> int:
+    areas = tuple(area.strip() for area in (args.areas or "").split(",") if area.strip())
+
+    def work() -> int:
+        with _open(args) as store:
+            code = _sync_service().invite(store, areas=areas, member_role=args.role, out=Path(args.out))
+        _say(f"Wrote the invite to {args.out}. Give its one-time code separately (not with the file): {code}")
+        return EXIT_OK
+    return _sync_errors(work)
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    code = os.environ.get("CPM_INVITE_CODE")
+    if code is None:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise CliError("Set CPM_INVITE_CODE or run this on a terminal to give the invite code.", EXIT_USAGE)
+        code = input("Invite code: ")
+
+    def work() -> int:
+        path = Path(args.db)
+        store = Store.open(path, passphrase()) if path.exists() else Store.create(path, passphrase(new_store=True))
+        with store:
+            member = _sync_service().join(store, Path(args.invite), code, hub_url=args.hub, user=args.user)
+            _say(f"This store is now a member of the scheme (code {member.code}); fetching its records.")
+            try:
+                report = _sync_service().sync_now(store, _message_progress())
+            except _sync_service().HubUnreachable as error:
+                _say(f"{error} Run 'cpm-desktop sync' when the hub can be reached.")
+                return EXIT_OK
+        _say(report.sentence())
+        return EXIT_OK
+    return _sync_errors(work)
+
+
+def _message_progress() -> Callable[[str], None]:
+    """Sync reports progress as sentences ("Sent 2,000 changes"): shown on a terminal like any other."""
+    progress = TerminalProgress()
+
+    def show(message: str) -> None:
+        progress(0, 0, message)
+    return show
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    def work() -> int:
+        with _open(args) as store:
+            report = _sync_service().sync_now(store, _message_progress())
+        _say(report.sentence())
+        return EXIT_OK
+    return _sync_errors(work)
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    def work() -> int:
+        with _open(args) as store:
+            if args.resolve:
+                _sync_service().resolve_conflict(store, args.resolve, "other" if args.take_other else "kept")
+                _say("The conflict is settled; the choice reaches the other laptops at the next sync.")
+                return EXIT_OK
+            rows = _sync_service().conflicts(store)
+        if args.json:
+            import dataclasses
+
+            data = json.dumps([dataclasses.asdict(row) for row in rows], ensure_ascii=False, indent=2) + "\n"
+            _write_output(args.json, data.encode())
+            return EXIT_OK
+        if not rows:
+            _say("No conflicts to settle.")
+        for row in rows:
+            print(f"{row.conflict_id}  {row.record}, {row.field}:\n"
+                  f"    stands: {row.kept!r} ({row.kept_by}, {row.kept_at})\n"
+                  f"    other:  {row.other!r} ({row.other_by}, {row.other_at})")
+        return EXIT_OK
+    return _sync_errors(work)
+
+
 # --- parsing ---------------------------------------------------------------------------------------
 
 
@@ -307,6 +414,26 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--person")
     who.add_argument("--mentor")
     sar.add_argument("--out", required=True)
+    hub = commands.add_parser("hub", help="Set up the scheme's sync hub (PostgreSQL).")
+    hub_commands = hub.add_subparsers(dest="hub_command", parser_class=_Parser, required=True)
+    hub_init = hub_commands.add_parser("init", help="Create or upgrade the hub and make this store its lead.")
+    hub_init.set_defaults(handler=cmd_hub_init)
+    hub_init.add_argument("--hub", required=True, help="PostgreSQL URL of the hub's owner, e.g. postgresql://...")
+    hub_init.add_argument("--db", type=Path, required=True)
+    hub_init.add_argument("--user", help="your name, as the audit trail and letters show it")
+    inv = command("invite", cmd_invite, "Invite a laptop to the scheme: writes an invite file and prints its code.")
+    inv.add_argument("--areas", help='areas the laptop holds, e.g. "east,north" (not for lead or office)')
+    inv.add_argument("--role", choices=["coordinator", "lead", "office"], default="coordinator")
+    inv.add_argument("--out", required=True)
+    joining = command("join", cmd_join, "Join the scheme with an invite file (code from CPM_INVITE_CODE or asked).")
+    joining.add_argument("--invite", required=True)
+    joining.add_argument("--hub", help="the hub's address, if it differs from the one in the invite")
+    joining.add_argument("--user", help="your name, as the audit trail and letters show it")
+    command("sync", cmd_sync, "Send this laptop's changes to the hub and fetch everyone else's.")
+    conflict = command("conflicts", cmd_conflicts, "List the conflicts sync found, or settle one.")
+    conflict.add_argument("--json", metavar="FILE")
+    conflict.add_argument("--resolve", metavar="ID", help="settle this conflict")
+    conflict.add_argument("--take-other", action="store_true", help="with --resolve: the set-aside value stands")
     command("passphrase", cmd_passphrase, "Change the store's passphrase.")
     command("backup", cmd_backup, "Write an encrypted, consistent copy of the store.").add_argument(
         "--out", required=True)

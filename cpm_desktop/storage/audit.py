@@ -88,6 +88,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
                 record.device = record.device or device
                 _queue_event(session, record, clock_reading())
                 continue
+            if changes.shared_key(record) is not None:
+                changes.queue_shared(session, record, clock_reading())
+                continue
             if not isinstance(record, m.Record):
                 continue
             if record.id is None:
@@ -99,6 +102,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
             changes.stamp_new(session, record, clock_reading())
             events.append(_event(session, record, "create", _filled_fields(record), now, actor, device))
         for record in list(session.dirty):
+            if changes.shared_key(record) is not None and session.is_modified(record):
+                changes.queue_shared(session, record, clock_reading())
+                continue
             if not isinstance(record, m.Record) or not session.is_modified(record):
                 continue
             if session.info.get(changes.APPLYING):
@@ -108,7 +114,7 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
                 continue
             record.updated_at = now
             record.updated_by = actor
-            changes.stamp_changed(session, record, fields + ["updated_by"], clock_reading())
+            changes.stamp_changed(session, record, fields + ["updated_at", "updated_by"], clock_reading())
             action = "delete" if "deleted_at" in fields and record.deleted_at is not None else "update"
             events.append(_event(session, record, action, fields, now, actor, device))
         for record in list(session.deleted):

@@ -26,7 +26,9 @@ from cpm_desktop.storage.device import device_identity
 
 APPLYING = "sync.applying"
 CLOCK_KEY = "local.hlc"  # the latest clock reading this store has made or seen
-_NOT_SYNCED = {"id", "created_at", "updated_at", "origin_device", "hlc", "field_hlc"}
+# search_text is derived from the names and details on each laptop, so it is never sent (nor a conflict).
+_NOT_SYNCED = {"id", "origin_device", "hlc", "field_hlc", "search_text"}
+STAMPS = frozenset({"created_at", "updated_at", "updated_by"})  # travel with changes, never conflict
 # Lists of codes held as "a;b" text: sync merges them element by element, not as one value.
 SET_FIELDS = {
     "referral": frozenset({"victim_crimes", "perpetrator_crimes", "vulnerabilities"}),
@@ -55,19 +57,57 @@ def synced_fields(record: m.Base) -> list[str]:
     return [c.key for c in inspect(record).mapper.column_attrs if c.key not in _NOT_SYNCED]
 
 
-def field_clocks(record: m.Record) -> dict[str, str]:
+FieldClocks = dict[str, Any]  # "": creation clock; field: [clock, base]; "field#code": clock of that code
+
+
+def field_clocks(record: m.Record) -> FieldClocks:
     return json.loads(record.field_hlc or "{}")  # type: ignore[no-any-return]
 
 
-def clock_of(clocks: dict[str, str], field: str) -> str:
-    return clocks.get(field, clocks.get("", clock.ZERO))
+def clock_of(clocks: FieldClocks, field: str) -> str:
+    entry = clocks.get(field)
+    if entry is None:
+        return str(clocks.get("", clock.ZERO))
+    return str(entry[0]) if isinstance(entry, list) else str(entry)
+
+
+def base_of(clocks: FieldClocks, field: str) -> str | None:
+    entry = clocks.get(field)
+    return str(entry[1]) if isinstance(entry, list) and entry[1] is not None else None
+
+
+def code_clock(clocks: FieldClocks, field: str, code: str) -> str:
+    return str(clocks.get(f"{field}#{code}", clocks.get("", clock.ZERO)))
+
+
+def is_set_field(entity: str, field: str) -> bool:
+    return field in SET_FIELDS.get(entity, ())
+
+
+def full_state(record: m.Record) -> dict[str, Any]:
+    """The whole row with every field's clock: what a laptop that has never held it needs."""
+    clocks = field_clocks(record)
+    fields = {name: to_json(getattr(record, name)) for name in synced_fields(record)}
+    field_times = {name: clock_of(clocks, name) for name in fields}
+    codes = {name: {key.split("#", 1)[1]: value for key, value in clocks.items() if key.startswith(name + "#")}
+             for name in fields if is_set_field(record.__tablename__, name)}
+    payload: dict[str, Any] = {"op": "state", "fields": fields, "clocks": field_times,
+                               "origin": record.origin_device, "created": clocks.get("", clock.ZERO)}
+    if any(codes.values()):
+        payload["code_clocks"] = {name: value for name, value in codes.items() if value}
+    return payload
+
+
+def wall_clock_ms() -> int:
+    """This laptop's wall clock (UTC milliseconds); it may be wrong by minutes, which the clock survives."""
+    return time.time_ns() // 1_000_000
 
 
 def next_reading(session: Session) -> str:
     """A clock reading later than any this store has made or seen (kept in the transaction)."""
     row = session.get(m.Setting, CLOCK_KEY)
     device = device_identity(session).uuid
-    reading = clock.tick(row.value if row else clock.ZERO, time.time_ns() // 1_000_000, device)
+    reading = clock.tick(row.value if row else clock.ZERO, wall_clock_ms(), device)
     remember_reading(session, reading)
     return reading
 
@@ -94,29 +134,36 @@ def stamp_new(session: Session, record: m.Record, reading: str) -> None:
     record.field_hlc = json.dumps({"": reading})
     if is_member(session):
         fields = {name: to_json(getattr(record, name)) for name in synced_fields(record)}
-        _queue(session, record, "upsert", fields, {name: reading for name in fields}, {}, {})
+        _queue(session, record, "create", fields, {name: reading for name in fields}, {}, {})
 
 
 def stamp_changed(session: Session, record: m.Record, fields: list[str], reading: str) -> None:
     if session.info.get(APPLYING):
         return
+    fields = [name for name in fields if name not in _NOT_SYNCED]
     clocks = field_clocks(record)
     base = {name: clock_of(clocks, name) for name in fields}
+    state = inspect(record)
+    sets: dict[str, dict[str, bool]] = {}
     for name in fields:
-        clocks[name] = reading
+        clocks[name] = [reading, base[name]]
+        if is_set_field(record.__tablename__, name):
+            before = state.attrs[name].history.deleted
+            old = set(split_codes(before[0] if before else ""))
+            new = set(split_codes(getattr(record, name) or ""))
+            sets[name] = {code: code in new for code in sorted(old ^ new)}
+            for code in sets[name]:
+                clocks[f"{name}#{code}"] = reading
     record.hlc = reading
     record.field_hlc = json.dumps(clocks, sort_keys=True)
     if is_member(session):
-        state = inspect(record)
-        values, sets = {}, {}
-        for name in fields:
-            values[name] = to_json(getattr(record, name))
-            if name in SET_FIELDS.get(record.__tablename__, ()):
-                before = state.attrs[name].history.deleted
-                old = set(split_codes(before[0] if before else ""))
-                new = set(split_codes(getattr(record, name) or ""))
-                sets[name] = {"add": sorted(new - old), "remove": sorted(old - new)}
-        _queue(session, record, "upsert", values, {name: reading for name in fields}, base, sets)
+        values = {name: to_json(getattr(record, name)) for name in fields}
+        if "area" in fields and record.__tablename__ == "referral":
+            before = state.attrs["area"].history.deleted
+            sets_or_none: dict[str, Any] = {"moved_from": before[0] if before else None}
+        else:
+            sets_or_none = {}
+        _queue(session, record, "upsert", values, {name: reading for name in fields}, base, sets, sets_or_none)
 
 
 def stamp_erased(session: Session, entity: str, row_uuid: str, reading: str) -> None:
@@ -137,14 +184,38 @@ def queue_append(session: Session, entity: str, row_uuid: str, values: dict[str,
 
 
 def _queue(session: Session, record: m.Record, op: str, fields: dict[str, Any], clocks: dict[str, str],
-           base: dict[str, str], sets: dict[str, Any]) -> None:
+           base: dict[str, str], sets: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
     payload: dict[str, Any] = {"op": op, "fields": fields, "clocks": clocks, "origin": record.origin_device}
     if base:
         payload["base"] = base
     if sets:
         payload["sets"] = sets
+    payload.update(extra or {})
     session.add(m.SyncOutbox(
         change_id=str(uuid.uuid4()), entity=record.__tablename__, row_uuid=record.id,
         clock=max(clocks.values(), default=clock.ZERO),
         payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
     ))
+
+
+SHARED = ("setting", "vocabulary_entry")  # scheme-wide lists and settings the lead maintains
+
+
+def shared_key(record: m.Base) -> str | None:
+    """The sync key of a scheme-wide setting or vocabulary entry (``None`` for this laptop's own settings)."""
+    if isinstance(record, m.Setting):
+        return None if record.key.startswith("local.") else record.key
+    if isinstance(record, m.VocabularyEntry):
+        return f"{record.kind}:{record.code}"
+    return None
+
+
+def queue_shared(session: Session, record: m.Base, reading: str) -> None:
+    """A scheme-wide setting or vocabulary entry changed here: the latest one stands on every laptop."""
+    key = shared_key(record)
+    if key is None or session.info.get(APPLYING) or not is_member(session):
+        return
+    fields = {c.key: to_json(getattr(record, c.key)) for c in inspect(record).mapper.column_attrs}
+    session.add(m.SyncOutbox(change_id=str(uuid.uuid4()), entity=record.__tablename__, row_uuid=key, clock=reading,
+                             payload=json.dumps({"op": "state", "fields": fields}, ensure_ascii=False,
+                                                sort_keys=True)))

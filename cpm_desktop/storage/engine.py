@@ -157,7 +157,18 @@ class Store:
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, actor or default_actor(), passphrase)
+        store = cls(path, engine, actor or default_actor(), passphrase)
+        if actor is None:
+            with store.transaction() as session:
+                named = device_identity(session).user
+            if named:  # the named user of a member store, not the operating-system login
+                store.use_actor(named)
+        return store
+
+    def use_actor(self, actor: str) -> None:
+        """Name the person using this store in the audit trail and on letters from now on."""
+        self.actor = actor
+        self._sessions.configure(info={audit.ACTOR_KEY: actor})
 
     # --- using ------------------------------------------------------------------------------------
 

@@ -42,6 +42,13 @@ class HubUnreachable(Exception):
     """The hub cannot be reached now. Offline is a normal state: the caller says so and carries on."""
 
 
+class HubRefused(Exception):
+    """The hub answered but refused: wrong or revoked credentials, or something this device's role may not do.
+
+    Unlike :class:`HubUnreachable` this is not a normal state: it needs a person (usually the project lead).
+    """
+
+
 class Hub(Protocol):
     """A connection to the hub for one enrolled device (its PostgreSQL role limits what it may read)."""
 

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
         self.case_label = QLabel(objectName="statusCase")
+        self.sync_label = QLabel(objectName="statusSync")
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.case_label)
         self._build_menus()
         context.currentReferralChanged.connect(lambda _uuid: self._update_title())
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.set_idle_minutes(idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
         QApplication.instance().installEventFilter(self)
         self._update_title()
+        self.update_sync_status()
         self.resize(1280, 800)
 
     # --- menus ---------------------------------------------------------------------------------------
@@ -105,6 +108,9 @@ class MainWindow(QMainWindow):
         self._action(file, "&Back up the store…", self.backup, "actionBackup")
         self._action(file, "Change &passphrase…", self.change_passphrase, "actionChangePassphrase")
         file.addSeparator()
+        self._action(file, "S&ync now", self.sync_now, "actionSyncNow", "F5")
+        self._action(file, "Sync, i&nvites and conflicts…", self.sync_dialog, "actionSyncDialog")
+        file.addSeparator()
         self._action(file, "&Lock now", self.lock, "actionLock", "Ctrl+L")
         self._action(file, "&Quit", self.close, "actionQuit", QKeySequence.StandardKey.Quit)
         reports = bar.addMenu("&Reports")
@@ -121,6 +127,37 @@ class MainWindow(QMainWindow):
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
         self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
+
+    # --- sync -------------------------------------------------------------------------------------------
+
+    def update_sync_status(self) -> None:
+        from cpm_desktop.services.sync import status
+        from cpm_desktop.ui.dialogs.sync import status_sentence
+
+        self.sync_label.setText(status_sentence(status(self.context.store)))
+
+    def sync_now(self) -> None:
+        """Sync in the background; offline is said in the status bar, never as an error box."""
+        from cpm_desktop.ui.dialogs.sync import sync_in_background
+
+        self.statusBar().showMessage("Syncing with the hub…")
+        task = sync_in_background(self.context, self)
+        task.finished.connect(self._synced)
+        task.failed.connect(lambda error: self._synced(f"Sync did not finish: {error}"))
+        self._sync_task = task
+
+    def _synced(self, sentence: object) -> None:
+        self.statusBar().showMessage(str(sentence), 15_000)
+        self.update_sync_status()
+        self.context.notify_changed("referral")
+
+    def sync_dialog(self) -> None:
+        from cpm_desktop.ui.dialogs.sync import SyncDialog
+
+        dialog = SyncDialog(self.context, self)
+        dialog.synced.connect(lambda _sentence: self.update_sync_status())
+        dialog.exec()
+        self.update_sync_status()
 
     def evaluation_summary(self) -> None:
         from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog

@@ -62,7 +62,7 @@ def test_every_record_gets_its_origin_device_and_field_clocks(store):
         row = session.get(m.Referral, referral.id)
         clocks = json.loads(row.field_hlc)
         assert clocks[""] == created
-        assert clocks["description"] == row.hlc > created
+        assert clocks["description"] == [row.hlc, created] and row.hlc > created
         assert "area" not in clocks  # unchanged fields keep the creation clock
         events = session.scalars(select(m.AuditEvent).where(m.AuditEvent.record_uuid == row.id)).all()
         assert len({event.id for event in events}) == len(events) == 2
@@ -83,9 +83,9 @@ def test_a_standalone_store_queues_nothing_for_sync_but_a_member_does(store):
         session.flush()
         queued = session.scalars(select(m.SyncOutbox).where(m.SyncOutbox.row_uuid == referral.id)
                                  .order_by(m.SyncOutbox.seq)).all()
-        assert [json.loads(q.payload)["op"] for q in queued] == ["upsert"] * 3
+        assert [json.loads(q.payload)["op"] for q in queued] == ["create", "upsert", "upsert"]
         last = json.loads(queued[-1].payload)
-        assert last["sets"]["vulnerabilities"] == {"add": ["isolation"], "remove": []}
+        assert last["sets"]["vulnerabilities"] == {"isolation": True}
         assert last["fields"]["vulnerabilities"] == "mental_health;isolation"
         assert last["base"]["vulnerabilities"] == queued[1].clock > queued[0].clock
 
@@ -97,7 +97,7 @@ def _add_contacts(path: str, count: int, referral_uuid: str, results: multiproce
             try:
                 with store.transaction() as session:
                     session.add(m.Contact(contact_id=next_id(session, ids.CONTACT), referral_uuid=referral_uuid,
-                                          occurred_at=datetime(2026, 1, 6, 10, n % 60), activity="phone_call",
+                                          occurred_at=datetime(2026, 1, 6, 10, n % 60), activity="home_visit",
                                           notes=f"call {n}"))
             except Exception:  # noqa: BLE001 - counted: the test says how many saves failed
                 failures += 1

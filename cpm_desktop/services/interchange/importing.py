@@ -33,6 +33,7 @@ from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.ids import forget_counters
+from cpm_desktop.sync.engine import adopt_unstamped
 
 Progress = Callable[[int, int, str], object]
 # first name, last name, date of birth, gender: what every referral of one person must agree on
@@ -69,6 +70,7 @@ def import_tables(store: Store, tables: Mapping[str, Table | list[dict[str, str]
             raise ImportFailed(problems)
         summary = batch.write()
         forget_counters(session)  # imported ids count: the next id made here follows the largest
+        adopt_unstamped(session)  # in a member store, what was imported reaches the other laptops
         return summary
 
 

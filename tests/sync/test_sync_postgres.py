@@ -1,0 +1,172 @@
+"""The whole scheme against a real PostgreSQL hub: set up, invite, join, sync, faults, and what the hub holds."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from cpm_desktop.domain.evaluation import EvaluationParameters
+from cpm_desktop.services import referrals as referral_service
+from cpm_desktop.services import reports as report_service
+from cpm_desktop.services import sync as sync_service
+from cpm_desktop.storage import models as m
+from cpm_desktop.storage.engine import Store
+from tests.conftest import PASSPHRASE
+from tests.sync.conftest_stores import new_referral
+
+CANARY_NAME, CANARY_STREET, CANARY_NOTE = "Zebedee", "17 Quillfeather Lane", "canary-note-8c1f"
+
+
+@pytest.fixture
+def laptops(tmp_path, hub_db):
+    lead = Store.create(tmp_path / "lead.cpm", PASSPHRASE, actor="Pat Lead")
+    sync_service.set_up_hub(lead, hub_db.owner_url, user="Pat Lead")
+    joined = {}
+    for name, area in (("east", "east"), ("north", "north")):
+        code = sync_service.invite(lead, areas=(area,), member_role="coordinator", out=tmp_path / f"{name}.invite")
+        store = Store.create(tmp_path / f"{name}.cpm", PASSPHRASE, actor=name)
+        sync_service.join(store, tmp_path / f"{name}.invite", code, user=f"{name.title()} Coordinator")
+        joined[name] = store
+    yield lead, joined["east"], joined["north"]
+    for store in (lead, *joined.values()):
+        store.close()
+
+
+def _people(store):
+    with store.snapshot() as session:
+        return sorted(p.first_name for p in session.scalars(select(m.Person)))
+
+
+def test_records_travel_to_their_area_and_the_lead_and_the_hub_holds_no_personal_data(laptops, hub_db, postgres):
+    lead, east, north = laptops
+    form = new_referral(east, CANARY_NAME, "Canary", "east", address=CANARY_STREET, description=CANARY_NOTE)
+    new_referral(north, "Norah", "North", "north")
+    for store in (east, north, lead, east, north):
+        sync_service.sync_now(store)
+    assert _people(lead) == ["Norah", CANARY_NAME]
+    assert _people(east) == [CANARY_NAME]
+    assert _people(north) == ["Norah"]
+    assert referral_service.load_referral(lead, form.referral_uuid).address == CANARY_STREET
+    status = sync_service.status(east)
+    assert status.member and status.pending == 0 and status.last_sync_at
+    dump = subprocess.run([str(postgres.bindir / "pg_dump"), "--dbname", hub_db.superuser_url],
+                          capture_output=True, check=True).stdout
+    assert len(dump) > 1000
+    for canary in (CANARY_NAME, CANARY_STREET, CANARY_NOTE):
+        assert canary.encode() not in dump
+
+
+def test_the_leads_evaluation_after_sync_covers_every_area(laptops):
+    lead, east, north = laptops
+    new_referral(east, "Eve", "East", "east")
+    new_referral(north, "Nia", "North", "north")
+    new_referral(north, "Ned", "North", "north")
+    for store in (east, north, lead):
+        sync_service.sync_now(store)
+    summary = report_service.evaluation_summary(lead, EvaluationParameters(date(2026, 4, 1), date(2027, 3, 31),
+                                                                           date(2026, 11, 30)))
+    assert summary["referrals"]["total"] == 3
+    by_area = {row["area"]: row["referrals"] for row in summary["by_area"]["areas"]}
+    assert by_area.get("east") == 1 and by_area.get("north") == 2
+
+
+def test_a_coordinator_cannot_invite_and_a_wrong_code_does_not_join(laptops, tmp_path):
+    lead, east, _ = laptops
+    with pytest.raises(sync_service.SyncError):
+        sync_service.invite(east, areas=("east",), member_role="coordinator", out=tmp_path / "x.invite")
+    code = sync_service.invite(lead, areas=("east",), member_role="coordinator", out=tmp_path / "y.invite")
+    assert oct((tmp_path / "y.invite").stat().st_mode & 0o777) == "0o600"
+    stranger = Store.create(tmp_path / "stranger.cpm", PASSPHRASE)
+    wrong = "".join("A" if c != "-" else c for c in code)
+    with pytest.raises(ValueError, match="invite code"):
+        sync_service.join(stranger, tmp_path / "y.invite", wrong)
+    assert not sync_service.status(stranger).member
+    stranger.close()
+
+
+def _sync_in_a_child(db: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, CPM_PASSPHRASE=PASSPHRASE)
+    return subprocess.Popen([sys.executable, "-m", "cpm_desktop", "sync", "--db", str(db)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_kill_9_mid_push_and_mid_pull_loses_nothing(laptops, tmp_path):
+    lead, east, _ = laptops
+    with east.transaction() as session:  # 3,000 referrals waiting: several pages each way
+        person = m.Person(person_id="P-B-900000", first_name="Bulk", last_name="Load")
+        session.add(person)
+        session.flush()
+        for n in range(3000):
+            session.add(m.Referral(referral_id=f"R-B-{n:06d}", person_uuid=person.id, referred_on=date(2026, 5, 1),
+                                   area="east", description=f"note {n}"))
+    east.close()
+    lead.close()
+    for db, delays in ((tmp_path / "east.cpm", (0.8, 1.2, 1.6)), (tmp_path / "lead.cpm", (0.8, 1.2, 1.6))):
+        for delay in delays:
+            child = _sync_in_a_child(db)
+            time.sleep(delay)
+            if child.poll() is None:
+                os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+        with Store.open(db, PASSPHRASE) as store:
+            sync_service.sync_now(store)  # picks up where the killed ones stopped
+    with Store.open(tmp_path / "lead.cpm", PASSPHRASE) as store, store.snapshot() as session:
+        assert session.scalar(select(func.count()).select_from(m.Referral)) == 3000
+        notes = set(session.scalars(select(m.Referral.description)))
+    assert notes == {f"note {n}" for n in range(3000)}
+    with Store.open(tmp_path / "east.cpm", PASSPHRASE) as store:
+        assert sync_service.status(store).pending == 0
+
+
+def test_the_hub_down_is_offline_not_an_error_and_the_changes_wait(laptops, postgres):
+    lead, east, _ = laptops
+    new_referral(east, "Waiting", "Change", "east")
+    postgres.stop()
+    try:
+        with pytest.raises(sync_service.HubUnreachable):
+            sync_service.sync_now(east)
+        assert sync_service.status(east).pending > 0
+    finally:
+        postgres.start()
+    sync_service.sync_now(east)
+    sync_service.sync_now(lead)
+    assert "Waiting" in _people(lead)
+
+
+def test_a_conflict_is_listed_and_settled_once_for_every_laptop(laptops):
+    lead, east, _ = laptops
+    form = new_referral(east, "Conflicted", "Phone", "east")
+    sync_service.sync_now(east)
+    sync_service.sync_now(lead)
+    for store, phone in ((east, "0191 111"), (lead, "0191 222")):
+        referral_service.save_referral(store, dataclasses.replace(
+            referral_service.load_referral(store, form.referral_uuid), phone=phone))
+    for store in (east, lead, east):
+        sync_service.sync_now(store)
+    rows = sync_service.conflicts(east)
+    assert [(row.record.split()[0], row.field) for row in rows] == [("Referral", "phone")]
+    other = rows[0].other
+    sync_service.resolve_conflict(east, rows[0].conflict_id, "other")
+    for store in (east, lead):
+        sync_service.sync_now(store)
+    assert {referral_service.load_referral(s, form.referral_uuid).phone for s in (lead, east)} == {other}
+    assert sync_service.conflicts(east) == []
+
+
+def test_the_audit_trail_names_the_member_not_the_login(laptops, tmp_path):
+    _, east, _ = laptops
+    east.close()
+    with Store.open(tmp_path / "east.cpm", PASSPHRASE) as reopened:
+        assert reopened.actor == "East Coordinator"
+        new_referral(reopened, "Named", "User", "east")
+        with reopened.snapshot() as session:
+            actors = set(session.scalars(select(m.AuditEvent.actor).where(m.AuditEvent.action == "create")))
+    assert actors == {"East Coordinator"}
