@@ -13,6 +13,10 @@ start=$SECONDS
 "$python" -m PyInstaller --noconfirm --log-level ERROR --distpath "$work/dist" --workpath "$work/build" build.spec
 echo "built in $((SECONDS - start)) s"
 bundle="$work/dist/cpm-desktop/cpm-desktop"
+for scripts in storage/migrations/versions sync/hub_migrations/versions; do  # Alembic reads them as files
+  ls "$work"/dist/cpm-desktop/_internal/cpm_desktop/$scripts/0001_*.py >/dev/null \
+    || { echo "the bundle lacks the migration scripts in $scripts" >&2; exit 1; }
+done
 expected="cpm-desktop $("$python" -c 'from importlib.metadata import version; print(version("cpm-desktop"))')"
 python="$(cd "$(dirname "$python")" && pwd)/$(basename "$python")"  # still found after the cd below
 
