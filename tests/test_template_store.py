@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import ReferralForm
 from cpm_desktop.storage import models as m
+from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.engine import Store, execute_pragma
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, new_store
 
 
 def add_referral(store: Store) -> None:
@@ -47,3 +48,8 @@ def test_each_test_starts_from_an_empty_store(store):
 
 def test_and_so_does_the_next(store):
     test_each_test_starts_from_an_empty_store(store)
+
+
+def test_each_copy_is_a_device_of_its_own(store, tmp_path):
+    with new_store(tmp_path / "other.cpm") as other, store.transaction() as mine, other.transaction() as theirs:
+        assert device_identity(mine).uuid != device_identity(theirs).uuid
