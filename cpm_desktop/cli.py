@@ -1,7 +1,8 @@
 """The command line (spec/cli.md): the same services as the GUI, headless.
 
 Standard output carries only the data asked for; messages and progress go to standard error.
-Exit status: 0 done, 2 usage, 3 wrong passphrase or not a store, 4 invalid input, 1 anything else.
+Exit status: 0 done, 2 usage, 3 wrong passphrase or not a store, 4 invalid input, 5 the store is damaged,
+6 no permission to read or write a file or folder, 1 anything else (5 and 6 are ours: spec/cli.md has none).
 """
 from __future__ import annotations
 
@@ -20,12 +21,35 @@ from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
-from cpm_desktop.services.stores import Store, StoreError, WrongPassphrase
+from cpm_desktop.services.files import write_private_file
+from cpm_desktop.services.stores import (
+    BackupDamaged,
+    BackupWrongPassphrase,
+    InvalidTarget,
+    NoPermission,
+    NotAStore,
+    PassphraseRefused,
+    Store,
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreMissing,
+    WrongPassphrase,
+    explain,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_STORE, EXIT_INPUT = 0, 1, 2, 3, 4
-Handler = Callable[[argparse.Namespace], int]  # a command: parsed arguments in, exit status out
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_STORE, EXIT_INPUT, EXIT_DAMAGED, EXIT_PERMISSION = 0, 1, 2, 3, 4, 5, 6
+
+# The exit status of each store fault, most particular first; any other StoreError is 1.
+_STATUS_OF_FAULT: tuple[tuple[type[StoreError] | tuple[type[StoreError], ...], int], ...] = (
+    (PassphraseRefused, EXIT_USAGE),
+    ((WrongPassphrase, NotAStore, StoreMissing, BackupWrongPassphrase), EXIT_STORE),
+    ((StoreExists, InvalidTarget), EXIT_INPUT),
+    ((StoreDamaged, BackupDamaged), EXIT_DAMAGED),
+    (NoPermission, EXIT_PERMISSION),
+)
 
 
 class CliError(Exception):
@@ -110,9 +134,16 @@ def _write_output(target: str, data: bytes) -> None:
     path = Path(target)
     if not path.parent.is_dir():
         raise CliError(f"The folder {path.parent} does not exist.", EXIT_INPUT)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    if path.is_dir():
+        raise CliError(f"{path} is a folder; give the file a name.", EXIT_INPUT)
+    try:
+        write_private_file(path, data)
+    except PermissionError:
+        raise CliError(f"You do not have permission to write {path}; choose a folder of your own.",
+                       EXIT_PERMISSION) from None
+    except OSError as error:
+        raise CliError(f"{path} could not be written ({error.strerror}); nothing was left under that name.",
+                       EXIT_ERROR) from None
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -149,7 +180,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             progress.finish()
             problems = [str(p) for p in failed.problems]
             raise InvalidInput(
-                f"Nothing was imported: {len(problems)} problem(s) in {folder} need fixing first.",
+                f"Nothing was imported: {failed.total:,} problem(s) in {folder} need fixing first.",
                 problems) from None
     progress.finish()
     _say(f"Imported {summary}.")
@@ -160,7 +191,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from cpm_desktop.services.interchange import export_folder
 
     folder = Path(args.folder)
-    folder.mkdir(parents=True, exist_ok=True)
     progress = TerminalProgress()
     with _open(args) as store:
         summary = export_folder(store, folder, progress=progress)
@@ -238,6 +268,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args) as store:
         out = store.backup(args.out)
     _say(f"Wrote an encrypted backup to {out}.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from cpm_desktop.services.stores import restore_backup
+
+    restored = restore_backup(args.db, args.backup, passphrase())
+    kept = f"; what was there is kept as {restored.set_aside[0].name}" if restored.set_aside else ""
+    _say(f"Restored {restored.store} from {args.backup}{kept}.")
     return EXIT_OK
 
 
@@ -357,6 +396,25 @@ def version() -> str:
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
 
+EXIT_STATUS_HELP = """\
+exit status:
+  0 done    1 anything else    2 usage error    3 wrong passphrase or not a store
+  4 invalid input (nothing written)    5 the store is damaged: restore a backup (see 'restore --help')
+  6 no permission to read or write a file or folder
+
+The passphrase is read from CPM_PASSPHRASE when set, otherwise asked on the terminal."""
+
+RESTORE_HELP = """\
+Put a backup in the place of a damaged or lost store.
+
+The backup is copied beside the store and checked first: the passphrase (CPM_PASSPHRASE, the one the
+store had when the backup was made) must open it and every page must read. Only then is the file at
+--db renamed aside as NAME.before-restore-<UTC time>, never deleted, and the checked copy put in its
+place. Close the application on that store before restoring. Records written after the backup was
+made are not in it; a damaged store's set-aside file can be given to support staff to recover them.
+
+  cpm-desktop restore --db cpm.cpm --from cpm-backup.cpm"""
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one sentence, exit status 2, no usage dump
@@ -365,14 +423,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.")
+    parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.",
+                     epilog=EXIT_STATUS_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="the store to open (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo store of synthetic people")
     parser.add_argument("--version", action="version", version=f"cpm-desktop {version()}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Handler, help_text: str, db: bool = True) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str, db: bool = True,
+                description: str | None = None) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=description or help_text,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         if db:
             sub.add_argument("--db", type=Path, required=True, help="path of the store")
         sub.set_defaults(handler=handler)
@@ -437,19 +498,23 @@ def build_parser() -> argparse.ArgumentParser:
     command("passphrase", cmd_passphrase, "Change the store's passphrase.")
     command("backup", cmd_backup, "Write an encrypted, consistent copy of the store.").add_argument(
         "--out", required=True)
+    restore = command("restore", cmd_restore, "Put a backup in the place of a damaged or lost store.",
+                      description=RESTORE_HELP)
+    restore.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
+                         help="the backup to restore (a file written by 'cpm-desktop backup')")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, bool], int] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler: Handler | None = getattr(args, "handler", None)
+    handler = getattr(args, "handler", None)
     if handler is None:
         if open_gui is None:
             _say("cpm-desktop: no command given. See 'cpm-desktop --help'.")
             return EXIT_USAGE
         return open_gui(args.db, args.demo)
     try:
-        return handler(args)
+        return int(handler(args))
     except InvalidInput as error:
         _say(str(error))
         for detail in error.details:
@@ -458,16 +523,34 @@ def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, 
     except CliError as error:
         _say(str(error))
         return error.status
-    except WrongPassphrase as error:
-        _say(str(error))
-        return EXIT_STORE
     except StoreError as error:
-        _say(str(error))
-        return EXIT_INPUT if args.command in ("init", "demo") else EXIT_STORE
+        log.info("cpm-desktop %s refused: %s", args.command, type(error).__name__)  # the kind, never a value
+        return _said(error)
     except KeyboardInterrupt:
         _say("Stopped; nothing more was written.")
         return EXIT_ERROR
-    except Exception:
+    except Exception as error:
+        db = getattr(args, "db", None)
+        if db and (fault := explain(error, Path(db))) is not None:  # met while working: a page damaged since
+            log.warning("cpm-desktop %s: %s", args.command, type(fault).__name__)
+            return _said(fault)
+        if isinstance(error, OSError) and error.filename:
+            return _said_of_file(error)
         log.exception("cpm-desktop %s failed", args.command)
         _say(f"Something went wrong; the details are in {config.log_path()}.")
         return EXIT_ERROR
+
+
+def _said(fault: StoreError) -> int:
+    _say(str(fault))
+    return next((status for kinds, status in _STATUS_OF_FAULT if isinstance(fault, kinds)), EXIT_ERROR)
+
+
+def _said_of_file(error: OSError) -> int:
+    """A file the command writes or reads (an export folder, say) could not be used: where, and why."""
+    place = Path(str(error.filename))
+    if isinstance(error, PermissionError):
+        _say(f"You do not have permission to write in {place.parent}; choose a folder of your own.")
+        return EXIT_PERMISSION
+    _say(f"{place} could not be used ({error.strerror}); nothing was left under that name.")
+    return EXIT_ERROR

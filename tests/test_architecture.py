@@ -39,7 +39,7 @@ LAYERS: dict[str, Allowed] = {
     # the encrypted store: engine, models, audit hooks, migrations
     "storage": allowed("domain", "sqlalchemy sqlcipher3 alembic"),
     # plain data in, PDF bytes out (never a session)
-    "reports": allowed("domain resources", "reportlab pypdf"),
+    "reports": allowed("domain resources", "reportlab pypdf bidi arabic_reshaper"),
     # the change log and the hub
     "sync": allowed("domain storage", "psycopg cryptography alembic sqlalchemy"),
     # use cases shared by the GUI and the CLI

@@ -87,9 +87,7 @@ def render_evaluation(summary: Mapping[str, Any], labels: Vocabulary | Labeller,
         story += _year_on_year(summary, quarters)
     story += _mentors(summary, label)
     story += _method(summary, label)
-    p = summary["parameters"]
-    return build_document(TITLE, story, subject=f"Referrals from {_day(p['from'])} to {_day(p['to'])}",
-                          author=prepared_by or SCHEME)
+    return build_document(TITLE, story)
 
 
 def _heading(text: str) -> list[Flowable]:

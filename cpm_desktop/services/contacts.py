@@ -13,6 +13,7 @@ from cpm_desktop.domain import contacts as rules
 from cpm_desktop.domain import ids
 from cpm_desktop.domain.contacts import MAX_MINUTES as MAX_MINUTES  # part of this service's API
 from cpm_desktop.domain.contacts import ContactError as ContactError
+from cpm_desktop.domain.text import MAX_TEXT_CHARS, too_long
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -113,7 +114,9 @@ def helpers(store: Store, referral_uuid: str) -> list[Helper]:
     return result
 
 
-def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None) -> None:
+def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None, notes: str) -> None:
+    if too_long(notes):
+        raise ContactError(f"A note holds at most {MAX_TEXT_CHARS:,} characters; split it into two entries.")
     rules.check_contact(occurred_at=occurred_at, activity=activity, minutes=minutes,
                         activities=vocabulary_for(session).codes("activity"), now=datetime.now())
 
@@ -125,7 +128,7 @@ def add_contact(store: Store, referral_uuid: str, *, occurred_at: datetime, acti
     The case's first contact date is set from its earliest contact (when empty, or when this one is earlier).
     """
     with store.transaction() as session:
-        _check(session, occurred_at, activity, minutes)
+        _check(session, occurred_at, activity, minutes, notes)
         referral = session.get(m.Referral, referral_uuid)
         if referral is None or referral.deleted_at is not None:
             raise ContactError("That referral is no longer in the store.")
@@ -158,7 +161,7 @@ def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, acti
     left out, they stay as they were.
     """
     with store.transaction() as session:
-        _check(session, occurred_at, activity, minutes)
+        _check(session, occurred_at, activity, minutes, notes)
         contact = _live_contact(session, contact_uuid)
         session.add(m.ContactRevision(contact_uuid=contact.id, occurred_at=contact.occurred_at,
                                       activity=contact.activity, minutes=contact.minutes,

@@ -123,13 +123,18 @@ def _day(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+DEMO_FILES = ("referrals", "mentors", "allocations", "contacts", "goals")
+
+
 class _Generator:
     def __init__(self, seed: int, scale: float, today: date):
         self.rng = random.Random(seed)
         self.scale = scale
         self.today = today
         self.organisations = list(base_vocabulary().organisations)
-        self.tables: dict[str, list[dict[str, str]]] = {stem: [] for stem in INTERCHANGE_COLUMNS}
+        # The five files a spreadsheet-kept scheme would have; their history (decisions, changes of status,
+        # progress checks) is derived on import from the current state.
+        self.tables: dict[str, list[dict[str, str]]] = {stem: [] for stem in DEMO_FILES}
         self.contact_number = 0
         self.goal_number = 0
         self.supported_number = 0

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
-from cpm_desktop.services.stores import StoreError, WrongPassphrase
+from cpm_desktop.services.stores import StoreError, WrongPassphrase, explain
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
@@ -179,9 +179,11 @@ class MainWindow(QMainWindow):
         elif isinstance(error, ImportFailed):
             problems = [str(p) for p in error.problems]
             shown = "\n".join(problems[:30]) + (f"\n… and {len(problems) - 30} more." if len(problems) > 30 else "")
-            QMessageBox.warning(self, title, f"Nothing was imported: {len(problems)} problem(s) to fix.\n\n{shown}")
+            QMessageBox.warning(self, title, f"Nothing was imported: {error.total:,} problem(s) to fix.\n\n{shown}")
         elif isinstance(error, (StoreError, ImportCancelled)):
             QMessageBox.warning(self, title, str(error) or "Cancelled; nothing was changed.")
+        elif isinstance(error, BaseException) and (fault := explain(error, self.context.store.path)):
+            QMessageBox.warning(self, title, str(fault))  # e.g. a page of the store damaged since it was opened
         else:
             QMessageBox.warning(self, title, "That did not work; the details are in the log.")
 
@@ -281,7 +283,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Change passphrase",
                                 passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
-        self.context.store.change_passphrase(new)
+        try:
+            self.context.store.change_passphrase(new)
+        except StoreError as error:
+            QMessageBox.warning(self, "Change passphrase", str(error))
+            return
         self.statusBar().showMessage("The passphrase is changed.", 8000)
 
     # --- title and status ----------------------------------------------------------------------------

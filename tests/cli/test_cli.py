@@ -142,3 +142,19 @@ def test_a_short_passphrase_is_refused_for_a_new_store(tmp_path):
     result = run("init", "--db", tmp_path / "short.cpm", passphrase="short")
     assert result.returncode == 2 and "at least 10 characters" in result.stderr
     assert not (tmp_path / "short.cpm").exists()
+
+
+def test_a_failed_final_rename_leaves_no_partial_copy_and_says_so(db, tmp_path):
+    out = tmp_path / "out.pdf"
+    out.mkdir()  # the export cannot be renamed over a folder
+    from cpm_desktop.services.interchange import import_tables
+    from cpm_desktop.storage.engine import Store
+    from tests.services.test_interchange import sample_tables
+
+    with Store.open(db, PASSPHRASE) as store:
+        import_tables(store, sample_tables())
+    done = run("sar", "--db", db, "--person", "P1", "--out", out)
+    assert done.returncode != 0 and one_sentence(done.stderr), done.stderr
+    assert "is a folder" in done.stderr
+    assert not (tmp_path / "out.pdf.partial").exists()
+    assert list(out.iterdir()) == []

@@ -51,10 +51,11 @@ def test_same_seed_same_records(tables):
 
 def test_rows_have_exactly_the_interchange_columns(tables):
     assert set(tables) == set(SPEC_COLUMNS)
-    assert INTERCHANGE_COLUMNS == SPEC_COLUMNS
+    for stem, columns in SPEC_COLUMNS.items():  # the spec's columns first, in its order; docs/ lists the rest
+        assert INTERCHANGE_COLUMNS[stem][:len(columns)] == columns, stem
     for stem, rows in tables.items():
         assert rows, stem
-        assert all(tuple(row) == SPEC_COLUMNS[stem] for row in rows), stem
+        assert all(tuple(row) == INTERCHANGE_COLUMNS[stem] for row in rows), stem
         assert all(isinstance(value, str) for row in rows for value in row.values()), stem
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from cpm_desktop.app import build_main_window, window_for
 from cpm_desktop.services import cases, contacts, referrals, risk
-from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.storage.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.services.test_interchange import sample_tables
@@ -273,8 +273,7 @@ def test_export_and_import_run_in_the_background(window, qtbot, tmp_path, monkey
     monkeypatch.setattr(main_module.QFileDialog, "getExistingDirectory", lambda *args: str(out))
     window.export_folder()
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
-    assert sorted(p.name for p in out.iterdir()) == [
-        "allocations.csv", "contacts.csv", "goals.csv", "mentors.csv", "referrals.csv"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{stem}.csv" for stem in INTERCHANGE_COLUMNS)
     warnings = []
     monkeypatch.setattr(main_module.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     window.import_folder()  # the same records again: every id is already in the store
