@@ -14,19 +14,23 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import metadata
 from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.resources_path import docs_path
 from cpm_desktop.services.files import write_private_file
-from cpm_desktop.storage.engine import Store
-from cpm_desktop.storage.faults import (
+from cpm_desktop.services.stores import (
+    BackupDamaged,
+    BackupWrongPassphrase,
     InvalidTarget,
     NoPermission,
     NotAStore,
     PassphraseRefused,
+    Store,
     StoreDamaged,
     StoreError,
     StoreExists,
@@ -34,7 +38,6 @@ from cpm_desktop.storage.faults import (
     WrongPassphrase,
     explain,
 )
-from cpm_desktop.storage.restore import BackupDamaged, BackupWrongPassphrase
 
 log = logging.getLogger(__name__)
 
@@ -270,7 +273,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from cpm_desktop.storage.restore import restore_backup
+    from cpm_desktop.services.stores import restore_backup
 
     restored = restore_backup(args.db, args.backup, passphrase())
     kept = f"; what was there is kept as {restored.set_aside[0].name}" if restored.set_aside else ""
@@ -281,7 +284,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # --- sync -----------------------------------------------------------------------------------------
 
 
-def _sync_service():
+def _sync_service() -> ModuleType:
+    """services.sync, imported when a sync command runs (psycopg need not load for the others)."""
     from cpm_desktop.services import sync as sync_service
 
     return sync_service
@@ -298,7 +302,7 @@ def _sync_errors(work: Callable[[], int]) -> int:
         raise CliError(str(error), EXIT_INPUT) from None
 
 
-def cmd_hub_init(args) -> int:
+def cmd_hub_init(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             member = _sync_service().set_up_hub(store, args.hub, user=args.user)
@@ -307,7 +311,7 @@ def cmd_hub_init(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_invite(args) -> int:
+def cmd_invite(args: argparse.Namespace) -> int:
     areas = tuple(area.strip() for area in (args.areas or "").split(",") if area.strip())
 
     def work() -> int:
@@ -318,7 +322,7 @@ def cmd_invite(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_join(args) -> int:
+def cmd_join(args: argparse.Namespace) -> int:
     code = os.environ.get("CPM_INVITE_CODE")
     if code is None:
         if not sys.stdin or not sys.stdin.isatty():
@@ -350,7 +354,7 @@ def _message_progress() -> Callable[[str], None]:
     return show
 
 
-def cmd_sync(args) -> int:
+def cmd_sync(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             report = _sync_service().sync_now(store, _message_progress())
@@ -359,7 +363,7 @@ def cmd_sync(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_conflicts(args) -> int:
+def cmd_conflicts(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             if args.resolve:
@@ -384,6 +388,14 @@ def cmd_conflicts(args) -> int:
 
 
 # --- parsing ---------------------------------------------------------------------------------------
+
+
+def version() -> str:
+    """The installed distribution's version (a bundle carries its metadata: see build.spec)."""
+    try:
+        return metadata.version("cpm-desktop")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 EXIT_STATUS_HELP = """\
 exit status:
@@ -418,6 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
                      epilog=f"{EXIT_STATUS_HELP}\n\n{guide}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="the store to open (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo store of synthetic people")
+    parser.add_argument("--version", action="version", version=f"cpm-desktop {version()}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str, db: bool = True,

@@ -25,18 +25,18 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from cpm_desktop.reports.direction import visual_order
-from cpm_desktop.reports.text import (  # noqa: F401 (the renderers' names)
-    BOLD,
-    EMOJI,
-    EMPTY,
-    FALLBACK,
-    FONT,
-    _runs,
-    font_for,
-    register_fonts,
-    safe,
-    user_paragraph,
-)
+
+# The renderers' names, from styles as before (explicit re-exports).
+from cpm_desktop.reports.text import BOLD as BOLD
+from cpm_desktop.reports.text import EMOJI as EMOJI
+from cpm_desktop.reports.text import EMPTY as EMPTY
+from cpm_desktop.reports.text import FALLBACK as FALLBACK
+from cpm_desktop.reports.text import FONT as FONT
+from cpm_desktop.reports.text import _runs as _runs
+from cpm_desktop.reports.text import font_for as font_for
+from cpm_desktop.reports.text import register_fonts as register_fonts
+from cpm_desktop.reports.text import safe as safe
+from cpm_desktop.reports.text import user_paragraph as user_paragraph
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy.exc import DBAPIError
 
 # SQLite's primary result codes (the low byte of an extended code)

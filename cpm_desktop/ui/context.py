@@ -5,8 +5,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from cpm_desktop.domain.vocabulary import Vocabulary
+from cpm_desktop.services.stores import Store
 from cpm_desktop.services.vocabulary import vocabulary_for
-from cpm_desktop.storage.engine import Store
 from cpm_desktop.ui.unsaved import Unsaved, resolve
 
 

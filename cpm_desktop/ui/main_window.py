@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
-from cpm_desktop.storage.engine import StoreError
-from cpm_desktop.storage.faults import explain
+from cpm_desktop.services.stores import StoreError, explain
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.help import open_user_guide
 from cpm_desktop.ui.lock import LockReason, SessionLock

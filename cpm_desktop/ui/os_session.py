@@ -51,8 +51,10 @@ class WindowsSessionFilter(QAbstractNativeEventFilter):
         super().__init__()
         self.on_lock = on_lock
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:  # noqa: N802
-        if bytes(event_type) == b"windows_generic_MSG" and message:
+    def nativeEventFilter(self, event_type: QByteArray | bytes | bytearray | memoryview,  # noqa: N802
+                          message: int) -> tuple[bool, int]:
+        if bytes(event_type.data() if isinstance(event_type, QByteArray) else event_type) == b"windows_generic_MSG" \
+                and message:
             from ctypes import wintypes
 
             msg = wintypes.MSG.from_address(int(message))

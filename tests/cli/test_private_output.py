@@ -9,7 +9,7 @@ import pytest
 
 from cpm_desktop.services.interchange.columns import FILE_ORDER
 from tests.adversary import damage_page, page_count
-from tests.cli.test_cli import one_sentence, private_home, run  # noqa: F401  (fixture re-used)
+from tests.cli.test_cli import one_sentence, private_home, run, run_process  # noqa: F401  (fixture re-used)
 
 SECRET = "Quoxley marmalade 7731 lantern"
 NEW_SECRET = "Zanzibar teapot 4410 orchard"
@@ -21,6 +21,7 @@ def mode(path: Path) -> int:
 
 
 def test_failing_commands_leave_no_passphrase_in_the_log_and_the_log_is_private(tmp_path):
+    """Real processes: the log is the entry point's (config.setup_logging), which cli.main alone never opens."""
     db = tmp_path / "secret.cpm"
     assert run("init", "--db", db, passphrase=SECRET).returncode == 0
     (tmp_path / "a-file").write_text("not a folder")
@@ -34,9 +35,9 @@ def test_failing_commands_leave_no_passphrase_in_the_log_and_the_log_is_private(
         (["backup", "--db", db, "--out", tmp_path / "b.cpm"], {"passphrase": NEW_SECRET}),
         (["init", "--db", tmp_path / "raw.cpm"], {"passphrase": RAW_KEY}),
     ]
-    results = [run(*args, **({"passphrase": SECRET} | secrets)) for args, secrets in attempts]
+    results = [run_process(*args, **({"passphrase": SECRET} | secrets)) for args, secrets in attempts]
     damage_page(db, page_count(db) - 1)
-    damaged = [run(*command, passphrase=SECRET, new_passphrase=NEW_SECRET)
+    damaged = [run_process(*command, passphrase=SECRET, new_passphrase=NEW_SECRET)
                for command in (["export", "--db", db, tmp_path / "export"], ["passphrase", "--db", db])]
 
     log = Path(os.environ["XDG_STATE_HOME"]) / "cpm-desktop" / "log" / "cpm-desktop.log"

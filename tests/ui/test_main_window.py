@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
-from cpm_desktop.app import build_main_window
+from cpm_desktop.app import build_main_window, window_for
 from cpm_desktop.services import cases, contacts, referrals, risk
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.storage.engine import Store
@@ -17,11 +17,9 @@ from tests.services.test_interchange import sample_tables
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "ui.cpm"
-    with Store.create(path, PASSPHRASE) as store:
-        import_tables(store, sample_tables())
-    main = build_main_window(path, PASSPHRASE)
+def window(qtbot, store):
+    import_tables(store, sample_tables())
+    main = window_for(store)
     # Closing a window with unsaved edits asks first; tests that leave edits behind are not asked.
     qtbot.addWidget(main, before_close_func=lambda w: [h.discard_unsaved() for h in w.context.unsaved_holders()])
     main.show()
@@ -221,6 +219,16 @@ def test_idle_lock_covers_everything_and_keeps_edits(window, qtbot):
     assert not covered(window) and form.firstNameEdit.text() == "Unsaved"
     assert dialog.isVisible() and not covered(dialog)
     dialog.close()
+
+
+def test_the_main_window_is_built_for_a_store_at_a_path(qtbot, store, store_path):
+    import_tables(store, sample_tables())
+    store.close()
+    main = build_main_window(store_path, PASSPHRASE)
+    qtbot.addWidget(main)
+    assert main.context.store.path == store_path
+    assert referrals.count_referrals(main.context.store) == len(sample_tables()["referrals"])
+    main.context.store.close()
 
 
 def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path):
