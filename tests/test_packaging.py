@@ -143,6 +143,7 @@ def bundle_datas(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """build.spec's datas, by running the spec with PyInstaller's names standing in (no bundle is built)."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: []  # type: ignore[attr-defined]
+    hooks.copy_metadata = lambda distribution: []  # type: ignore[attr-defined]
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
