@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, closure
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
+from cpm_desktop.ui.widgets.common import refuse_bad_dates, wire_buttons
 
 UNKNOWN = -1
 
@@ -28,23 +28,25 @@ class CloseCaseDialog(QDialog):
         ui = self.ui
         ui.caseLabel.setText(f"Close {case_name or 'the case'}: support ends, mentors' allocations end with it, and "
                              "the case can be re-opened later (the door is always open).")
-        ui.closedOnEdit.setMinimumDate(QDate(state.referred_on))
-        ui.closedOnEdit.setMaximumDate(QDate.currentDate())
-        ui.closedOnEdit.setDate(QDate.currentDate())
+        ui.closedOnEdit.required = True
+        ui.closedOnEdit.setMinimumDate(state.referred_on)
+        ui.closedOnEdit.setMaximumDate(date.today())
+        ui.closedOnEdit.setDate(date.today())
         ui.reasonCombo.addItems(closure.closure_reasons(context.store))
         ui.reasonCombo.setCurrentIndex(-1)
         ui.reasonCombo.lineEdit().setPlaceholderText("Why support ends (choose or type)")
         ui.callsAfterSpin.setValue(UNKNOWN if calls.after is None else calls.after)
         ui.callsSourceEdit.setText(calls.source)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
+        wire_buttons(self, ui.buttonBox)
 
     def values(self) -> dict:
         calls = self.ui.callsAfterSpin.value()
-        return dict(closed_on=self.ui.closedOnEdit.date().toPython(), reason=self.ui.reasonCombo.currentText(),
+        return dict(closed_on=self.ui.closedOnEdit.date(), reason=self.ui.reasonCombo.currentText(),
                     calls_after=None if calls == UNKNOWN else calls, calls_source=self.ui.callsSourceEdit.text())
 
     def accept(self) -> None:
+        if refuse_bad_dates(self, "Not closed"):
+            return
         try:
             closure.close_case(self.context.store, self.referral_uuid, today=date.today(), **self.values())
         except (WorkflowError, LookupError) as error:

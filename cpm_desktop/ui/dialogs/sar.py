@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -37,6 +36,8 @@ from cpm_desktop.services import gdpr
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.widgets.common import save_cancel_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Subject-access export"
@@ -389,10 +390,8 @@ class RequestRegisterDialog(QDialog):
             dialog.exec()
 
 
-def _date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name, calendarPopup=True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
+def _date_edit(value: date, name: str) -> DateEntry:
+    return DateEntry(objectName=name, value=value, required=True)
 
 
 class NewRequestDialog(QDialog):
@@ -409,13 +408,11 @@ class NewRequestDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[str, str, date]:
-        return self.kind.currentData(), self.subject.text().strip(), self.received.date().toPython()
+        return self.kind.currentData(), self.subject.text().strip(), self.received.date() or date.today()
 
 
 class PauseDialog(QDialog):
@@ -432,13 +429,11 @@ class PauseDialog(QDialog):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[date, date]:
-        return self.asked.date().toPython(), self.answered.date().toPython()
+        return self.asked.date() or date.today(), self.answered.date() or date.today()
 
 
 def open_sar_dialog(context: AppContext, parent: QWidget | None = None) -> SubjectAccessDialog:

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 class Ui_ReferralForm(object):
     def setupUi(self, ReferralForm):
@@ -62,10 +64,8 @@ class Ui_ReferralForm(object):
 
         self.personBoxLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.dateOfBirthEditLabel)
 
-        self.dateOfBirthEdit = QDateEdit(self.personBox)
+        self.dateOfBirthEdit = DateEntry(self.personBox)
         self.dateOfBirthEdit.setObjectName(u"dateOfBirthEdit")
-        self.dateOfBirthEdit.setCalendarPopup(True)
-        self.dateOfBirthEdit.setMinimumDate(QDate(1900, 1, 1))
 
         self.personBoxLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.dateOfBirthEdit)
 
@@ -184,9 +184,8 @@ class Ui_ReferralForm(object):
 
         self.referralBoxLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referredOnEditLabel)
 
-        self.referredOnEdit = QDateEdit(self.referralBox)
+        self.referredOnEdit = DateEntry(self.referralBox)
         self.referredOnEdit.setObjectName(u"referredOnEdit")
-        self.referredOnEdit.setCalendarPopup(True)
 
         self.referralBoxLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referredOnEdit)
 
@@ -268,10 +267,8 @@ class Ui_ReferralForm(object):
 
         self.referralBoxLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.consentOnEditLabel)
 
-        self.consentOnEdit = QDateEdit(self.referralBox)
+        self.consentOnEdit = DateEntry(self.referralBox)
         self.consentOnEdit.setObjectName(u"consentOnEdit")
-        self.consentOnEdit.setCalendarPopup(True)
-        self.consentOnEdit.setMinimumDate(QDate(1900, 1, 1))
 
         self.referralBoxLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.consentOnEdit)
 
@@ -398,8 +395,6 @@ class Ui_ReferralForm(object):
         self.firstNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&First name", None))
         self.lastNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Last name", None))
         self.dateOfBirthEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Date of &birth", None))
-        self.dateOfBirthEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
-        self.dateOfBirthEdit.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
         self.ageSpinLabel.setText(QCoreApplication.translate("ReferralForm", u"A&ge (if no date of birth)", None))
         self.ageSpin.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
         self.under18ReasonEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Reason, as under 18", None))
@@ -414,7 +409,6 @@ class Ui_ReferralForm(object):
         self.linkButton.setText(QCoreApplication.translate("ReferralForm", u"Lin&k to this person", None))
         self.referralBox.setTitle(QCoreApplication.translate("ReferralForm", u"Referral", None))
         self.referredOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Received on", None))
-        self.referredOnEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
         self.referrerOrgComboLabel.setText(QCoreApplication.translate("ReferralForm", u"Referring &organisation", None))
         self.referrerNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's &name", None))
         self.referrerEmailEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's e-mai&l", None))
@@ -424,8 +418,6 @@ class Ui_ReferralForm(object):
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("ReferralForm", u"The referrer's description of the issues and how mentors may help", None))
         self.consentComboLabel.setText(QCoreApplication.translate("ReferralForm", u"Cons&ent", None))
         self.consentOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Consent &given on", None))
-        self.consentOnEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
-        self.consentOnEdit.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
         self.needsBox.setTitle(QCoreApplication.translate("ReferralForm", u"Crime and vulnerabilities", None))
         self.victimCheck.setText(QCoreApplication.translate("ReferralForm", u"&Victim of crime", None))
         self.victimCrimesListLabel.setText(QCoreApplication.translate("ReferralForm", u"Crimes (victim)", None))

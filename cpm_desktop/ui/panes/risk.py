@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -32,18 +31,14 @@ from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, referrals, risk
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
-from cpm_desktop.ui.panes.referral_editor import from_qdate
-from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
+from cpm_desktop.ui.widgets.common import ask_and_reopen, refuse_bad_dates, save_cancel_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 YES_NO = (("not known", None), ("yes", True), ("no", False))
 
 
-def _date_edit(name: str, value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
-    edit.setMaximumDate(QDate.currentDate())
-    day_ = value or date.today()
-    edit.setDate(QDate(day_.year, day_.month, day_.day))
-    return edit
+def _date_edit(name: str, value: date | None = None) -> DateEntry:
+    return DateEntry(objectName=name, value=value or date.today(), required=True, latest=date.today())
 
 
 def _yes_no(value: bool | None) -> str:
@@ -90,7 +85,7 @@ class AssessmentDialog(QDialog):
         layout.addWidget(buttons)
 
     def assessment(self) -> risk.Assessment:
-        on = from_qdate(self.assessed_on.date()) or date.today()
+        on = self.assessed_on.date() or date.today()
         checks = []
         for line in self.checks.toPlainText().splitlines():
             source, _, findings = line.partition(";")
@@ -113,7 +108,7 @@ class VisitDialog(QDialog):
         self.setWindowTitle("Home visit")
         self.uuid = visit.uuid if visit else ""
         self.visit_on = _date_edit("visitOn", visit.visit_on if visit else None)
-        self.visit_on.setMaximumDate(QDate(2100, 1, 1))
+        self.visit_on.setMaximumDate(None)  # a visit may be planned
         self.status = QComboBox(objectName="visitStatus")
         self.status.addItems(list(risk.VISIT_STATUSES))
         self.status.setCurrentText(visit.status if visit else "planned")
@@ -131,7 +126,7 @@ class VisitDialog(QDialog):
         layout.addWidget(buttons)
 
     def visit(self) -> risk.Visit:
-        return risk.Visit(from_qdate(self.visit_on.date()) or date.today(), self.status.currentText(),
+        return risk.Visit(self.visit_on.date() or date.today(), self.status.currentText(),
                           self.visitors.text(), self.joint.isChecked(), self.notes.toPlainText(), self.uuid)
 
 
@@ -293,9 +288,11 @@ class RiskPane(QWidget):
         QMessageBox.warning(self, "Not recorded", str(error))
 
     def record_decision(self) -> None:
+        if refuse_bad_dates(self, "Not recorded"):
+            return
         try:
             cases.record_decision(self.context.store, self.context.current_referral, self.outcome.currentData(),
-                                  self.reason.text(), from_qdate(self.decided_on.date()))
+                                  self.reason.text(), self.decided_on.date())
         except (WorkflowError, LookupError) as error:
             self._warn(error)
             return

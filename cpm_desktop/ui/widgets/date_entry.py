@@ -1,0 +1,171 @@
+"""A date typed as people write it (12/03/1985, 12031985, 1985-03-12), empty when unknown.
+
+One text field instead of QDateEdit's sections: Tab leaves the field, and a date that does not exist is said
+in words beneath it and never saved as another date (``date_problem`` finds it before a save). The rule of
+what counts as a date is ``domain.dates.parse_day``.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from cpm_desktop.domain.dates import DateProblem, format_day, parse_day, range_problem
+
+
+class DateEntry(QWidget):
+    """``date()`` is the day typed, or None when empty or not a date; ``problem()`` says which."""
+
+    dateChanged = Signal(object)  # the new date (or None), each time the typed text means another day
+    edited = Signal()  # the user typed or chose something
+
+    def __init__(self, parent: QWidget | None = None, *, value: date | None = None, required: bool = False,
+                 earliest: date | None = None, latest: date | None = None, objectName: str = ""):  # noqa: N803
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self.required = required
+        self.checked_on_save = True  # False for a date its own button records (see date_problem)
+        self.earliest, self.latest = earliest, latest
+        self.edit = QLineEdit(objectName="dateText")
+        self.edit.setMaxLength(30)
+        self.edit.setPlaceholderText("dd/mm/yyyy" if required else "dd/mm/yyyy, or empty if unknown")
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("dd/mm/yyyy, or empty if unknown") + 16)
+        self.calendar_button = QToolButton(objectName="dateCalendarButton", text="▾", toolTip="Choose on a calendar",
+                                           focusPolicy=Qt.FocusPolicy.NoFocus,  # Tab goes on to the next field
+                                           popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._calendar = QCalendarWidget(firstDayOfWeek=Qt.DayOfWeek.Monday, gridVisible=True)
+        menu = QMenu(self.calendar_button)
+        holder = QWidgetAction(menu)
+        holder.setDefaultWidget(self._calendar)
+        menu.addAction(holder)
+        menu.aboutToShow.connect(self._prepare_calendar)
+        self._calendar.clicked.connect(lambda day: (self._choose(day.toPython()), menu.close()))
+        self.calendar_button.setMenu(menu)
+        self.message = QLabel(objectName="dateProblem", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit)
+        row.addWidget(self.calendar_button)
+        row.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.setFocusProxy(self.edit)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._last: date | None = None
+        self.edit.textChanged.connect(self._text_changed)
+        self.edit.textEdited.connect(lambda _text: self.edited.emit())
+        self.edit.editingFinished.connect(self._finished)
+        self.setDate(value)
+
+    # --- the value -----------------------------------------------------------------------------------
+
+    def date(self) -> date | None:
+        """The day typed; None when the field is empty or its text is not an acceptable date."""
+        try:
+            day = parse_day(self.edit.text())
+        except DateProblem:
+            return None
+        return day if day is not None and self._range_problem(day) is None else None
+
+    def setDate(self, value: date | QDate | None) -> None:  # noqa: N802 (as QDateEdit)
+        if isinstance(value, QDate):
+            value = value.toPython() if value.isValid() else None
+        self.edit.setText(format_day(value) if value else "")
+        self._show(None)
+
+    def clear(self) -> None:
+        self.setDate(None)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def problem(self) -> str | None:
+        """Why the text cannot be saved, in one sentence; None when it is a date (or empty and not required)."""
+        try:
+            day = parse_day(self.edit.text())
+        except DateProblem as error:
+            return str(error)
+        if day is None:
+            return "Give a date." if self.required else None
+        return self._range_problem(day)
+
+    def setMinimumDate(self, value: date | QDate | None) -> None:  # noqa: N802 (as QDateEdit)
+        self.earliest = value.toPython() if isinstance(value, QDate) else value
+
+    def setMaximumDate(self, value: date | QDate | None) -> None:  # noqa: N802 (as QDateEdit)
+        self.latest = value.toPython() if isinstance(value, QDate) else value
+
+    def _range_problem(self, day: date) -> str | None:
+        return range_problem(day, self.earliest, self.latest, date.today())
+
+    # --- reacting ------------------------------------------------------------------------------------
+
+    def _text_changed(self, _text: str) -> None:
+        day = self.date()
+        if self.problem() is None:
+            self._show(None)  # mended: the words go as soon as the date is right
+        if day != self._last:
+            self._last = day
+            self.dateChanged.emit(day)
+
+    def _finished(self) -> None:
+        """On leaving the field: say what is wrong, or write the date the one way the scheme writes it."""
+        problem = self.problem()
+        self._show(problem)
+        day = self.date()
+        if problem is None and day is not None and self.edit.text() != format_day(day):
+            self.edit.setText(format_day(day))
+
+    def _show(self, problem: str | None) -> None:
+        self.message.setText(problem or "")
+        self.message.setVisible(problem is not None)
+        self.edit.setToolTip(problem or "")
+
+    def _prepare_calendar(self) -> None:
+        shown = self.date() or date.today()
+        self._calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+        for bound, setter in ((self.earliest, self._calendar.setMinimumDate),
+                              (self.latest, self._calendar.setMaximumDate)):
+            if bound is not None:
+                setter(QDate(bound.year, bound.month, bound.day))
+
+    def _choose(self, day: date) -> None:
+        self.setDate(day)
+        self.edited.emit()
+        self.edit.setFocus()
+
+
+def date_problem(root: QWidget) -> str | None:
+    """The first date under ``root`` that cannot be saved, named by its label, in one sentence; else None."""
+    for entry in root.findChildren(DateEntry):
+        shown = entry.checked_on_save and entry.isEnabled() and entry.isVisibleTo(root)
+        problem = entry.problem() if shown else None
+        if problem:
+            return f"{field_name(entry, root)}: {problem}"
+    return None
+
+
+def field_name(widget: QWidget, root: QWidget) -> str:
+    """The words of the label whose buddy ``widget`` is (without its mnemonic), or its accessible name."""
+    for label in root.findChildren(QLabel):
+        if label.buddy() is widget and label.text():
+            return label.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(": ")
+    return widget.accessibleName() or "A date"
