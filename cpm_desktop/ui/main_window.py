@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -54,6 +54,20 @@ class LockScreen(QWidget):
         layout.addStretch()
 
 
+PREFERRED_SIZE = (1280, 800)
+
+
+def fitting_size(window: QWidget) -> QSize:
+    """The preferred size, made smaller to fit the screen's free area (a 1280×720 or 1366×768 laptop has less)."""
+    wanted = QSize(*PREFERRED_SIZE)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    frame = QSize(16, 40)  # the window manager's title bar and borders, outside the window's own size
+    return wanted.boundedTo(room - frame).expandedTo(window.minimumSizeHint())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, idle_minutes: float | None = None):
         super().__init__()
@@ -88,7 +102,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self._update_title()
         self.update_sync_status()
-        self.resize(1280, 800)
+        self.resize(fitting_size(self))
 
     # --- menus ---------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainText
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog, LetterDialog  # noqa: F401
 from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog, SubjectAccessDialog  # noqa: F401
+from cpm_desktop.ui.widgets.common import wire_buttons
 
 GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to contact us"),
                ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
@@ -43,8 +44,7 @@ class GdprSettingsDialog(QDialog):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop.services import letters, referrals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.widgets.common import wire_buttons
 
 
 class LetterDialog(QDialog):
@@ -51,8 +52,7 @@ class LetterDialog(QDialog):
         self.mark_sent.setVisible(kind == "feedback")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Make the letter")
-        buttons.accepted.connect(self.generate)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.generate)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.wording)

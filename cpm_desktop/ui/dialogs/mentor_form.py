@@ -41,7 +41,7 @@ class MentorDialog(QDialog):
         ui, vocabulary = self.ui, context.vocabulary
         # Short names the callers (and tests) use.
         self.first, self.last = ui.firstNameEdit, ui.lastNameEdit
-        wire_buttons(self, ui.buttonBox)
+        wire_buttons(self, ui.buttonBox, save_text="Save")  # every letter of Save is a field's: Ctrl+Enter
         self.combos = {"gender": ui.genderCombo, "area": ui.areaCombo, "mentor_status": ui.statusCombo,
                        "left_reason": ui.leftReasonCombo}
         for kind, combo in self.combos.items():

@@ -36,7 +36,7 @@ from cpm_desktop.services import gdpr
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
-from cpm_desktop.ui.widgets.common import save_cancel_buttons
+from cpm_desktop.ui.widgets.common import save_cancel_buttons, wire_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
@@ -76,7 +76,7 @@ class SubjectAccessDialog(QDialog):
                                   placeholderText="optional: protect the PDF (AES-256)")
         form = QFormLayout()
         for text, widget in (("&Whose record", self.kind), ("&Id", self.subject),
-                             ("&Password for the PDF", self.password)):
+                             ("Password for the P&DF", self.password)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -87,8 +87,7 @@ class SubjectAccessDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.prepare_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.prepare_button.setText("&Prepare export")
-        buttons.accepted.connect(self.generate)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.generate)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Third parties: each passage below is removed from the text itself wherever it "
@@ -263,7 +262,7 @@ class RecordReader(QDialog):
         self.setWindowTitle("Read the record for third parties")
         self.text = QPlainTextEdit(text, objectName="recordText", readOnly=True)
         self.reason = QLineEdit("Names another person", objectName="redactionReason")
-        reason_label = QLabel("&Reason")
+        reason_label = QLabel("Reas&on")
         reason_label.setBuddy(self.reason)
         self.redact_button = QPushButton("&Redact the selection", objectName="redactSelectionButton")
         self.redact_button.clicked.connect(self.redact_selection)
@@ -315,7 +314,7 @@ class RequestRegisterDialog(QDialog):
         buttons = QHBoxLayout()
         for text, slot in (("&New request…", self.new_request), ("&Identity checked today", self.identity_checked),
                            ("&Pause the clock…", self.pause), ("E&xtend…", self.extend),
-                           ("&Completed today", self.completed), ("Prepare the e&xport…", self.export)):
+                           ("&Completed today", self.completed), ("Prepare the &export…", self.export)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -425,7 +424,7 @@ class PauseDialog(QDialog):
         self.answered = _date_edit(date.today(), "pauseAnswered")
         form = QFormLayout(self)
         for text, widget in (("We &asked for identity or clarification on", self.asked),
-                             ("The &answer came on", self.answered)):
+                             ("The a&nswer came on", self.answered)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)

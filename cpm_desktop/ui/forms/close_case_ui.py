@@ -119,7 +119,7 @@ class Ui_CloseCaseDialog(object):
         self.closedOnLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"Support &ended on", None))
         self.callsAfterLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Police calls since first contact", None))
         self.callsAfterSpin.setSpecialValueText(QCoreApplication.translate("CloseCaseDialog", u"not known yet", None))
-        self.callsSourceLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Source of the figure", None))
+        self.callsSourceLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"Source of the &figure", None))
         self.callsSourceEdit.setPlaceholderText(QCoreApplication.translate("CloseCaseDialog", u"e.g. police command and control system", None))
         self.feedbackLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"The referrer is then due feedback (Letters \u25b8 Feedback due).", None))
     # retranslateUi

@@ -59,7 +59,7 @@ class GoalDialog(QDialog):
         self.commitment = _score("commitmentSpin")
         form.addRow("&Commitment (1–10, the client's own)", self.commitment)
         self.set_on = _date_edit("goalSetOn")
-        form.addRow("&Set on", self.set_on)
+        form.addRow("Se&t on", self.set_on)
         buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -83,7 +83,7 @@ class ReviewDialog(QDialog):
         self.notes = QPlainTextEdit(objectName="reviewNotes", tabChangesFocus=True)
         self.reviewed_on = _date_edit("reviewedOn", goal.set_on)
         form = QFormLayout()
-        form.addRow("&Status", self.status)
+        form.addRow("S&tatus", self.status)
         form.addRow("&Commitment now", self.commitment)
         form.addRow("&Notes", self.notes)
         form.addRow("Reviewed &on", self.reviewed_on)  # today unless changed

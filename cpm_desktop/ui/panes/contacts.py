@@ -35,6 +35,7 @@ from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
 
+LOG_A_CONTACT = "Ctrl+Shift+L"  # to the quick-entry row; Ctrl+L is Lock now
 STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
 
 
@@ -214,7 +215,7 @@ class ContactLogPane(CasePane):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.activity.setFocus,
+        QShortcut(QKeySequence(LOG_A_CONTACT), self, self.activity.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.refresh()
 

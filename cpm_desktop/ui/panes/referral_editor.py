@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.workflow import needs_under_18_reason
@@ -66,6 +66,9 @@ class ReferralEditor(QWidget):
             for code, label in vocabulary.items(kind):
                 combo.addItem(label, code)
         ui.referrerOrgCombo.addItems(["", *vocabulary.organisations])
+        for combo in (ui.referrerOrgCombo, ui.genderCombo, ui.areaCombo, ui.consentCombo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)  # a long organisation's name must not widen the window
         fill_codes(ui.victimCrimesList, vocabulary.items("crime"))
         fill_codes(ui.perpetratorCrimesList, vocabulary.items("crime"))
         fill_codes(ui.vulnerabilitiesList, vocabulary.items("vulnerability"))
@@ -144,7 +147,8 @@ class ReferralEditor(QWidget):
                             (ui.postcodeEdit, form.postcode), (ui.phoneEdit, form.phone), (ui.emailEdit, form.email),
                             (ui.referrerNameEdit, form.referrer_name), (ui.referrerEmailEdit, form.referrer_email),
                             (ui.referrerPhoneEdit, form.referrer_phone),
-                            (ui.crimeReferenceEdit, form.crime_reference), (ui.under18ReasonEdit, form.under_18_reason)):
+                            (ui.crimeReferenceEdit, form.crime_reference),
+                            (ui.under18ReasonEdit, form.under_18_reason)):
             edit.setText(value)
         ui.addressEdit.setPlainText(form.address)
         ui.descriptionEdit.setPlainText(form.description)

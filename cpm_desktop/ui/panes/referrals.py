@@ -61,6 +61,9 @@ class ReferralsPane(QWidget):
         self.outcome_filter.addItem("Any outcome", None)
         for code, text in context.vocabulary.items("outcome"):
             self.outcome_filter.addItem(text.split(" (")[0], code)
+        for combo in (self.area_filter, self.state_filter, self.outcome_filter):  # long labels: no wider window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.new_button = QPushButton("&New referral", objectName="newReferralButton")
         self.model = RowTableModel(referral_columns(context), self)
         self.table = QTableView(objectName="referralList")

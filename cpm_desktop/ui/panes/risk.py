@@ -60,7 +60,8 @@ class AssessmentDialog(QDialog):
         form = QFormLayout()
         form.addRow("Assessed &on", self.assessed_on)
         form.addRow("&Danger to staff or volunteers", self.danger)
-        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"), ("capacity", "&Capacity to change")):
+        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"),
+                          ("capacity", "&Capacity to change")):
             combo = QComboBox(objectName=f"{key}Combo")
             for label, value in YES_NO:
                 combo.addItem(label, value)
@@ -117,7 +118,7 @@ class VisitDialog(QDialog):
         self.joint.setChecked(bool(visit and visit.joint_with_referrer))
         self.notes = QPlainTextEdit(visit.notes if visit else "", objectName="visitNotes", tabChangesFocus=True)
         form = QFormLayout()
-        for text, widget in (("&Date", self.visit_on), ("&Status", self.status), ("&Who went", self.visitors),
+        for text, widget in (("&Date", self.visit_on), ("S&tatus", self.status), ("&Who went", self.visitors),
                              ("", self.joint), ("&Notes", self.notes)):
             form.addRow(text, widget)
         buttons = save_cancel_buttons(self)
@@ -165,7 +166,7 @@ class RiskPane(QWidget):
         decision = QGroupBox("Decision")
         grid = QGridLayout(decision)
         grid.addWidget(self.outcome_now, 0, 0, 1, 4)
-        for column, (text, widget) in enumerate((("O&utcome", self.outcome), ("&Reason", self.reason),
+        for column, (text, widget) in enumerate((("O&utcome", self.outcome), ("Reaso&n", self.reason),
                                                  ("Da&te", self.decided_on))):
             caption = QLabel(text)
             caption.setBuddy(widget)
@@ -182,8 +183,8 @@ class RiskPane(QWidget):
         self.flag_choice = QComboBox(objectName="flagChoice")
         for code, text in context.vocabulary.items("risk_flag"):
             self.flag_choice.addItem(text, code)
-        self.raise_flag_button = QPushButton("Raise &flag", objectName="raiseFlagButton")
-        self.clear_flag_button = QPushButton("C&lear flag", objectName="clearFlagButton")
+        self.raise_flag_button = QPushButton("Ra&ise flag", objectName="raiseFlagButton")
+        self.clear_flag_button = QPushButton("Cl&ear flag", objectName="clearFlagButton")
         flags = QGroupBox("Risk flags that follow the case")
         flag_layout = QHBoxLayout(flags)
         flag_layout.addWidget(self.flag_list, 2)
@@ -216,7 +217,7 @@ class RiskPane(QWidget):
         ], self)
         self.visit_list = _table("visitList", self.visit_model)
         self.new_visit_button = QPushButton("Plan or record a &visit…", objectName="newVisitButton")
-        self.edit_visit_button = QPushButton("Update &selected visit…", objectName="editVisitButton")
+        self.edit_visit_button = QPushButton("U&pdate the selected visit…", objectName="editVisitButton")
 
         assessments = QGroupBox("Assessments (newest first)")
         a_layout = QVBoxLayout(assessments)
@@ -273,7 +274,8 @@ class RiskPane(QWidget):
         self.visit_model.set_rows(risk.visits(self.context.store, uuid))
         self.flag_list.clear()
         for flag in risk.flags(self.context.store, uuid):
-            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}", self.flag_list)
+            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}",
+                                   self.flag_list)
             item.setData(Qt.ItemDataRole.UserRole, flag.uuid)
         self.history.clear()
         events = cases.case_history(self.context.store, uuid)

@@ -21,13 +21,15 @@ def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-def wire_buttons(dialog: QDialog, buttons: QDialogButtonBox, accept: Callable[[], object] | None = None) -> None:
+def wire_buttons(dialog: QDialog, buttons: QDialogButtonBox, accept: Callable[[], object] | None = None,
+                 save_text: str = "&Save") -> None:
     """Accept (Save or OK) runs ``accept`` (the dialog's own by default) once every date on it is a date;
-    Ctrl+Enter presses it from any field; Cancel rejects."""
+    Ctrl+Enter presses it from any field; Cancel rejects. ``save_text`` without a mnemonic for a form whose
+    letters are all taken."""
     main = buttons.button(QDialogButtonBox.StandardButton.Save) or buttons.button(QDialogButtonBox.StandardButton.Ok)
     if main is not None:
         if main.text() == "Save":
-            main.setText("&Save")
+            main.setText(save_text)
         accept_on_ctrl_enter(dialog, main)
     buttons.accepted.connect(lambda: refuse_bad_dates(dialog) or (accept or dialog.accept)())
     buttons.rejected.connect(dialog.reject)
