@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.storage.engine import StoreError, WrongPassphrase
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
         if not due:
             QMessageBox.information(self, "Feedback due", "Every closed case's referrer has had feedback.")
             return
-        items = [f"{d.referral_id}  {d.name}, closed {d.closed_on:%d/%m/%Y} ({d.days_since_closure} days ago)"
+        items = [f"{d.referral_id}  {d.name}, closed {d.closed_on:%d/%m/%Y} ({plural(d.days_since_closure, 'day')} ago)"
                  f" — {d.referrer}" for d in due]
         chosen, ok = QInputDialog.getItem(self, "Feedback due", f"{len(due)} closed case(s) waiting for feedback:",
                                           items, 0, False)

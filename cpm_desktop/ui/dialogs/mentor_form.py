@@ -61,10 +61,13 @@ class MentorDialog(QDialog):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
         self._original_status = form.status if form.uuid else None
+        self._clients_now = next((row.open_allocations for row in mentors.mentor_list(context.store)
+                                  if row.mentor_uuid == form.uuid), 0) if form.uuid else 0
         self._fill(form)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         ui.dbsEdit.dateChanged.connect(self._show_eligibility)
         ui.safeguardingEdit.dateChanged.connect(self._show_eligibility)
+        ui.capacitySpin.valueChanged.connect(self._show_eligibility)
         ui.addCheckButton.clicked.connect(self.add_progress_check)
         self.resize(900, 600)
 
@@ -120,7 +123,8 @@ class MentorDialog(QDialog):
 
     def read_eligibility(self) -> str | None:
         return why_not_allocatable(MentorFacts(self.ui.statusCombo.currentData(), self.ui.dbsEdit.date(),
-                                               self.ui.safeguardingEdit.date()))
+                                               self.ui.safeguardingEdit.date(), self._clients_now,
+                                               self.ui.capacitySpin.value()))
 
     def refresh_history(self) -> None:
         if self.form.uuid is None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import contacts
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
@@ -267,8 +268,8 @@ class ContactLogPane(CasePane):
         parts = [f"{short_label(label('activity', code))}: {n} ({m} min)"
                  for code, (n, m) in sorted(per_activity.items(), key=lambda item: order.get(item[0], 99))]
         hours = f"{minutes // 60} h {minutes % 60:02d} min"
-        prefix = f"Showing {shown} of {count}. " if shown is not None else ""
-        self.totals.setText(f"{prefix}{count} contacts, {hours} in all · " + " · ".join(parts))
+        prefix = f"Showing {shown:,} of {count:,}. " if shown is not None else ""
+        self.totals.setText(f"{prefix}{plural(count, 'contact')}, {hours} in all · " + " · ".join(parts))
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import ReferralListRow
 from cpm_desktop.ui.context import AppContext
@@ -139,7 +140,7 @@ class ReferralsPane(QWidget):
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if len(rows) < SHOWN_AT_MOST:
-            self.count_label.setText(f"{len(rows):,} referral{'s' if len(rows) != 1 else ''}")
+            self.count_label.setText(plural(len(rows), "referral"))
         else:
             total = referrals.count_referrals(self.context.store, **filters)
             self.count_label.setText(f"The newest {len(rows):,} of {total:,} referrals: search or filter to narrow.")
