@@ -12,7 +12,7 @@ from cpm_desktop.domain import ids
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
-from cpm_desktop.domain.workflow import PENDING, SUPPORTED, case_status, check_intake, days_waiting
+from cpm_desktop.domain.workflow import PENDING, SUPPORTED, can_reopen, case_status, check_intake, days_waiting
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
@@ -99,6 +99,7 @@ class CaseHeader:
     referral_id: str
     name: str
     status: str
+    can_reopen: bool = False  # closed or declined: domain.workflow.can_reopen
 
 
 # --- the list --------------------------------------------------------------------------------------
@@ -170,7 +171,8 @@ def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
             .join(p, p.id == r.person_uuid).where(r.id == referral_uuid)).first()
     if row is None:
         return None
-    return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])))
+    return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])),
+                      can_reopen(row[3], row[4]))
 
 
 # --- the form --------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from cpm_desktop.domain.workflow import WorkflowError
-from cpm_desktop.services import cases, closure
+from cpm_desktop.domain.workflow import WorkflowError, closing_question
+from cpm_desktop.services import cases, closure, goals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
 from cpm_desktop.ui.widgets.common import refuse_bad_dates, wire_buttons
@@ -45,7 +45,7 @@ class CloseCaseDialog(QDialog):
                     calls_after=None if calls == UNKNOWN else calls, calls_source=self.ui.callsSourceEdit.text())
 
     def accept(self) -> None:
-        if refuse_bad_dates(self, "Not closed"):
+        if refuse_bad_dates(self, "Not closed") or not self._reason_fits_the_goals():
             return
         try:
             closure.close_case(self.context.store, self.referral_uuid, today=date.today(), **self.values())
@@ -53,3 +53,11 @@ class CloseCaseDialog(QDialog):
             QMessageBox.warning(self, "Not closed", str(error))
             return
         super().accept()
+
+    def _reason_fits_the_goals(self) -> bool:
+        """Closing as "Goals achieved" while goals are still open asks first; No keeps the dialog as typed."""
+        rows = [(goal.goal, goal.status) for goal in goals.goals(self.context.store, self.referral_uuid)]
+        question = closing_question(self.ui.reasonCombo.currentText(), rows)
+        return question is None or QMessageBox.question(
+            self, "Goals still open", question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -147,6 +147,9 @@ class ContactLogPane(CasePane):
         self.minutes.setMaximum(contacts.MAX_MINUTES)
         self._when_set_by_hand = False
         self.when.dateTimeChanged.connect(self._when_edited)
+        # The time shown is the time that will be saved: it follows the clock until the user changes it.
+        self._clock = QTimer(self, interval=15_000, timeout=self._keep_when_now)
+        self._clock.start()
 
         self.model = ContactTableModel(context.vocabulary, self)
         self.table = QTableView(objectName="contactList")
@@ -285,6 +288,14 @@ class ContactLogPane(CasePane):
         self.when.setDateTime(QDateTime.currentDateTime())
         self.when.blockSignals(False)
         self._when_set_by_hand = False
+
+    def _keep_when_now(self) -> None:
+        if not self._when_set_by_hand and not self.when.hasFocus():
+            self._set_when_now()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._keep_when_now()  # back on the pane after a while: not the time the row was last reset
+        super().showEvent(event)
 
     def _when_edited(self) -> None:
         self._when_set_by_hand = True

@@ -283,6 +283,7 @@ class RiskPane(QWidget):
             what = self._label("outcome", event.outcome).split(" (")[0] if event.kind == "decision" else event.kind
             self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}  ({event.by or ''})")
         self.outcome_now.setText(f"Current decision: {header.status}")
+        self.reopen_button.setEnabled(header.can_reopen)  # only a closed case or a declined referral
 
     # --- actions -----------------------------------------------------------------------------------
 
