@@ -105,3 +105,20 @@ def test_the_register_says_a_mentor_over_capacity_may_not_be_allocated(qtbot, tm
     tip = model.data(model.index(row, headers.index("May be allocated")), Qt.ItemDataRole.ToolTipRole)
     assert tip == "Over capacity: supporting 2 clients, more than the 1 agreed at once."
     main.context.store.close()
+
+
+def test_search_says_when_nothing_matches_and_finds_a_misspelt_name(window, qtbot):  # noqa: F811
+    from tests.ui.test_main_window import type_into
+
+    pane = window.referrals_pane
+    type_into(qtbot, pane.search, "xyz")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: pane.count_label.text() == "No referral matches “xyz”.")
+    pane.search.clear()
+    type_into(qtbot, pane.search, "siobahn")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 1)
+    assert pane.model.rows[0].name == "Siobhán Ó Briain"
+    assert pane.count_label.text() == "No referral matches “siobahn”; below, 1 referral with a name spelt like it."
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4)
+    assert pane.count_label.text() == "4 referrals"

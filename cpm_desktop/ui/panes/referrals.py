@@ -44,6 +44,23 @@ def referral_columns(context: AppContext) -> list[Column]:
     ]
 
 
+def count_words(found: referrals.SearchResult, search: str, *, filtered: bool) -> str:
+    """Under the list: how many, or that nothing matches (never an empty list without a word)."""
+    typed = " ".join(search.split())
+    close = len(found.rows) - found.exact
+    spelt = f"{plural(close, 'referral')} with a name spelt like it" if close else ""
+    if found.total == 0:
+        where = " with these filters" if filtered else ""
+        if not typed:
+            return f"No referral{where}."
+        return f"No referral matches “{typed}”{where}" + (f"; below, {spelt}." if spelt else ".")
+    if close:
+        return f"{plural(found.total, 'referral')} matching “{typed}”, then {spelt}."
+    if found.total > len(found.rows):
+        return f"The newest {len(found.rows):,} of {found.total:,} referrals: search or filter to narrow."
+    return plural(found.total, "referral")
+
+
 class ReferralsPane(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -134,16 +151,14 @@ class ReferralsPane(QWidget):
     def refresh(self) -> None:
         filters = dict(search=self.search.text(), area=self.area_filter.currentData(),
                        state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
-        rows = referrals.list_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
+        found = referrals.search_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
         current = self.context.current_referral
-        self.model.set_rows(rows)
+        self.model.set_rows(found.rows)
         header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if len(rows) < SHOWN_AT_MOST:
-            self.count_label.setText(plural(len(rows), "referral"))
-        else:
-            total = referrals.count_referrals(self.context.store, **filters)
-            self.count_label.setText(f"The newest {len(rows):,} of {total:,} referrals: search or filter to narrow.")
+        if found.exact == len(found.rows):  # close spellings stay after the exact hits, closest first
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.count_label.setText(count_words(found, self.search.text(), filtered=any(
+            value for key, value in filters.items() if key != "search")))
         self.select(current, load=False)
 
     def select(self, referral_uuid: str | None, *, load: bool = True) -> None:
