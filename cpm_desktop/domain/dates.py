@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime, time
 
 
 def months_between(a: date, b: date) -> int:
@@ -124,3 +124,54 @@ def range_problem(day: date, earliest: date | None, latest: date | None, today: 
     if earliest is not None and day < earliest:
         return f"{format_day(day)} is before {format_day(earliest)}, the earliest date this can be."
     return None
+
+
+# --- a moment of a day: the contact log's "when" ---------------------------------------------------------
+
+_CLOCK = re.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*([ap]\.?m\.?)?", re.I)
+
+
+def parse_clock(text: str) -> time:
+    """14:30, 1430, 14.30, 2:30pm, 2pm, 9 (nine in the morning) as a time of day; DateProblem otherwise."""
+    cleaned = " ".join(text.split())
+    match = _CLOCK.fullmatch(cleaned)
+    if match is None:
+        raise DateProblem(f"“{cleaned}” is not a time; type it as 14:30.")
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3]:
+        if not 1 <= hour <= 12:
+            raise DateProblem(f"“{cleaned}” is not a time: with am or pm the hour is 1 to 12.")
+        hour = hour % 12 + (12 if match[3].lower().startswith("p") else 0)
+    if hour > 23:
+        raise DateProblem(f"“{cleaned}” is not a time: there is no hour {hour}.")
+    if minute > 59:
+        raise DateProblem(f"“{cleaned}” is not a time: there is no minute {minute}.")
+    return time(hour, minute)
+
+
+def parse_moment(text: str, today: date) -> datetime | None:
+    """A day and a time, day first (12/03/2024 14:30, 12032024 1430), or a time alone for ``today``;
+    None when empty. DateProblem, in words, for anything that is not a real day and time."""
+    cleaned = " ".join(text.split())
+    if cleaned.lower() in _UNKNOWN:
+        return None
+    if _is_a_day(cleaned):
+        raise DateProblem(f"Give the time too in “{cleaned}”, for example {cleaned} 14:30.")
+    day_part, _, clock_part = cleaned.rpartition(" ")
+    clock = parse_clock(clock_part)
+    day = parse_day(day_part) if day_part else today
+    if day is None:
+        raise DateProblem(f"“{cleaned}” is not a day and time; type it as 12/03/2024 14:30.")
+    return datetime.combine(day, clock)
+
+
+def _is_a_day(text: str) -> bool:
+    try:
+        return parse_day(text) is not None
+    except DateProblem:
+        return False
+
+
+def format_moment(moment: datetime) -> str:
+    """12/03/2024 14:30."""
+    return f"{format_day(moment.date())} {moment:%H:%M}"

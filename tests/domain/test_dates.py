@@ -53,3 +53,24 @@ def test_range_problem_says_future_or_too_early():
     assert "before 01/04/2016" in range_problem(date(2016, 3, 31), date(2016, 4, 1), None, today)
     assert "after 31/03/2017" in range_problem(date(2017, 4, 1), None, date(2017, 3, 31), today)
     assert range_problem(today, date(2016, 4, 1), today, today) is None
+
+
+def test_a_moment_is_a_day_and_a_time_or_a_time_today():
+    from datetime import datetime
+
+    from cpm_desktop.domain.dates import format_moment, parse_clock, parse_moment
+
+    today = date(2026, 12, 1)
+    for text in ("12/03/2024 14:30", "12032024 1430", "12-3-2024 2:30pm", "2024-03-12 14.30", "12 March 2024 2.30pm"):
+        assert parse_moment(text, today) == datetime(2024, 3, 12, 14, 30), text
+    assert parse_moment("14:30", today) == datetime(2026, 12, 1, 14, 30)
+    assert parse_moment("9", today) == datetime(2026, 12, 1, 9, 0)
+    assert parse_moment("12am", today) == datetime(2026, 12, 1, 0, 0)
+    assert parse_moment("", today) is None
+    assert format_moment(datetime(2024, 3, 2, 9, 5)) == "02/03/2024 09:05"
+    assert parse_clock("12pm").hour == 12
+    for text, words in (("25:00", "no hour 25"), ("14:61", "no minute 61"), ("13pm", "hour is 1 to 12"),
+                        ("12/03/2024", "Give the time too"), ("31/02/2024 10:00", "February 2024 has 29 days"),
+                        ("soon", "is not a time")):
+        with pytest.raises(DateProblem, match=words):
+            parse_moment(text, today)

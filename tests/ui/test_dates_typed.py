@@ -107,3 +107,25 @@ def test_no_date_field_is_a_qdateedit_any_more(window, qtbot):  # noqa: F811
         assert not stepped, f"{name}: {stepped}"
         assert isinstance(widget, QWidget)
     assert window.findChildren(DateEntry)
+
+
+def test_a_contact_time_that_is_not_one_is_refused_and_nothing_logged(window, qtbot, warnings):  # noqa: F811
+    from cpm_desktop.services import contacts
+
+    pane = window.contact_pane
+    r4 = next(r.uuid for r in referrals.list_referrals(window.context.store) if r.referral_id == "R4")
+    window.referrals_pane.select(r4)
+    window.tabs.setCurrentWidget(pane)
+    pane.activity.setFocus()
+    qtbot.keyClick(pane.activity, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &When
+    assert pane.when.hasFocus()
+    pane.when.edit.selectAll()
+    type_text(pane.when.edit, "31/02/2024 25:00")
+    qtbot.keyClick(pane.when.edit, Qt.Key.Key_Return)  # Enter logs the contact from any field of the row
+    assert warnings == ["When: “25:00” is not a time: there is no hour 25. Nothing was logged."]
+    assert contacts.list_contacts(window.context.store, r4) == []
+    pane.when.edit.selectAll()
+    type_text(pane.when.edit, "12/03/2018 14:30")
+    qtbot.keyClick(pane.when.edit, Qt.Key.Key_Return)
+    [logged] = contacts.list_contacts(window.context.store, r4)
+    assert logged.occurred_at.isoformat() == "2018-03-12T14:30:00"

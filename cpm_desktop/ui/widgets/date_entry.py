@@ -6,9 +6,9 @@ what counts as a date is ``domain.dates.parse_day``.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from cpm_desktop.domain.dates import DateProblem, format_day, parse_day, range_problem
+from cpm_desktop.domain.dates import (
+    DateProblem,
+    format_day,
+    format_moment,
+    parse_day,
+    parse_moment,
+    range_problem,
+)
 
 
 class DateEntry(QWidget):
@@ -79,17 +86,27 @@ class DateEntry(QWidget):
 
     def date(self) -> date | None:
         """The day typed; None when the field is empty or its text is not an acceptable date."""
+        return self._value()
+
+    def _value(self):  # type: ignore[no-untyped-def]  # a date here, a datetime in DateTimeEntry
         try:
-            day = parse_day(self.edit.text())
+            value = self._read(self.edit.text())
         except DateProblem:
             return None
-        return day if day is not None and self._range_problem(day) is None else None
+        return value if value is not None and self._range_problem(value) is None else None
 
     def setDate(self, value: date | QDate | None) -> None:  # noqa: N802 (as QDateEdit)
         if isinstance(value, QDate):
             value = value.toPython() if value.isValid() else None
-        self.edit.setText(format_day(value) if value else "")
+        self.edit.setText(self._write(value) if value else "")
         self._show(None)
+
+    # What a text means and how a value is written: a day here (DateTimeEntry: a day and a time).
+    def _read(self, text: str) -> date | None:
+        return parse_day(text)
+
+    def _write(self, value: date) -> str:
+        return format_day(value)
 
     def clear(self) -> None:
         self.setDate(None)
@@ -100,12 +117,12 @@ class DateEntry(QWidget):
     def problem(self) -> str | None:
         """Why the text cannot be saved, in one sentence; None when it is a date (or empty and not required)."""
         try:
-            day = parse_day(self.edit.text())
+            value = self._read(self.edit.text())
         except DateProblem as error:
             return str(error)
-        if day is None:
+        if value is None:
             return "Give a date." if self.required else None
-        return self._range_problem(day)
+        return self._range_problem(value)
 
     def setMinimumDate(self, value: date | QDate | None) -> None:  # noqa: N802 (as QDateEdit)
         self.earliest = value.toPython() if isinstance(value, QDate) else value
@@ -119,7 +136,7 @@ class DateEntry(QWidget):
     # --- reacting ------------------------------------------------------------------------------------
 
     def _text_changed(self, _text: str) -> None:
-        day = self.date()
+        day = self._value()
         if self.problem() is None:
             self._show(None)  # mended: the words go as soon as the date is right
         if day != self._last:
@@ -130,9 +147,9 @@ class DateEntry(QWidget):
         """On leaving the field: say what is wrong, or write the date the one way the scheme writes it."""
         problem = self.problem()
         self._show(problem)
-        day = self.date()
-        if problem is None and day is not None and self.edit.text() != format_day(day):
-            self.edit.setText(format_day(day))
+        value = self._value()
+        if problem is None and value is not None and self.edit.text() != self._write(value):
+            self.edit.setText(self._write(value))
 
     def _show(self, problem: str | None) -> None:
         self.message.setText(problem or "")
@@ -151,6 +168,40 @@ class DateEntry(QWidget):
         self.setDate(day)
         self.edited.emit()
         self.edit.setFocus()
+
+
+class DateTimeEntry(DateEntry):
+    """A day and a time typed as one (12/03/2024 14:30), or a time alone for today (14:30, 2pm).
+
+    ``latest`` is a moment (None: any); by default not in the future."""
+
+    def __init__(self, parent: QWidget | None = None, *, value: datetime | None = None, objectName: str = "",
+                 allow_future: bool = False):  # noqa: N803
+        super().__init__(parent, required=True, objectName=objectName)
+        self._allow_future = allow_future
+        self.edit.setPlaceholderText("dd/mm/yyyy hh:mm, or a time today")
+        self.calendar_button.hide()  # the day is typed with its time
+        self.setDateTime(value)
+
+    def dateTime(self) -> datetime | None:  # noqa: N802 (as QDateTimeEdit)
+        return self._value()  # type: ignore[no-any-return]
+
+    def setDateTime(self, value: datetime | QDateTime | None) -> None:  # noqa: N802 (as QDateTimeEdit)
+        if isinstance(value, QDateTime):
+            value = value.toPython() if value.isValid() else None
+        self.edit.setText(format_moment(value) if value else "")
+        self._show(None)
+
+    def _read(self, text: str) -> datetime | None:  # type: ignore[override]
+        return parse_moment(text, date.today())
+
+    def _write(self, value: datetime) -> str:  # type: ignore[override]
+        return format_moment(value)
+
+    def _range_problem(self, value: datetime) -> str | None:  # type: ignore[override]
+        if not self._allow_future and value > datetime.now() + timedelta(minutes=1):
+            return f"{format_moment(value)} is in the future."
+        return None
 
 
 def date_problem(root: QWidget) -> str | None:
