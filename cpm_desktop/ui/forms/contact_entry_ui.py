@@ -112,7 +112,7 @@ class Ui_ContactEntry(object):
     # setupUi
 
     def retranslateUi(self, ContactEntry):
-        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+L comes back here)", None))
+        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+Shift+L comes back here)", None))
         self.activityLabel.setText(QCoreApplication.translate("ContactEntry", u"&Activity", None))
 #if QT_CONFIG(tooltip)
         self.contactActivity.setToolTip(QCoreApplication.translate("ContactEntry", u"Type the first letters of the activity to choose it", None))

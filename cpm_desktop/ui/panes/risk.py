@@ -281,7 +281,8 @@ class RiskPane(QWidget):
         events = cases.case_history(self.context.store, uuid)
         for event in events:
             what = self._label("outcome", event.outcome).split(" (")[0] if event.kind == "decision" else event.kind
-            self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}  ({event.by or ''})")
+            by = f"  ({event.by})" if event.by else ""
+            self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}{by}")
         self.outcome_now.setText(f"Current decision: {header.status}")
         self.reopen_button.setEnabled(header.can_reopen)  # only a closed case or a declined referral
 

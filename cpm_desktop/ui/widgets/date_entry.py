@@ -47,8 +47,10 @@ class DateEntry(QWidget):
         self.earliest, self.latest = earliest, latest
         self.edit = QLineEdit(objectName="dateText")
         self.edit.setMaxLength(30)
-        self.edit.setPlaceholderText("dd/mm/yyyy" if required else "dd/mm/yyyy, or empty if unknown")
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("dd/mm/yyyy, or empty if unknown") + 16)
+        self.edit.setPlaceholderText("dd/mm/yyyy")
+        self._hint = "" if required else "Leave it empty if the date is not known."
+        self.edit.setToolTip(self._hint)
+        self._fit_to("00/00/00000")
         self.calendar_button = QToolButton(objectName="dateCalendarButton", text="▾", toolTip="Choose on a calendar",
                                            focusPolicy=Qt.FocusPolicy.NoFocus,  # Tab goes on to the next field
                                            popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -81,6 +83,12 @@ class DateEntry(QWidget):
         self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.edit.editingFinished.connect(self._finished)
         self.setDate(value)
+
+    def _fit_to(self, sample: str) -> None:
+        """As wide as a date (or a date and time) needs and no wider: the placeholder may be cut short."""
+        width = self.edit.fontMetrics().horizontalAdvance(sample) + 24
+        self.edit.setMinimumWidth(width)
+        self.edit.setMaximumWidth(width * 2)
 
     # --- the value -----------------------------------------------------------------------------------
 
@@ -154,7 +162,7 @@ class DateEntry(QWidget):
     def _show(self, problem: str | None) -> None:
         self.message.setText(problem or "")
         self.message.setVisible(problem is not None)
-        self.edit.setToolTip(problem or "")
+        self.edit.setToolTip(problem or self._hint)
 
     def _prepare_calendar(self) -> None:
         shown = self.date() or date.today()
@@ -179,7 +187,10 @@ class DateTimeEntry(DateEntry):
                  allow_future: bool = False):  # noqa: N803
         super().__init__(parent, required=True, objectName=objectName)
         self._allow_future = allow_future
-        self.edit.setPlaceholderText("dd/mm/yyyy hh:mm, or a time today")
+        self.edit.setPlaceholderText("dd/mm/yyyy hh:mm")
+        self._hint = "A time alone (14:30) is today."
+        self.edit.setToolTip(self._hint)
+        self._fit_to("00/00/00000 00:000")
         self.calendar_button.hide()  # the day is typed with its time
         self.setDateTime(value)
 
