@@ -1,8 +1,10 @@
 """Referrals: the list coordinators search, the intake form, and linking a re-referral to its person."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import exists, func, select
@@ -147,7 +149,7 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
         return _list_rows(session.execute(query).all(), today)
 
 
-def _list_rows(rows, today: date) -> list[ReferralListRow]:
+def _list_rows(rows: Sequence[Any], today: date) -> list[ReferralListRow]:
     return [
         ReferralListRow(uuid, referral_id, person_id, f"{first} {last}", referred_on, row_area, row_outcome,
                         case_status(row_outcome, closed_on, bool(is_allocated)),

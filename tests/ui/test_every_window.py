@@ -64,6 +64,7 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+    from cpm_desktop.ui.dialogs.sync import SyncDialog
     from cpm_desktop.ui.dialogs.sar import (
         NewRequestDialog,
         PauseDialog,
@@ -108,6 +109,7 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
         "mentor register": lambda: MentorRegisterDialog(context, window),
         "assessment": lambda: AssessmentDialog("initial", window),
         "home visit": lambda: VisitDialog(None, window),
+        "sync": lambda: SyncDialog(context, window),
     }
     for name, make in dialogs.items():
         dialog = make()
