@@ -1,6 +1,7 @@
 """Referrals: the list coordinators search, the intake form, and linking a re-referral to its person."""
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -200,10 +201,7 @@ def _close_spellings(store: Store, words: list[str], exclude: set[str], **filter
 
     rapidfuzz scores every text in C (``process.extract``); each further word only looks at the texts the
     words before it left, and a referral's score is its weakest word's."""
-    r = m.Referral
-    with store.transaction() as session:
-        texts = {uuid: text for uuid, text in session.execute(
-            _filtered(select(r.id, r.search_text), search="", **filters)) if text and uuid not in exclude}
+    texts = {uuid: text for uuid, text in _search_texts(store, **filters).items() if uuid not in exclude}
     scores: dict[str, float] = {}
     for word in words:
         hits = process.extract(word, texts, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)
@@ -212,6 +210,26 @@ def _close_spellings(store: Store, words: list[str], exclude: set[str], **filter
         if not texts:
             return []
     return sorted(scores, key=lambda uuid: -scores[uuid])[:FUZZY_AT_MOST]
+
+
+# The folded search text of every referral, kept in memory (never on disk) while it is current: reading 50,000
+# of them takes a good part of a second, checking that none changed a few milliseconds. Unfiltered lists only.
+_TEXTS: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], dict[str, str]]] = weakref.WeakKeyDictionary()
+
+
+def _search_texts(store: Store, **filters: str | None) -> dict[str, str]:
+    r = m.Referral
+    with store.transaction() as session:
+        if any(filters.values()):
+            return {uuid: text for uuid, text in session.execute(
+                _filtered(select(r.id, r.search_text), search="", **filters)) if text}
+        version = tuple(session.execute(select(func.count(), func.max(r.updated_at), func.max(r.deleted_at))).one())
+        cached = _TEXTS.get(store)
+        if cached is None or cached[0] != version:
+            texts = {uuid: text for uuid, text in session.execute(
+                select(r.id, r.search_text).where(r.deleted_at.is_(None))) if text}
+            _TEXTS[store] = cached = (version, texts)
+    return cached[1]
 
 
 def list_referrals_by_uuid(store: Store, uuids: list[str], today: date | None = None) -> list[ReferralListRow]:

@@ -175,3 +175,18 @@ def test_search_tolerates_a_typo_in_a_name_ranked_after_exact_hits(store):
     assert referrals.search_referrals(store, search="sio", limit=2000).exact == 1  # too short to be a typo
     # Filters hold for close spellings too.
     assert referrals.search_referrals(store, search="siobahn", area="west", limit=2000).rows == []
+
+
+def test_close_spellings_follow_a_change_of_name(store):
+    """The fuzzy pass keeps the search texts in memory: a saved change is seen at once."""
+    from cpm_desktop.services.interchange import import_tables
+    from tests.services.test_interchange import sample_tables
+
+    import_tables(store, sample_tables())
+    [found] = referrals.search_referrals(store, search="siobahn", limit=2000).rows
+    form = referrals.load_referral(store, found.uuid)
+    form.first_name = "Saoirse"
+    referrals.save_referral(store, form)
+    assert referrals.search_referrals(store, search="siobahn", limit=2000).rows == []
+    assert [r.name for r in referrals.search_referrals(store, search="saorise", limit=2000).rows] == [
+        "Saoirse Ó Briain"]
