@@ -64,7 +64,6 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
-    from cpm_desktop.ui.dialogs.sync import SyncDialog
     from cpm_desktop.ui.dialogs.sar import (
         NewRequestDialog,
         PauseDialog,
@@ -72,6 +71,7 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
         RequestRegisterDialog,
         SubjectAccessDialog,
     )
+    from cpm_desktop.ui.dialogs.sync import SyncDialog
     from cpm_desktop.ui.panes.case_panel import GoalDialog, ReviewDialog
     from cpm_desktop.ui.panes.contacts import ContactEditDialog
     from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
