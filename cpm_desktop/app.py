@@ -13,6 +13,9 @@ def _application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("cpm-desktop")
     app.setOrganizationName("cpm-desktop")
+    from cpm_desktop.ui.widgets.scrolling import follow_focus
+
+    follow_focus(app)
     return app
 
 

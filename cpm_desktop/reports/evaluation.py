@@ -26,6 +26,7 @@ from cpm_desktop.reports.styles import (
     data_table,
     long_date,
     markup,
+    money,
     number,
     para,
     safe,
@@ -211,7 +212,7 @@ def _signed(value, kind) -> str:
     if kind == "pct":
         return f"{sign}{text} points"
     if kind == "money":
-        return f"{sign}£{text}"
+        return f"{sign}{money(abs(value))}"
     return f"{sign}{text}"
 
 
@@ -315,7 +316,7 @@ def _method(summary: Mapping, label: Labeller) -> list:
         f"Demand on the police compares calls in the 12 months before referral with the 12 months after first "
         f"contact, for clients with both counts known. Hours saved = calls avoided \u00d7 "
         f"{number(p['hours_per_call'])} police staff hours per call; cost saved = hours saved \u00d7 "
-        f"\u00a3{number(p['cost_per_hour'])} per hour, rounded to whole pounds.",
+        f"{money(p['cost_per_hour'])} per hour, rounded to whole pounds.",
         "A dash (\u2014) means there is nothing to measure, such as a median of no waits.",
     ]
     notes += [
@@ -368,7 +369,7 @@ def _chart(values, build) -> list:
 
 
 def _money(value) -> str:
-    return EMPTY if value is None else f"£{number(value)}"
+    return money(value)
 
 
 def _short(text: str) -> str:
