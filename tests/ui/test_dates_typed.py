@@ -98,6 +98,29 @@ def test_a_dialog_refuses_to_save_an_impossible_date(window, qtbot, warnings):  
     dialog.done(0)  # not close(): with typing in it, that asks first
 
 
+def test_save_in_the_closing_question_refuses_an_impossible_date_as_save_does(window, qtbot, warnings,  # noqa: F811
+                                                                            monkeypatch):
+    """Esc on a dialog with typing asks Save / Discard / Cancel (ui/unsaved.py); its Save is the dialog's Save."""
+    from cpm_desktop.ui.panes.case_panel import GoalDialog
+
+    dialog = GoalDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.set_on.setFocus()
+    dialog.set_on.edit.selectAll()
+    type_text(dialog.set_on.edit, "30/02/2024")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *rest: asked.append(text) or QMessageBox.StandardButton.Save)
+    qtbot.keyClick(dialog.set_on.edit, Qt.Key.Key_Escape)
+    assert asked == ["What you typed here is not saved yet. Save it?"]
+    assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
+    assert warnings == ["Set on: “30/02/2024” is not a date: February 2024 has 29 days. Nothing was saved."]
+    dialog.done(0)
+
+
 def test_no_date_field_is_a_qdateedit_any_more(window, qtbot):  # noqa: F811
     """Every pane and every dialog the panes open: no sectioned QDateEdit is left to Tab through."""
     from cpm_desktop.ui.widgets.date_entry import DateEntry

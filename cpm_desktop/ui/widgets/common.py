@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageB
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases
 from cpm_desktop.ui.context import AppContext
-from cpm_desktop.ui.widgets.date_entry import date_problem
+from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
 
 ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
@@ -40,14 +40,6 @@ def accept_on_ctrl_enter(window: QWidget, button: QPushButton) -> None:
     button.setToolTip(f"{button.text().replace('&', '')} (Ctrl+Enter)")
     for key in ACCEPT_KEYS:
         QShortcut(QKeySequence(key), window, activated=lambda: button.click() if button.isEnabled() else None)
-
-
-def refuse_bad_dates(window: QWidget, title: str = "Not saved") -> bool:
-    """True (after saying which date and why, in one sentence) when a date under ``window`` cannot be saved."""
-    problem = date_problem(window)
-    if problem:
-        QMessageBox.warning(window, title, f"{problem} Nothing was saved.")
-    return problem is not None
 
 
 def ask_and_reopen(parent: QWidget, context: AppContext) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -223,6 +224,14 @@ def date_problem(root: QWidget) -> str | None:
         if problem:
             return f"{field_name(entry, root)}: {problem}"
     return None
+
+
+def refuse_bad_dates(window: QWidget, title: str = "Not saved") -> bool:
+    """True (after saying which date and why, in one sentence) when a date under ``window`` cannot be saved."""
+    problem = date_problem(window)
+    if problem:
+        QMessageBox.warning(window, title, f"{problem} Nothing was saved.")
+    return problem is not None
 
 
 def field_name(widget: QWidget, root: QWidget) -> str:
