@@ -86,8 +86,10 @@ def probe(python: Path, cwd: Path) -> dict:
 
 def test_every_resource_the_code_reads_is_in_the_clone():
     fonts = [("fonts", name) for name in FONT_FILES.values()]
-    for parts in (("vocabulary.toml",), ("gdpr_defaults.toml",), ("letters", "acknowledgement.txt"),
-                  ("letters", "feedback.txt"), *fonts):
+    letters = [("letters", f"{kind}.txt") for kind in ("acknowledgement", "feedback_declined", "feedback_not_offered",
+               "feedback_not_continued", "feedback_referred_on", "feedback_external_request", "feedback_pending",
+               "feedback_closed", "feedback_closed_no_contact", "feedback_open", "feedback_no_contact")]
+    for parts in (("vocabulary.toml",), ("gdpr_defaults.toml",), *letters, *fonts):
         assert resources_path.resource_path(*parts).is_file(), parts
     assert resources_path.docs_path("index.md").is_file()
     assert resources_path.SHIPPED == ROOT
