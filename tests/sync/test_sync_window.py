@@ -100,3 +100,20 @@ def test_a_conflict_is_shown_with_both_values_and_settled_in_the_window(qtbot, t
     assert dialog.conflicts.rowCount() == 0
     assert referral_service.load_referral(main.context.store, form.referral_uuid).phone == row.other
     main.context.store.close()
+
+
+def test_closing_the_sync_window_with_an_invite_code_typed_asks_first(qtbot, tmp_path, monkeypatch):
+    from cpm_desktop.ui import unsaved
+
+    with Store.create(tmp_path / "new.cpm", PASSPHRASE):
+        pass
+    main = _window(qtbot, tmp_path / "new.cpm")
+    dialog = SyncDialog(main.context, main)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.typed_kept())
+    dialog.show()
+    dialog.invite_code.setText("7KQ2M-XW9PA-3HD0C-T8NVE")
+    asked = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked.append(args) or unsaved.Button.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.invite_code.text() == "7KQ2M-XW9PA-3HD0C-T8NVE"
+    main.context.store.close()

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop.services import sync as sync_service
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask
 
 
@@ -59,8 +59,11 @@ def sync_in_background(context: AppContext, parent: QWidget) -> BackgroundTask:
     return task
 
 
-class SyncDialog(QDialog):
+class SyncDialog(KeepsTyping):
+    """Closing with an invite file, code or areas typed and not used asks first (nothing here saves them)."""
+
     synced = Signal(str)
+    can_save_typed = False
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,7 +129,7 @@ class SyncDialog(QDialog):
         conflict_layout.addLayout(buttons)
 
         close = QPushButton("Close", objectName="closeSync")
-        close.clicked.connect(self.accept)
+        close.clicked.connect(self.reject)
         top = QHBoxLayout()
         top.addWidget(self.status_label, 1)
         top.addWidget(self.sync_button)
@@ -189,6 +192,7 @@ class SyncDialog(QDialog):
         except (sync_service.SyncError, ValueError) as error:
             self.outcome.setText(str(error))
             return
+        self.typed_kept()
         self.outcome.setText(f"This laptop is now part of the scheme (code {member.code}). Fetching its records…")
         self.refresh()
         self.sync_now()
@@ -204,6 +208,7 @@ class SyncDialog(QDialog):
         except (sync_service.SyncError, sync_service.HubRefused, sync_service.HubUnreachable, ValueError) as error:
             self.outcome.setText(str(error))
             return
+        self.typed_kept()
         box = QMessageBox(QMessageBox.Icon.Information, "Invite written",
                           f"Give this one-time code to the new laptop's user separately from the file:\n\n{code}",
                           QMessageBox.StandardButton.Ok, self)
