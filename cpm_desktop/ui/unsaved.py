@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -133,6 +134,28 @@ class KeepsTyping(QDialog):
                 self.save_typed()
                 return
         super().reject()
+
+
+class ReasonDialog(QInputDialog):
+    """A one-line reason (why a contact is deleted, why support ends…): Esc with a reason typed asks first."""
+
+    def reject(self) -> None:
+        if self.isVisible() and self.textValue().strip() and ask(
+                self, self.windowTitle(), "What you typed here will be lost. Close anyway?", False) == Button.Cancel:
+            return
+        super().reject()
+
+
+def ask_reason(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
+    """As ``QInputDialog.getText``, but a reason typed is never thrown away by Esc without asking."""
+    dialog = ReasonDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    reason = dialog.textValue()
+    dialog.deleteLater()
+    return reason, accepted
 
 
 # --- lists whose rows are cases ----------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def r4_uuid(pane):
 
 def answer(monkeypatch, *replies):
     replies = iter(replies)
-    monkeypatch.setattr(allocation_module.QInputDialog, "getText", lambda *args, **kwargs: (next(replies), True))
+    monkeypatch.setattr(allocation_module, "ask_reason", lambda *args, **kwargs: (next(replies), True))
 
 
 def open_rows(pane):

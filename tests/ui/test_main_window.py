@@ -168,12 +168,12 @@ def test_allocating_a_pair_and_logging_contacts_by_keyboard(window, qtbot):
     pane.suggestions.selectRow(0)
     import cpm_desktop.ui.panes.allocation as allocation_module
 
-    original = allocation_module.QInputDialog.getText
-    allocation_module.QInputDialog.getText = lambda *args: ("Only one active mentor in the east", True)
+    original = allocation_module.ask_reason
+    allocation_module.ask_reason = lambda *args: ("Only one active mentor in the east", True)
     try:
         qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)
     finally:
-        allocation_module.QInputDialog.getText = original
+        allocation_module.ask_reason = original
     assert [a.mentor_id for a in pane.allocated_model.rows] == ["M1"]
     log = window.contact_pane
     window.tabs.setCurrentWidget(log)
@@ -368,7 +368,7 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
     monkeypatch.setattr(close_module.QMessageBox, "question",
                         lambda parent, title, text, *rest: (asked.append(text), answers.pop(0))[1])
     monkeypatch.setattr(panel_module.CloseCaseDialog, "exec", close)
-    monkeypatch.setattr(common_module.QInputDialog, "getText", lambda *args: ("Asked for help again", True))
+    monkeypatch.setattr(common_module, "ask_reason", lambda *args: ("Asked for help again", True))
     panel.close_case()  # the goal is still open: asked, and No leaves the case open
     assert asked == ["1 goal is still open (“Join the walking group”). Close the case as “Goals achieved” all "
                      "the same?"]
@@ -466,7 +466,7 @@ def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkey
     assert (panel.goal_model.rows[0].status, panel.goal_model.rows[0].commitment) == ("ongoing", 9)
     count = log.model.rowCount()
     log.table.selectRow(0)
-    monkeypatch.setattr(contacts_module.QInputDialog, "getText", lambda *args: ("Entered twice", True))
+    monkeypatch.setattr(contacts_module, "ask_reason", lambda *args: ("Entered twice", True))
     log.delete_selected()
     assert log.model.rowCount() == count - 1
 
@@ -505,7 +505,7 @@ def test_replacing_one_mentor_of_a_pair_through_the_pane(window, qtbot, monkeypa
     leaving = pane.allocated_model.rows[0]
     pane.allocated.selectRow(0)
     answers = iter([("Moved out of the area", True), ("Replaces a mentor who moved away", True)])
-    monkeypatch.setattr(allocation_module.QInputDialog, "getText", lambda *args: next(answers))
+    monkeypatch.setattr(allocation_module, "ask_reason", lambda *args: next(answers))
     pane.end_selected()
     pane.suggestions.clearSelection()
     pane.suggestions.selectRow(0)

@@ -288,3 +288,25 @@ def test_saving_a_mentor_asks_about_a_progress_check_typed_and_not_added(window,
     raise_first(errors)
     assert dialog.result() == dialog.DialogCode.Accepted
     assert [c.notes for c in mentors.progress_checks(store, m1.mentor_uuid)][:1] == ["Doing well with both clients"]
+
+
+def test_a_one_line_reason_typed_is_not_thrown_away_by_esc_without_asking(qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from cpm_desktop.ui import unsaved
+
+    asked = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked.append(args) or unsaved.Button.Cancel)
+    seen = {}
+
+    def type_then_escape() -> None:
+        dialog = next(widget for widget in QApplication.topLevelWidgets()
+                      if isinstance(widget, unsaved.ReasonDialog) and widget.isVisible())
+        dialog.setTextValue("Moved to Leeds")
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # asked, and Cancel keeps the dialog with its text
+        seen["after_escape"] = (dialog.isVisible(), dialog.textValue())
+        dialog.accept()
+
+    QTimer.singleShot(0, type_then_escape)
+    assert unsaved.ask_reason(None, "End allocation", "Why does support end?") == ("Moved to Leeds", True)
+    assert asked and seen["after_escape"] == (True, "Moved to Leeds")

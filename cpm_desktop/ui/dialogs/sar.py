@@ -36,7 +36,7 @@ from cpm_desktop.services import gdpr
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
-from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
 from cpm_desktop.ui.widgets.common import save_cancel_buttons, wire_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
@@ -382,8 +382,8 @@ class RequestRegisterDialog(QDialog):
                                          1, 2)
         if not ok:
             return
-        reason, ok = QInputDialog.getText(self, "Extend", "Why does the request need more time (complex or numerous "
-                                          "requests)?", text=row.extension_reason)
+        reason, ok = ask_reason(self, "Extend", "Why does the request need more time (complex or numerous "
+                                "requests)?", text=row.extension_reason)
         if ok:
             self._update(gdpr.update_request, row.uuid, extension_months=months, extension_reason=reason)
 

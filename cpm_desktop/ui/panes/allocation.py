@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -33,6 +32,7 @@ from cpm_desktop.ui.item_models.allocation import (
 )
 from cpm_desktop.ui.item_models.table import RowTableModel
 from cpm_desktop.ui.panes.case_pane import CasePane
+from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 SUPPORTED = ("awaiting mentors", "active")
@@ -224,7 +224,7 @@ class AllocationPane(CasePane):
             return
         reason = ""
         if len(self._open_allocations()) + len(chosen) == 1:
-            reason, ok = QInputDialog.getText(self, "One mentor", "Mentors normally work in pairs. Why one?")
+            reason, ok = ask_reason(self, "One mentor", "Mentors normally work in pairs. Why one?")
             if not ok:
                 return
         try:
@@ -247,7 +247,7 @@ class AllocationPane(CasePane):
             return
         if self._date_is_wrong():
             return
-        reason, ok = QInputDialog.getText(self, "End allocation", f"Why does {current.name}'s support end?")
+        reason, ok = ask_reason(self, "End allocation", f"Why does {current.name}'s support end?")
         if not ok:
             return
         try:
@@ -267,8 +267,8 @@ class AllocationPane(CasePane):
         if self._date_is_wrong():
             return
         newcomer = self.suggestion_model.row_at(rows[0])
-        reason, ok = QInputDialog.getText(self, "Replace a mentor",
-                                          f"Why does {newcomer.name} replace {current.name}?")
+        reason, ok = ask_reason(self, "Replace a mentor",
+                                f"Why does {newcomer.name} replace {current.name}?")
         if not ok:
             return
         try:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -33,7 +32,7 @@ from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
-from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
 from cpm_desktop.ui.widgets.date_entry import DateTimeEntry
 
@@ -359,7 +358,7 @@ class ContactLogPane(CasePane):
         row = self.selected_row()
         if row is None:
             return
-        reason, ok = QInputDialog.getText(
+        reason, ok = ask_reason(
             self, "Delete entry", f"Why is {row.contact_id} ({row.occurred_at:%d/%m/%Y %H:%M}) deleted?\n"
             "It leaves the log; the store keeps it, with the reason, until the retention rules erase it.")
         if not ok:

@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
 
 ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -44,7 +45,7 @@ def accept_on_ctrl_enter(window: QWidget, button: QPushButton) -> None:
 
 def ask_and_reopen(parent: QWidget, context: AppContext) -> bool:
     """Ask why, then re-open the current case ("the door is always open"); True when it was re-opened."""
-    reason, ok = QInputDialog.getText(parent, "Re-open the case", "Why is the case opened again?")
+    reason, ok = ask_reason(parent, "Re-open the case", "Why is the case opened again?")
     if not ok:
         return False
     try:
