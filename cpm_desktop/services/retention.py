@@ -65,6 +65,8 @@ class DueItem:
     rule: str  # the rule in words, as the tombstones will carry it
     kept: str = ""
     count: int = 1  # audit events: how many
+    subject_kind: str = ""  # person | mentor: whom a legal hold would name
+    subject_id: str = ""
 
     @property
     def key(self) -> str:
@@ -90,14 +92,16 @@ def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:
                                 closed_on=referral.closed_on, today=today)
         if due is not None:
             label = f"Case {referral.referral_id}: {person.first_name} {person.last_name} ({person.person_id})"
-            items.append(_item(CASE, referral.id, label, due, holds.get(person.id) or open_requests.get(person.id)))
+            items.append(_item(CASE, referral.id, label, due, holds.get(person.id) or open_requests.get(person.id),
+                               "person", person.person_id))
     sabbaticals = _sabbaticals(session)
     for mentor in session.scalars(select(m.Mentor).where(m.Mentor.status.in_((rules_of.LEFT, rules_of.SABBATICAL)))):
         due = rules_of.mentor_due(rules, status=mentor.status, left_on=mentor.left_on,
                                   sabbatical_since=sabbaticals.get(mentor.id), today=today)
         if due is not None:
             label = f"Mentor {mentor.mentor_id}: {mentor.first_name} {mentor.last_name}"
-            items.append(_item(MENTOR, mentor.id, label, due, holds.get(mentor.id) or open_requests.get(mentor.id)))
+            items.append(_item(MENTOR, mentor.id, label, due, holds.get(mentor.id) or open_requests.get(mentor.id),
+                               "mentor", mentor.mentor_id))
     cutoff = rules_of.audit_cutoff(rules, today)
     old = session.execute(select(func.count(), func.min(m.AuditEvent.at)).where(*_expired_events(cutoff))).one()
     if old[0]:
@@ -108,8 +112,10 @@ def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:
     return sorted(items, key=lambda item: (item.since, item.label))
 
 
-def _item(kind: str, uuid: str, label: str, due: Due, kept: str | None) -> DueItem:
-    return DueItem(kind, uuid, label, due.reason(), due.since, _rule_words(due), kept or "")
+def _item(kind: str, uuid: str, label: str, due: Due, kept: str | None, subject_kind: str,
+          subject_id: str) -> DueItem:
+    return DueItem(kind, uuid, label, due.reason(), due.since, _rule_words(due), kept or "",
+                   subject_kind=subject_kind, subject_id=subject_id)
 
 
 def _rule_words(due: Due) -> str:
@@ -246,8 +252,7 @@ def _secure_delete(session: Session) -> None:
 
 
 def _scrub(store: Store, report: ErasureReport, progress: Progress | None) -> None:
-    if progress:
-        progress("Clearing the freed space in the store file")
+    # Never reports progress: a Cancel pressed now must not stop the clearing of what is already erased.
     report.wal_cleared = erasure.scrub(store).wal_cleared
 
 

@@ -43,7 +43,7 @@ class GdprSettingsDialog(QDialog):
         from cpm_desktop.services.retention import retention_rules
 
         kept = QLabel(retention_rules(context.store).subject_access_text() +
-                      "\n(From the retention rules: GDPR ▸ Retention rules.)", wordWrap=True)
+                      "\n(From the retention rules: Settings ▸ Retention rules.)", wordWrap=True)
         kept.setObjectName("retentionText")
         form.addRow("How long we keep it", kept)
         body = QWidget()
