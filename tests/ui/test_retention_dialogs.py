@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableView
 
 from cpm_desktop.app import build_main_window
 from cpm_desktop.services import retention
@@ -38,6 +38,7 @@ def test_the_lead_ticks_what_is_due_confirms_and_it_is_erased(window, qtbot, mon
     records = window.records
     retention.place_hold(window.context.store, kind="mentor", subject_id=records.leaver_id, reason="Tribunal",
                          today=TODAY)
+    window.context.set_current_referral(records.due_referral)  # the case on screen is the one erased
     dialog = DueForDeletionDialog(window.context, window, today=TODAY)
     qtbot.addWidget(dialog)
     rows = {row.text(1).split(":")[0]: row for row in _rows(dialog)}
@@ -59,6 +60,8 @@ def test_the_lead_ticks_what_is_due_confirms_and_it_is_erased(window, qtbot, mon
     assert [row.text(1).split(":")[0] for row in _rows(dialog)] == ["Mentor M0001"]
     assert where_found(window.context.store.path, PASSPHRASE, CANARY) == []
     assert where_found(window.context.store.path, PASSPHRASE, MENTOR_CANARY)  # held
+    assert window.context.current_referral is None
+    assert window.findChild(QTableView, "referralList").model().rowCount() == 1
 
 
 def test_cancelling_the_question_erases_nothing(window, qtbot, monkeypatch):

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, RuleError, describe
-from cpm_desktop.services import retention
+from cpm_desktop.services import referrals, retention
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.workers import BackgroundTask
 
@@ -78,7 +78,7 @@ class DueForDeletionDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.tree.itemChanged.connect(self._update_buttons)
-        self.resize(1100, 460)
+        self.resize(1240, 460)
         self.refresh()
 
     def refresh(self) -> None:
@@ -88,6 +88,9 @@ class DueForDeletionDialog(QDialog):
         for item in self.items.values():
             row = QTreeWidgetItem([_day(item.since), item.label, item.reason, item.kept.removeprefix("Kept: ")])
             row.setData(0, KEY_ROLE, item.key)
+            for column in range(4):
+                row.setToolTip(column, f"{item.label}\n{item.reason}\n{item.rule}" + (f"\n{item.kept}" if item.kept
+                                                                                        else ""))
             if item.kept:
                 row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
                 row.setDisabled(True)
@@ -96,6 +99,7 @@ class DueForDeletionDialog(QDialog):
             self.tree.addTopLevelItem(row)
         for column in range(3):
             self.tree.resizeColumnToContents(column)
+        self.tree.setColumnWidth(3, max(self.tree.columnWidth(3), 320))
         self.tree.blockSignals(False)
         erasable = sum(not item.kept for item in self.items.values())
         self.status.setText(f"{erasable} due for deletion, {len(self.items) - erasable} kept."
@@ -162,7 +166,7 @@ class DueForDeletionDialog(QDialog):
         self.task = None
         self.refresh()
         self.status.setText(report.sentence())
-        self.context.notify_changed("referral")
+        _after_erasure(self.context)
         self.erased.emit(report)
 
     def _failed(self, error: object) -> None:
@@ -171,6 +175,15 @@ class DueForDeletionDialog(QDialog):
         if not isinstance(error, Exception) or type(error).__name__ != "Cancelled":
             QMessageBox.warning(self, TITLE, str(error) if isinstance(error, ValueError)
                                 else "The erasure could not be finished; nothing was erased.")
+
+
+def _after_erasure(context: AppContext) -> None:
+    """The panes let go of an erased case (never showing or saving a record that is gone), then refresh."""
+    current = context.current_referral
+    if current is not None and referrals.case_header(context.store, current) is None:
+        context.set_current_referral(None)
+    for what in ("referral", "mentor", "contact", "allocation"):
+        context.notify_changed(what)
 
 
 class ErasureRequestDialog(QDialog):
@@ -231,7 +244,7 @@ class ErasureRequestDialog(QDialog):
 
     def _erased(self, report: retention.ErasureReport) -> None:
         self.task = None
-        self.context.notify_changed("referral")
+        _after_erasure(self.context)
         self.erased.emit(report)
         QMessageBox.information(self, self.windowTitle(), report.sentence())
         self.accept()
