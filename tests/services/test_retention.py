@@ -197,3 +197,17 @@ def test_a_restored_backup_erases_again_what_was_erased_after_it(store, scheme, 
         assert retention.tombstones(restored) == stones
     assert where_found(backup, PASSPHRASE, CANARY) == []
     assert where_found(backup, PASSPHRASE, MENTOR_CANARY) == []
+
+
+def test_only_the_project_lead_erases(tmp_path):
+    from tests.sync.conftest_stores import make_member
+    from tests.sync.memory_hub import MemoryLog
+
+    coordinator = make_member(tmp_path, MemoryLog(), "north", "C", ("north",))
+    with coordinator.store as store:
+        records = build(store)
+        with pytest.raises(retention.ErasureRefused, match="Only the project lead"):
+            retention.apply_retention(store, [f"case:{records.due_referral}"], today=TODAY)
+        with pytest.raises(retention.ErasureRefused, match="Only the project lead"):
+            retention.erase_on_request(store, kind="mentor", subject_id=records.leaver_id, reason="x", today=TODAY)
+        assert where_found(store.path, PASSPHRASE, CANARY)
