@@ -86,14 +86,14 @@ def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:
     open_requests = _open_requests(session)
     items: list[DueItem] = []
     r, p = m.Referral, m.Person
-    for referral, person in session.execute(
-            select(r, p).join(p, p.id == r.person_uuid).where(r.outcome != "pending")):
-        due = rules_of.case_due(rules, outcome=referral.outcome, decided_on=referral.decided_on,
-                                closed_on=referral.closed_on, today=today)
-        if due is not None:
-            label = f"Case {referral.referral_id}: {person.first_name} {person.last_name} ({person.person_id})"
-            items.append(_item(CASE, referral.id, label, due, holds.get(person.id) or open_requests.get(person.id),
-                               "person", person.person_id))
+    cases = session.execute(select(r.id, r.referral_id, r.outcome, r.decided_on, r.closed_on, p.id, p.person_id)
+                            .join(p, p.id == r.person_uuid).where(r.outcome != "pending")).all()
+    for referral_uuid, referral_id, outcome, decided_on, closed_on, person_uuid, person_id in cases:
+        due = rules_of.case_due(rules, outcome=outcome, decided_on=decided_on, closed_on=closed_on, today=today)
+        if due is not None:  # names are read only for what is due
+            first, last = session.execute(select(p.first_name, p.last_name).where(p.id == person_uuid)).one()
+            items.append(_item(CASE, referral_uuid, f"Case {referral_id}: {first} {last} ({person_id})", due,
+                               holds.get(person_uuid) or open_requests.get(person_uuid), "person", person_id))
     sabbaticals = _sabbaticals(session)
     for mentor in session.scalars(select(m.Mentor).where(m.Mentor.status.in_((rules_of.LEFT, rules_of.SABBATICAL)))):
         due = rules_of.mentor_due(rules, status=mentor.status, left_on=mentor.left_on,

@@ -172,8 +172,10 @@ def clear_references(session: Session, mentor_uuid: str) -> None:
 
 
 def delete_audit_events(session: Session, event_ids: Sequence[str]) -> None:
+    """Audit events past their period, with their copies still waiting to be sent to the hub."""
     for chunk in _chunks(list(event_ids)):
         session.execute(delete(m.AuditEvent).where(m.AuditEvent.id.in_(chunk)))
+        session.execute(delete(m.SyncOutbox).where(m.SyncOutbox.row_uuid.in_(chunk)))
 
 
 def forget_subject_events(session: Session, subject_or_record_uuids: Sequence[str]) -> None:

@@ -1,6 +1,7 @@
 """The retention rules: calendar months exactly, each rule in words, the lead's periods checked."""
 from __future__ import annotations
 
+import tomllib
 from datetime import date, timedelta
 
 import pytest
@@ -8,9 +9,10 @@ from dateutil.relativedelta import relativedelta
 
 from cpm_desktop.domain import retention
 from cpm_desktop.domain.retention import RetentionRules, RuleError
-from cpm_desktop.services.settings import RETENTION, _defaults
+from cpm_desktop.resources import path as resource_path
 
-RULES = RetentionRules.from_mapping(_defaults(RETENTION))
+with resource_path("retention_defaults.toml").open("rb") as _shipped:
+    RULES = RetentionRules.from_mapping(tomllib.load(_shipped))  # the shipped defaults
 
 
 def left_due(left_on: date, today: date) -> bool:
@@ -29,7 +31,6 @@ def test_the_boundary_holds_on_every_day_of_four_years_including_month_ends_and_
     for offset in range(4 * 366):
         left_on = start + timedelta(days=offset)
         six_and_a_day = left_on + relativedelta(months=6) + timedelta(days=1)
-        assert relativedelta(six_and_a_day, left_on) == relativedelta(months=6, days=1) or left_on.day > 28
         assert left_due(left_on, six_and_a_day), left_on
         assert not left_due(left_on, left_on + relativedelta(months=6)), left_on
         five_months_thirty = left_on + relativedelta(months=5, days=30)

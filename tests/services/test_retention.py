@@ -211,3 +211,18 @@ def test_only_the_project_lead_erases(tmp_path):
         with pytest.raises(retention.ErasureRefused, match="Only the project lead"):
             retention.erase_on_request(store, kind="mentor", subject_id=records.leaver_id, reason="x", today=TODAY)
         assert where_found(store.path, PASSPHRASE, CANARY)
+
+
+def test_audit_events_about_no_record_are_kept_for_the_audit_period(store, scheme):
+    with store.transaction() as session:
+        for at in (datetime(2025, 11, 30, 23, 59), datetime(2025, 12, 1, 0, 0)):
+            session.add(m.AuditEvent(at=at, actor="Oldexportactor", action="export", record_table="evaluation",
+                                     fields="", detail="evaluation summary"))
+    audit_item = [item for item in retention.due_for_deletion(store, today=TODAY) if item.kind == "audit"]
+    assert len(audit_item) == 1 and audit_item[0].count == 1  # 30/11/2025 is past 12 months; 01/12/2025 is not
+    assert "Recorded before 01/12/2025" in audit_item[0].reason
+    report = retention.apply_retention(store, [audit_item[0].key], today=TODAY)
+    assert report.audit_events == 1
+    with store.snapshot() as session:
+        left = session.scalars(select(m.AuditEvent.at).where(m.AuditEvent.actor == "Oldexportactor")).all()
+    assert left == [datetime(2025, 12, 1, 0, 0)]
