@@ -1,6 +1,11 @@
-"""A subject-access export of a client with 1,000 contacts (and the largest case of the big store).
+"""Subject-access exports: time against the length of one client's notes, a client with 1,000 contacts, and
+the largest case of the big store.
 
-    .venv/bin/python benchmarks/bench_sar.py
+    .venv/bin/python benchmarks/bench_sar.py              # all three
+    .venv/bin/python benchmarks/bench_sar.py --notes      # only time against note length
+    .venv/bin/python benchmarks/bench_sar.py --notes 100000 200000
+
+Time against note length should grow in proportion (each doubling about doubles the time).
 """
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # this checkout's cpm_desktop, not the installed one
 from _store import big_store  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
+from cpm_desktop.services.contacts import add_contact  # noqa: E402
 from cpm_desktop.services.gdpr import subject_access_pdf  # noqa: E402
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables  # noqa: E402
 from cpm_desktop.storage import models as m  # noqa: E402
@@ -24,7 +31,54 @@ def row(stem: str, **values) -> dict[str, str]:
     return dict.fromkeys(INTERCHANGE_COLUMNS[stem], "") | values
 
 
+NOTE_LENGTHS = (100_000, 200_000, 400_000, 800_000)
+WORDS = ("talked", "through", "the", "week,", "the", "goals", "and", "what", "comes", "next.", "A", "walk", "by",
+         "the", "river;", "coffee", "at", "the", "café", "after", "the", "appointment.")
+
+
+def note_of(length: int, seed: int) -> str:
+    """Words of everyday case notes, with a paragraph break now and then, ``length`` characters long."""
+    words, size, i = [], 0, seed
+    while size < length:
+        word = WORDS[(i * 7 + i // 5) % len(WORDS)] + ("\n" if i % 97 == 96 else "")
+        words.append(word)
+        size += len(word) + 1
+        i += 1
+    return " ".join(words)[:length]
+
+
+def time_against_note_length(lengths: tuple[int, ...]) -> None:
+    """One client whose contact notes add up to each length: one long note of half of it, the rest in 50 notes."""
+    with tempfile.TemporaryDirectory() as tmp, Store.create(Path(tmp) / "warm.cpm", "benchmark") as store:
+        import_tables(store, {"referrals": [row("referrals", referral_id="R1", person_id="P1", referred_on="2019-12-01",
+                                                first_name="Warm", last_name="Up", outcome="pending")]})
+        subject_access_pdf(store, person_id="P1")  # fonts loaded and modules imported before the clock starts
+    print("notes (characters)  export (s)  per 100k (s)  pages")
+    for length in lengths:
+        with tempfile.TemporaryDirectory() as tmp, Store.create(Path(tmp) / "notes.cpm", "benchmark") as store:
+            import_tables(store, {"referrals": [row("referrals", referral_id="R1", person_id="P1",
+                                                    referred_on="2019-12-01", first_name="Long", last_name="Notes",
+                                                    outcome="supported", decided_on="2019-12-02")]})
+            with store.transaction() as session:
+                referral_uuid = session.scalar(select(m.Referral.id))
+            at = datetime(2020, 1, 1, 9)
+            add_contact(store, referral_uuid, occurred_at=at, activity="home_visit", minutes=60,
+                        notes=note_of(length // 2, 0))
+            for i in range(50):
+                add_contact(store, referral_uuid, occurred_at=at + timedelta(days=i + 1), activity="telephone",
+                            minutes=20, notes=note_of(length // 2 // 50, i))
+            started = time.perf_counter()
+            pdf = subject_access_pdf(store, person_id="P1")
+            took = time.perf_counter() - started
+            print(f"{length:>18,}  {took:>10.1f}  {took / length * 100_000:>12.2f}  {pdf.count(b'/Type /Page') - 1:>5}")
+
+
 def main() -> None:
+    if "--notes" in sys.argv:
+        lengths = tuple(int(a) for a in sys.argv[sys.argv.index("--notes") + 1:]) or NOTE_LENGTHS
+        time_against_note_length(lengths)
+        return
+    time_against_note_length(NOTE_LENGTHS)
     with tempfile.TemporaryDirectory() as tmp:
         with Store.create(Path(tmp) / "sar.cpm", "benchmark") as store:
             start = datetime(2020, 1, 1, 9)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cpm_desktop.storage.engine import Store
+from cpm_desktop.services.stores import Store
 
 
 def _application():

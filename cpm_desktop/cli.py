@@ -1,7 +1,8 @@
-"""The command line (spec/cli.md): the same services as the GUI, headless.
+"""The command line (docs/cli.md): the same services as the GUI, headless.
 
 Standard output carries only the data asked for; messages and progress go to standard error.
-Exit status: 0 done, 2 usage, 3 wrong passphrase or not a store, 4 invalid input, 1 anything else.
+Exit status: 0 done, 2 usage, 3 wrong passphrase or not a store, 4 invalid input, 5 the store is damaged,
+6 no permission to read or write a file or folder, 1 anything else (5 and 6 are ours: spec/cli.md has none).
 """
 from __future__ import annotations
 
@@ -13,15 +14,43 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import metadata
 from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
-from cpm_desktop.storage.engine import Store, StoreError, WrongPassphrase
+from cpm_desktop.resources_path import docs_path
+from cpm_desktop.services.files import write_private_file
+from cpm_desktop.services.stores import (
+    BackupDamaged,
+    BackupWrongPassphrase,
+    InvalidTarget,
+    NoPermission,
+    NotAStore,
+    PassphraseRefused,
+    Store,
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreMissing,
+    WrongPassphrase,
+    explain,
+)
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_STORE, EXIT_INPUT = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_STORE, EXIT_INPUT, EXIT_DAMAGED, EXIT_PERMISSION = 0, 1, 2, 3, 4, 5, 6
+
+# The exit status of each store fault, most particular first; any other StoreError is 1.
+_STATUS_OF_FAULT: tuple[tuple[type[StoreError] | tuple[type[StoreError], ...], int], ...] = (
+    (PassphraseRefused, EXIT_USAGE),
+    ((WrongPassphrase, NotAStore, StoreMissing, BackupWrongPassphrase), EXIT_STORE),
+    ((StoreExists, InvalidTarget), EXIT_INPUT),
+    ((StoreDamaged, BackupDamaged), EXIT_DAMAGED),
+    (NoPermission, EXIT_PERMISSION),
+)
 
 
 class CliError(Exception):
@@ -87,7 +116,7 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _open(args) -> Store:
+def _open(args: argparse.Namespace) -> Store:
     return Store.open(args.db, passphrase())
 
 
@@ -106,21 +135,28 @@ def _write_output(target: str, data: bytes) -> None:
     path = Path(target)
     if not path.parent.is_dir():
         raise CliError(f"The folder {path.parent} does not exist.", EXIT_INPUT)
-    partial = path.with_name(path.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    if path.is_dir():
+        raise CliError(f"{path} is a folder; give the file a name.", EXIT_INPUT)
+    try:
+        write_private_file(path, data)
+    except PermissionError:
+        raise CliError(f"You do not have permission to write {path}; choose a folder of your own.",
+                       EXIT_PERMISSION) from None
+    except OSError as error:
+        raise CliError(f"{path} could not be written ({error.strerror}); nothing was left under that name.",
+                       EXIT_ERROR) from None
 
 
 # --- commands --------------------------------------------------------------------------------------
 
 
-def cmd_init(args) -> int:
+def cmd_init(args: argparse.Namespace) -> int:
     Store.create(args.db, new_passphrase("Passphrase for the new store: ", "CPM_PASSPHRASE")).close()
     _say(f"Created an encrypted store at {args.db}.")
     return EXIT_OK
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
     from cpm_desktop.services.demo import create_demo_store
 
     progress = TerminalProgress()
@@ -130,7 +166,7 @@ def cmd_demo(args) -> int:
     return EXIT_OK
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from cpm_desktop.services.interchange import ImportFailed, import_folder
 
     folder = Path(args.folder)
@@ -145,18 +181,17 @@ def cmd_import(args) -> int:
             progress.finish()
             problems = [str(p) for p in failed.problems]
             raise InvalidInput(
-                f"Nothing was imported: {len(problems)} problem(s) in {folder} need fixing first.",
+                f"Nothing was imported: {failed.total:,} problem(s) in {folder} need fixing first.",
                 problems) from None
     progress.finish()
     _say(f"Imported {summary}.")
     return EXIT_OK
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from cpm_desktop.services.interchange import export_folder
 
     folder = Path(args.folder)
-    folder.mkdir(parents=True, exist_ok=True)
     progress = TerminalProgress()
     with _open(args) as store:
         summary = export_folder(store, folder, progress=progress)
@@ -165,7 +200,7 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-def cmd_report_evaluation(args) -> int:
+def cmd_report_evaluation(args: argparse.Namespace) -> int:
     from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
     from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, evaluation_summary
 
@@ -197,7 +232,7 @@ def cmd_report_evaluation(args) -> int:
     return EXIT_OK
 
 
-def cmd_letter_feedback(args) -> int:
+def cmd_letter_feedback(args: argparse.Namespace) -> int:
     from cpm_desktop.services.letters import feedback_letter_pdf
 
     with _open(args) as store:
@@ -210,7 +245,7 @@ def cmd_letter_feedback(args) -> int:
     return EXIT_OK
 
 
-def cmd_sar(args) -> int:
+def cmd_sar(args: argparse.Namespace) -> int:
     from cpm_desktop.services.gdpr import subject_access_pdf
 
     with _open(args) as store:
@@ -223,24 +258,35 @@ def cmd_sar(args) -> int:
     return EXIT_OK
 
 
-def cmd_passphrase(args) -> int:
+def cmd_passphrase(args: argparse.Namespace) -> int:
     with _open(args) as store:
         store.change_passphrase(new_passphrase("New passphrase: ", "CPM_NEW_PASSPHRASE"))
     _say("The passphrase is changed; use the new one from now on.")
     return EXIT_OK
 
 
-def cmd_backup(args) -> int:
+def cmd_backup(args: argparse.Namespace) -> int:
     with _open(args) as store:
         out = store.backup(args.out)
     _say(f"Wrote an encrypted backup to {out}.")
     return EXIT_OK
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from cpm_desktop.services.retention import restore_keeping_erasures
+
+    restored, erased = restore_keeping_erasures(args.db, args.backup, passphrase())
+    kept = f"; what was there is kept as {restored.set_aside[0].name}" if restored.set_aside else ""
+    again = f"; {erased} records erased since the backup was made were erased again" if erased else ""
+    _say(f"Restored {restored.store} from {args.backup}{kept}{again}.")
+    return EXIT_OK
+
+
 # --- sync -----------------------------------------------------------------------------------------
 
 
-def _sync_service():
+def _sync_service() -> ModuleType:
+    """services.sync, imported when a sync command runs (psycopg need not load for the others)."""
     from cpm_desktop.services import sync as sync_service
 
     return sync_service
@@ -257,7 +303,7 @@ def _sync_errors(work: Callable[[], int]) -> int:
         raise CliError(str(error), EXIT_INPUT) from None
 
 
-def cmd_hub_init(args) -> int:
+def cmd_hub_init(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             member = _sync_service().set_up_hub(store, args.hub, user=args.user)
@@ -266,7 +312,7 @@ def cmd_hub_init(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_invite(args) -> int:
+def cmd_invite(args: argparse.Namespace) -> int:
     areas = tuple(area.strip() for area in (args.areas or "").split(",") if area.strip())
 
     def work() -> int:
@@ -277,7 +323,7 @@ def cmd_invite(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_join(args) -> int:
+def cmd_join(args: argparse.Namespace) -> int:
     code = os.environ.get("CPM_INVITE_CODE")
     if code is None:
         if not sys.stdin or not sys.stdin.isatty():
@@ -309,7 +355,7 @@ def _message_progress() -> Callable[[str], None]:
     return show
 
 
-def cmd_sync(args) -> int:
+def cmd_sync(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             report = _sync_service().sync_now(store, _message_progress())
@@ -318,7 +364,7 @@ def cmd_sync(args) -> int:
     return _sync_errors(work)
 
 
-def cmd_conflicts(args) -> int:
+def cmd_conflicts(args: argparse.Namespace) -> int:
     def work() -> int:
         with _open(args) as store:
             if args.resolve:
@@ -357,7 +403,7 @@ def _confirm(question: str, yes: bool) -> None:
         raise CliError("Nothing was erased.", EXIT_OK)
 
 
-def cmd_retention(args) -> int:
+def cmd_retention(args: argparse.Namespace) -> int:
     from cpm_desktop.services import retention
 
     today = args.today or date.today()
@@ -384,7 +430,7 @@ def cmd_retention(args) -> int:
     return EXIT_OK
 
 
-def cmd_erase(args) -> int:
+def cmd_erase(args: argparse.Namespace) -> int:
     from cpm_desktop.services import retention
 
     kind, subject_id = ("person", args.person) if args.person else ("mentor", args.mentor)
@@ -399,7 +445,7 @@ def cmd_erase(args) -> int:
     return EXIT_OK
 
 
-def cmd_hold(args) -> int:
+def cmd_hold(args: argparse.Namespace) -> int:
     from cpm_desktop.services import retention
 
     kind, subject_id = ("person", args.person) if args.person else ("mentor", args.mentor)
@@ -416,20 +462,53 @@ def cmd_hold(args) -> int:
 # --- parsing ---------------------------------------------------------------------------------------
 
 
+def version() -> str:
+    """The installed distribution's version (a bundle carries its metadata: see build.spec)."""
+    try:
+        return metadata.version("cpm-desktop")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+EXIT_STATUS_HELP = """\
+exit status:
+  0 done    1 anything else    2 usage error    3 wrong passphrase or not a store
+  4 invalid input (nothing written)    5 the store is damaged: restore a backup (see 'restore --help')
+  6 no permission to read or write a file or folder
+
+The passphrase is read from CPM_PASSPHRASE when set, otherwise asked on the terminal."""
+
+RESTORE_HELP = """\
+Put a backup in the place of a damaged or lost store.
+
+The backup is copied beside the store and checked first: the passphrase (CPM_PASSPHRASE, the one the
+store had when the backup was made) must open it and every page must read. Only then is the file at
+--db renamed aside as NAME.before-restore-<UTC time>, never deleted, and the checked copy put in its
+place. Close the application on that store before restoring. Records written after the backup was
+made are not in it; a damaged store's set-aside file can be given to support staff to recover them.
+
+  cpm-desktop restore --db cpm.cpm --from cpm-backup.cpm"""
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one sentence, exit status 2, no usage dump
+    def error(self, message: str) -> NoReturn:  # one sentence, exit status 2, no usage dump
         _say(f"{self.prog}: {message}. See '{self.prog} --help'.")
         raise SystemExit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.")
+    # Raw text, so that the guide's path is never broken across lines.
+    guide = f"Every command, its options and exit statuses:\n  {docs_path('cli.md')}"
+    parser = _Parser(prog="cpm-desktop", description="Case record of the Community Peer Mentor scheme.",
+                     epilog=f"{EXIT_STATUS_HELP}\n\n{guide}", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, help="the store to open (default: your data folder)")
     parser.add_argument("--demo", action="store_true", help="open the demo store of synthetic people")
+    parser.add_argument("--version", action="version", version=f"cpm-desktop {version()}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    def command(name: str, handler: Callable, help_text: str, db: bool = True) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str, db: bool = True,
+                description: str | None = None) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=description or help_text,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         if db:
             sub.add_argument("--db", type=Path, required=True, help="path of the store")
         sub.set_defaults(handler=handler)
@@ -445,26 +524,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="Print a report.")
     kinds = report.add_subparsers(dest="report", parser_class=_Parser, required=True)
-    evaluation = kinds.add_parser("evaluation", help="The evaluation summary (spec/evaluation.md).")
+    evaluation = kinds.add_parser(
+        "evaluation", help="The evaluation summary.", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=f"The evaluation summary, as a PDF or a JSON document. What each figure means:\n  "
+                    f"{docs_path('evaluation.md')}")
     evaluation.set_defaults(handler=cmd_report_evaluation)
-    evaluation.add_argument("--db", type=Path, required=True)
-    evaluation.add_argument("--from", dest="date_from", type=_date)
-    evaluation.add_argument("--to", dest="date_to", type=_date)
-    evaluation.add_argument("--as-of", dest="as_of", type=_date)
-    evaluation.add_argument("--area")
-    evaluation.add_argument("--cost-per-hour", type=float, default=25.0)
-    evaluation.add_argument("--hours-per-call", type=float, default=1.0)
+    evaluation.add_argument("--db", type=Path, required=True, help="path of the store")
+    evaluation.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                            help="first day referrals were received (default: every referral)")
+    evaluation.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help="last day, included")
+    evaluation.add_argument("--as-of", dest="as_of", type=_date, metavar="DATE",
+                            help="the day taken as today: nothing later counts (default: today)")
+    evaluation.add_argument("--area", metavar="CODE", help="one area only, by its vocabulary code")
+    evaluation.add_argument("--cost-per-hour", type=float, default=25.0, metavar="N",
+                            help="pounds a police staff hour costs (default: 25)")
+    evaluation.add_argument("--hours-per-call", type=float, default=1.0, metavar="N",
+                            help="police staff hours one call takes (default: 1)")
     target = evaluation.add_mutually_exclusive_group(required=True)
-    target.add_argument("--json", metavar="FILE")
-    target.add_argument("--pdf", metavar="FILE")
+    target.add_argument("--json", metavar="FILE", help="the JSON document ('-': standard output)")
+    target.add_argument("--pdf", metavar="FILE", help="the printable summary")
 
     letter = commands.add_parser("letter", help="Write a letter.")
     letters = letter.add_subparsers(dest="letter", parser_class=_Parser, required=True)
     feedback = letters.add_parser("feedback", help="Feedback to the referrer of a referral.")
     feedback.set_defaults(handler=cmd_letter_feedback)
-    feedback.add_argument("--db", type=Path, required=True)
-    feedback.add_argument("--referral", required=True)
-    feedback.add_argument("--out", required=True)
+    feedback.add_argument("--db", type=Path, required=True, help="path of the store")
+    feedback.add_argument("--referral", required=True, metavar="ID", help="the referral's id, e.g. R000123")
+    feedback.add_argument("--out", required=True, metavar="FILE", help="the PDF to write ('-': standard output)")
 
     sar = command("sar", cmd_sar, "GDPR subject-access export of a person or a mentor.")
     who = sar.add_mutually_exclusive_group(required=True)
@@ -512,6 +598,10 @@ def build_parser() -> argparse.ArgumentParser:
     command("passphrase", cmd_passphrase, "Change the store's passphrase.")
     command("backup", cmd_backup, "Write an encrypted, consistent copy of the store.").add_argument(
         "--out", required=True)
+    restore = command("restore", cmd_restore, "Put a backup in the place of a damaged or lost store.",
+                      description=RESTORE_HELP)
+    restore.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP",
+                         help="the backup to restore (a file written by 'cpm-desktop backup')")
     return parser
 
 
@@ -524,7 +614,7 @@ def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, 
             return EXIT_USAGE
         return open_gui(args.db, args.demo)
     try:
-        return handler(args)
+        return int(handler(args))
     except InvalidInput as error:
         _say(str(error))
         for detail in error.details:
@@ -533,16 +623,34 @@ def main(argv: Sequence[str] | None = None, *, open_gui: Callable[[Path | None, 
     except CliError as error:
         _say(str(error))
         return error.status
-    except WrongPassphrase as error:
-        _say(str(error))
-        return EXIT_STORE
     except StoreError as error:
-        _say(str(error))
-        return EXIT_INPUT if args.command in ("init", "demo") else EXIT_STORE
+        log.info("cpm-desktop %s refused: %s", args.command, type(error).__name__)  # the kind, never a value
+        return _said(error)
     except KeyboardInterrupt:
         _say("Stopped; nothing more was written.")
         return EXIT_ERROR
-    except Exception:
+    except Exception as error:
+        db = getattr(args, "db", None)
+        if db and (fault := explain(error, Path(db))) is not None:  # met while working: a page damaged since
+            log.warning("cpm-desktop %s: %s", args.command, type(fault).__name__)
+            return _said(fault)
+        if isinstance(error, OSError) and error.filename:
+            return _said_of_file(error)
         log.exception("cpm-desktop %s failed", args.command)
         _say(f"Something went wrong; the details are in {config.log_path()}.")
         return EXIT_ERROR
+
+
+def _said(fault: StoreError) -> int:
+    _say(str(fault))
+    return next((status for kinds, status in _STATUS_OF_FAULT if isinstance(fault, kinds)), EXIT_ERROR)
+
+
+def _said_of_file(error: OSError) -> int:
+    """A file the command writes or reads (an export folder, say) could not be used: where, and why."""
+    place = Path(str(error.filename))
+    if isinstance(error, PermissionError):
+        _say(f"You do not have permission to write in {place.parent}; choose a folder of your own.")
+        return EXIT_PERMISSION
+    _say(f"{place} could not be used ({error.strerror}); nothing was left under that name.")
+    return EXIT_ERROR

@@ -10,9 +10,16 @@ _HOME = tempfile.mkdtemp(prefix="cpm-tests-")
 for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
     os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 
+import functools  # noqa: E402
+import hashlib  # noqa: E402
+import shutil  # noqa: E402
+import uuid  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
 
-from cpm_desktop.storage.engine import Store  # noqa: E402
+from cpm_desktop.storage.device import DeviceIdentity, set_device_identity  # noqa: E402
+from cpm_desktop.storage.engine import Store, _keyed_engine  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -22,7 +29,35 @@ def store_path(tmp_path):
     return tmp_path / "case-record.cpm"
 
 
+@functools.cache
+def _template() -> tuple[Path, str]:
+    """A new, empty store made once by Store.create, and the raw key SQLCipher derives from PASSPHRASE.
+
+    The key derivation (PBKDF2-HMAC-SHA512, 256,000 rounds: SQLCipher 4's defaults, over the salt in the
+    file's first 16 bytes) is the slow part of every connection; done once here, every test's store is a
+    byte copy of this file opened with the derived key. A wrong derivation cannot pass unnoticed: the
+    engine's connect check reads the file and fails as a wrong passphrase would.
+    """
+    path = Path(tempfile.mkdtemp(dir=_HOME, prefix="template-")) / "template.cpm"
+    Store.create(path, PASSPHRASE, actor="tester").close()
+    assert not path.with_name(path.name + "-wal").exists()  # the copy is the whole store
+    key = hashlib.pbkdf2_hmac("sha512", PASSPHRASE.encode(), path.read_bytes()[:16], 256_000, 32)
+    return path, f"x'{key.hex()}'"
+
+
+def new_store(path: Path, actor: str = "tester") -> Store:
+    """A new, empty store at ``path``, as Store.create makes it but without its key derivation: the template's
+    bytes, opened with the derived key. The Store knows PASSPHRASE (lock screen, backups and re-keying key
+    with the passphrase, as in use), and is a device of its own: a new device uuid, as Store.create makes."""
+    template, raw_key = _template()
+    shutil.copy(template, path)  # the file and its owner-only mode
+    store = Store(path, _keyed_engine(path, raw_key), actor, PASSPHRASE)
+    with store.transaction() as session:
+        set_device_identity(session, DeviceIdentity(uuid=str(uuid.uuid4())))
+    return store
+
+
 @pytest.fixture
 def store(store_path):
-    with Store.create(store_path, PASSPHRASE, actor="tester") as opened:
+    with new_store(store_path) as opened:
         yield opened

@@ -30,3 +30,25 @@ def financial_year_bounds(day: date, years_back: int = 0) -> tuple[date, date]:
     """1 April to 31 March of the financial year containing ``day``, or one ``years_back`` before it."""
     start = financial_year_start(day) - years_back
     return date(start, 4, 1), date(start + 1, 3, 31)
+
+
+EARLIEST = date(1900, 1, 1)  # no record of the scheme, nor anyone's birth, is dated before this
+
+
+def one_year_after(day: date) -> date:
+    """The same day a year later (29 February becomes 1 March)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return date(day.year + 1, 3, 1)
+
+
+def event_date_range(today: date) -> tuple[date, date]:
+    """Dates a record may carry: from 1900 to a year ahead (planned visits, extensions), so 0001-01-01
+    or 9999-12-31 — typing slips and spreadsheet placeholders — are refused."""
+    return EARLIEST, one_year_after(today)
+
+
+def birth_date_range(today: date) -> tuple[date, date]:
+    """A date of birth: from 1900 to today."""
+    return EARLIEST, today

@@ -23,8 +23,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
+from typing import Any
 
 from cpm_desktop.domain.dates import age_on, financial_year_label, months_between
+
+# A JSON-ready document (spec/evaluation.md): nested dicts and lists of str, int, float and None.
+Document = dict[str, Any]
+Codes = Mapping[str, Sequence[str]]
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,7 @@ def _band(value: int, bands: Sequence[tuple[str, int]]) -> str:
 _TRAINING_DESC = tuple(sorted(TRAINING_BANDS, key=lambda band: -band[1]))
 
 
-def _coded_counts(rows: Iterable[Iterable[str]], codes: Sequence[str], base: int) -> dict[str, dict]:
+def _coded_counts(rows: Iterable[Iterable[str]], codes: Sequence[str], base: int) -> dict[str, Document]:
     counts = Counter(code for row in rows for code in set(row))
     return {code: {"count": counts[code], "pct": percent(counts[code], base)} for code in codes if counts[code]}
 
@@ -160,7 +165,7 @@ def _coded_counts(rows: Iterable[Iterable[str]], codes: Sequence[str], base: int
 def compute_evaluation(params: EvaluationParameters, referrals: Iterable[ReferralRow],
                        contact_tallies: Iterable[ContactTally], mentors: Iterable[MentorRow],
                        codes: Mapping[str, Sequence[str]],
-                       previous_contact_tallies: Iterable[ContactTally] | None = None) -> dict:
+                       previous_contact_tallies: Iterable[ContactTally] | None = None) -> Document:
     """The evaluation summary document: the keys of spec/evaluation.md, plus ``by_area`` and
     ``previous_period`` (see :func:`by_area` and :func:`previous_period_figures`).
 
@@ -208,7 +213,7 @@ def _in_cohort(referral: ReferralRow, params: EvaluationParameters) -> bool:
     return params.area is None or referral.area == params.area
 
 
-def _referrals(cohort: list[ReferralRow], codes) -> dict:
+def _referrals(cohort: list[ReferralRow], codes: Codes) -> Document:
     by_outcome = Counter(r.outcome for r in cohort)
     years: dict[str, list[int]] = {}
     for referral in cohort:
@@ -226,7 +231,7 @@ def _referrals(cohort: list[ReferralRow], codes) -> dict:
     }
 
 
-def _supported(supported: list[ReferralRow], codes) -> dict:
+def _supported(supported: list[ReferralRow], codes: Codes) -> Document:
     base = len(supported)
     genders = Counter(r.gender for r in supported)
     ages: dict[str, list[int]] = {}
@@ -246,7 +251,7 @@ def _supported(supported: list[ReferralRow], codes) -> dict:
     }
 
 
-def _contacts(supported: list[ReferralRow], tallies: Iterable[ContactTally], codes) -> dict:
+def _contacts(supported: list[ReferralRow], tallies: Iterable[ContactTally], codes: Codes) -> Document:
     wanted = {r.referral_id for r in supported}
     per_client = dict.fromkeys(wanted, 0)
     by_activity = {code: {"count": 0, "minutes": 0} for code in codes["activity"]}
@@ -269,7 +274,7 @@ def _contacts(supported: list[ReferralRow], tallies: Iterable[ContactTally], cod
     }
 
 
-def _engagement(supported: list[ReferralRow], as_of: date) -> dict:
+def _engagement(supported: list[ReferralRow], as_of: date) -> Document:
     longest: tuple[int, bool] | None = None
     bands: Counter[str] = Counter()
     for referral in supported:
@@ -289,11 +294,11 @@ def _engagement(supported: list[ReferralRow], as_of: date) -> dict:
     }
 
 
-def _order_stats(days: list[int]) -> dict:
+def _order_stats(days: list[int]) -> Document:
     return {"median": lower_median(days), "p90": p90(days), "n": len(days)}
 
 
-def _waiting(cohort: list[ReferralRow], supported: list[ReferralRow], as_of: date) -> dict:
+def _waiting(cohort: list[ReferralRow], supported: list[ReferralRow], as_of: date) -> Document:
     to_decision = [(r.decided_on - r.referred_on).days for r in cohort
                    if r.outcome != "pending" and r.decided_on is not None and r.decided_on <= as_of]
     to_allocation = [(r.first_allocated_on - r.decided_on).days for r in supported
@@ -303,35 +308,37 @@ def _waiting(cohort: list[ReferralRow], supported: list[ReferralRow], as_of: dat
             "decision_to_allocation": _order_stats(to_allocation)}
 
 
-def _demand(supported: list[ReferralRow], params: EvaluationParameters) -> dict:
-    known = [r for r in supported if r.police_calls_before is not None and r.police_calls_after is not None]
-    before = sum(r.police_calls_before for r in known)
-    after = sum(r.police_calls_after for r in known)
+def _demand(supported: list[ReferralRow], params: EvaluationParameters) -> Document:
+    calls = [(r.police_calls_before, r.police_calls_after) for r in supported
+             if r.police_calls_before is not None and r.police_calls_after is not None]
+    before = sum(b for b, _ in calls)
+    after = sum(a for _, a in calls)
     hours = Fraction(before - after) * Fraction(params.hours_per_call)
     return {
-        "clients": len(known),
+        "clients": len(calls),
         "calls_before": before,
         "calls_after": after,
         "reduction_pct": percent(before - after, before),
-        "no_calls_after": sum(r.police_calls_after == 0 for r in known),
-        "one_or_two_calls_after": sum(r.police_calls_after in (1, 2) for r in known),
+        "no_calls_after": sum(a == 0 for _, a in calls),
+        "one_or_two_calls_after": sum(a in (1, 2) for _, a in calls),
         "hours_saved": round1(hours),
         "cost_saved": whole(hours * Fraction(params.cost_per_hour)),
     }
 
 
-def _feedback(supported: list[ReferralRow]) -> dict:
-    closed = [r for r in supported if r.closed_on is not None]
-    sent = [r for r in closed if r.feedback_sent_on is not None]
+def _feedback(supported: list[ReferralRow]) -> Document:
+    closed = [r.closed_on for r in supported if r.closed_on is not None]
+    days_to_feedback = [(r.feedback_sent_on - r.closed_on).days for r in supported
+                        if r.closed_on is not None and r.feedback_sent_on is not None]
     return {
         "closed": len(closed),
-        "feedback_sent": len(sent),
-        "feedback_sent_pct": percent(len(sent), len(closed)),
-        "median_days_to_feedback": lower_median((r.feedback_sent_on - r.closed_on).days for r in sent),
+        "feedback_sent": len(days_to_feedback),
+        "feedback_sent_pct": percent(len(days_to_feedback), len(closed)),
+        "median_days_to_feedback": lower_median(days_to_feedback),
     }
 
 
-def _mentors(mentors: list[MentorRow], as_of: date, codes) -> dict:
+def _mentors(mentors: list[MentorRow], as_of: date, codes: Codes) -> Document:
     statuses = Counter(m.status for m in mentors)
     trained = [m for m in mentors if m.training_completed_on and m.training_completed_on <= as_of]
     current = [m for m in mentors if m.status in ("active", "sabbatical")]
@@ -376,7 +383,7 @@ def _mentors(mentors: list[MentorRow], as_of: date, codes) -> dict:
 
 
 def headline_figures(params: EvaluationParameters, referrals: Iterable[ReferralRow],
-                     contact_tallies: Iterable[ContactTally], mentors: Iterable[MentorRow]) -> dict:
+                     contact_tallies: Iterable[ContactTally], mentors: Iterable[MentorRow]) -> Document:
     """The headline figures for ``params`` (its period, as_of and area), from all rows of the store.
 
     - ``support_hours``: the known minutes of the supported clients' contacts, in hours (one decimal).
@@ -430,7 +437,7 @@ def _active_on(mentor: MentorRow, day: date) -> bool:
 
 
 def by_area(params: EvaluationParameters, referrals: Sequence[ReferralRow], contact_tallies: Sequence[ContactTally],
-            mentors: Sequence[MentorRow], codes: Mapping[str, Sequence[str]]) -> dict:
+            mentors: Sequence[MentorRow], codes: Mapping[str, Sequence[str]]) -> Document:
     """``{"areas": [{"area": code, **headline}], "total": headline}``.
 
     Without an area: one row per area of the vocabulary, then any other area code met in the cohort or among
@@ -490,7 +497,7 @@ def previous_period(params: EvaluationParameters) -> EvaluationParameters | None
                    as_of=as_of - timedelta(days=days))
 
 
-def _difference(now, before):
+def _difference(now: Any, before: Any) -> Any:
     if isinstance(now, dict):
         return {key: _difference(now[key], before[key]) for key in now}
     if now is None or before is None:
@@ -500,14 +507,14 @@ def _difference(now, before):
     return now - before
 
 
-def headline_change(now: Mapping, before: Mapping) -> dict:
+def headline_change(now: Mapping[str, Any], before: Mapping[str, Any]) -> Document:
     """Each headline figure minus the previous period's (percentages in points); null where either is null."""
     return {key: _difference(value, before[key]) for key, value in now.items()}
 
 
 def _previous_period(params: EvaluationParameters, previous: EvaluationParameters,
                      referrals: Sequence[ReferralRow], tallies: Sequence[ContactTally],
-                     mentors: Sequence[MentorRow], previous_tallies: Sequence[ContactTally]) -> dict:
+                     mentors: Sequence[MentorRow], previous_tallies: Sequence[ContactTally]) -> Document:
     now = headline_figures(params, referrals, tallies, mentors)
     before = headline_figures(previous, referrals, previous_tallies, mentors)
     return {"from": _iso(previous.date_from), "to": _iso(previous.date_to), "as_of": _iso(previous.as_of),
@@ -519,7 +526,7 @@ def financial_quarter(day: date) -> str:
     return f"{financial_year_label(day)} Q{(day.month - 4) % 12 // 3 + 1}"
 
 
-def quarterly_counts(referrals: Iterable[ReferralRow], area: str | None = None) -> list[dict]:
+def quarterly_counts(referrals: Iterable[ReferralRow], area: str | None = None) -> list[Document]:
     """Referrals and supported referrals by financial quarter, across every year in the store (of ``area``
     when given): one entry per quarter from the first with a referral to the last, empty quarters included."""
     counts: dict[tuple[int, int], list[int]] = {}

@@ -69,7 +69,8 @@ def _later_stands(held: Held, incoming: Incoming, newer: bool, *, conflict: bool
     return Outcome(False, conflict, held.value, incoming.value)
 
 
-def merge_codes(held: dict[str, tuple[bool, str]], incoming: dict[str, bool], clock: str) -> dict[str, tuple[bool, str]]:
+def merge_codes(held: dict[str, tuple[bool, str]], incoming: dict[str, bool],
+                clock: str) -> dict[str, tuple[bool, str]]:
     """Each code's presence is a register: the later clock stands, code by code."""
     merged = dict(held)
     for code, present in incoming.items():

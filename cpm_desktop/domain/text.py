@@ -30,3 +30,13 @@ def referral_search_text(*, first_name: str, last_name: str, person_id: str, ref
     parts = [first_name, last_name, person_id, referral_id, crime_reference, postcode,
              (postcode or "").replace(" ", ""), phone, digits(phone)]
     return " ".join(fold(part) for part in parts if part)
+
+
+# The longest text one field of the record holds (a note, a description, an address): about 250 pages.
+# The app refuses more when saving, and the CSV reader accepts a cell of exactly this many characters, so
+# everything the app saved can be exported and imported again.
+MAX_TEXT_CHARS = 1_000_000
+
+
+def too_long(text: str | None) -> bool:
+    return text is not None and len(text) > MAX_TEXT_CHARS

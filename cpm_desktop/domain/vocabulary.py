@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 LIST_SEPARATOR = ";"
 
@@ -27,7 +28,7 @@ class Vocabulary:
     matching: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
-    def from_mapping(cls, data: Mapping) -> Vocabulary:
+    def from_mapping(cls, data: Mapping[str, Any]) -> Vocabulary:
         lists = {kind: dict(data.get(kind, {})) for kind in KINDS}
         matching: dict[str, dict[str, tuple[str, ...]]] = {}
         for target, hints in data.get("matching", {}).items():

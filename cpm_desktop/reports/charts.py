@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -36,7 +37,7 @@ def _scale(values: Sequence[float | None]) -> tuple[float, float]:
     return maximum, step
 
 
-def _label(value) -> str:
+def _label(value: float | None) -> str:
     return "" if value is None else number(value)
 
 
@@ -44,7 +45,8 @@ def _title(drawing: Drawing, y: float, title: str) -> None:
     drawing.add(String(0, y, title, fontName=BOLD, fontSize=8.5, fillColor=INK))
 
 
-def _value_axis(axis, values) -> None:
+# A ReportLab value axis: its stubs leave out the labels it is given at run time, so it is Any here.
+def _value_axis(axis: Any, values: Sequence[float | None]) -> None:
     axis.labels.fontName = FONT
     axis.labels.fontSize = LABEL_SIZE
     axis.valueMin = 0
@@ -221,7 +223,8 @@ def line_chart(categories: Sequence[str], series: Sequence[tuple[str, Sequence[f
         chart.lines[i].strokeColor = PALETTE[i % len(PALETTE)]
         chart.lines[i].strokeWidth = 1.5
         if len(categories) <= 24:
-            chart.lines[i].symbol = makeMarker("FilledCircle", size=3, fillColor=PALETTE[i % len(PALETTE)])
+            chart.lines[i].symbol = makeMarker(  # type: ignore[no-untyped-call]  # untyped in types-reportlab
+                "FilledCircle", size=3, fillColor=PALETTE[i % len(PALETTE)])
     drawing.add(chart)
     legend = Legend()
     legend.x, legend.y = width - legend_room + 12, height - 12

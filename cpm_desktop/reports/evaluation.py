@@ -5,14 +5,16 @@ PDF and the JSON always agree.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from cpm_desktop.domain.vocabulary import Vocabulary
 from cpm_desktop.reports.charts import histogram, horizontal_bars, line_chart, vertical_bars
 from cpm_desktop.reports.styles import (
     ACCENT,
@@ -41,7 +43,7 @@ TRAINING_BANDS = {
 Labeller = Callable[[str, str], str]
 
 
-def _labeller(labels) -> Labeller:
+def _labeller(labels: Vocabulary | Labeller) -> Labeller:
     """(kind, code) → label; a code the vocabulary does not know prints as itself, never fails."""
     lookup = labels if callable(labels) else labels.label
 
@@ -65,7 +67,8 @@ def _day(value: str | date | None) -> str:
     return long_date(value if isinstance(value, date) else date.fromisoformat(str(value)[:10]))
 
 
-def render_evaluation(summary: Mapping, labels, *, quarters: Sequence[Mapping] | None = None, note: str = "",
+def render_evaluation(summary: Mapping[str, Any], labels: Vocabulary | Labeller, *,
+                      quarters: Sequence[Mapping[str, Any]] | None = None, note: str = "",
                       prepared_by: str | None = None) -> bytes:
     """PDF bytes of the summary; ``labels`` is a Vocabulary or a callable (kind, code) → label.
 
@@ -84,20 +87,18 @@ def render_evaluation(summary: Mapping, labels, *, quarters: Sequence[Mapping] |
         story += _year_on_year(summary, quarters)
     story += _mentors(summary, label)
     story += _method(summary, label)
-    p = summary["parameters"]
-    return build_document(TITLE, story, subject=f"Referrals from {_day(p['from'])} to {_day(p['to'])}",
-                          author=prepared_by or SCHEME)
+    return build_document(TITLE, story)
 
 
-def _heading(text: str):
+def _heading(text: str) -> list[Flowable]:
     return [CondPageBreak(40 * mm), markup(safe(text), styles().heading)]
 
 
-def _sub(text: str):
+def _sub(text: str) -> Paragraph:
     return markup(safe(text), styles().subheading)
 
 
-def _period(p: Mapping) -> str:
+def _period(p: Mapping[str, Any]) -> str:
     if p["from"] or p["to"]:
         start = _day(p["from"]) if p["from"] else "the first referral"
         end = _day(p["to"]) if p["to"] else "the latest referral"
@@ -105,28 +106,28 @@ def _period(p: Mapping) -> str:
     return "All referrals on record"
 
 
-def _area_name(p: Mapping, label: Labeller) -> str:
+def _area_name(p: Mapping[str, Any], label: Labeller) -> str:
     return label("area", p["area"]) if p["area"] else "All areas"
 
 
-def _tile(figure: str, words: str) -> list:
+def _tile(figure: str, words: str) -> list[Flowable]:
     return [markup(safe(figure), _big_style()), para(words, _words_style())]
 
 
-def _big_style():
+def _big_style() -> ParagraphStyle:
     return ParagraphStyle("figure", parent=styles().body, fontName=BOLD, fontSize=21, leading=25,
                           textColor=ACCENT)
 
 
-def _words_style():
+def _words_style() -> ParagraphStyle:
     return ParagraphStyle("figure_words", parent=styles().body, fontSize=8.5, leading=10.5)
 
 
-def _days(value) -> str:
+def _days(value: float | None) -> str:
     return EMPTY if value is None else f"{number(value)} day{'' if value == 1 else 's'}"
 
 
-def headline_tiles(h: Mapping, p: Mapping) -> list[tuple[str, str]]:
+def headline_tiles(h: Mapping[str, Any], p: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(large figure, one line of words) for each headline figure, all printed from ``h`` and ``p`` as they are."""
     decision, allocation = h["referral_to_decision"], h["decision_to_allocation"]
     return [
@@ -145,11 +146,12 @@ def headline_tiles(h: Mapping, p: Mapping) -> list[tuple[str, str]]:
     ]
 
 
-def _headline_page(summary: Mapping, label: Labeller, note: str, prepared_by: str | None) -> list:
+def _headline_page(summary: Mapping[str, Any], label: Labeller, note: str,
+                   prepared_by: str | None) -> list[Flowable]:
     s = styles()
     p = summary["parameters"]
     area = _area_name(p, label)
-    story = [
+    story: list[Flowable] = [
         markup(TITLE, s.title),
         para(SCHEME, s.subheading),
         para(_period(p), s.body),
@@ -201,11 +203,11 @@ YEAR_ON_YEAR = (
 )
 
 
-def _pick(figures: Mapping, key):
+def _pick(figures: Mapping[str, Any], key: str | tuple[str, str]) -> Any:
     return figures[key[0]][key[1]] if isinstance(key, tuple) else figures[key]
 
 
-def _signed(value, kind) -> str:
+def _signed(value: float | None, kind: str | None) -> str:
     if value is None:
         return EMPTY
     sign = "+" if value > 0 else "\u2212" if value < 0 else ""
@@ -217,7 +219,7 @@ def _signed(value, kind) -> str:
     return f"{sign}{text}"
 
 
-def _shown(value, kind) -> str | int | float | None:
+def _shown(value: Any, kind: str | None) -> object:
     if kind == "pct":
         return _pct(value)
     if kind == "money":
@@ -231,7 +233,7 @@ def _short_period(start: str | None, end: str | None) -> str:
     return f"{short(start)} to {short(end)}"
 
 
-def _year_on_year(summary: Mapping, quarters: Sequence[Mapping]) -> list:
+def _year_on_year(summary: Mapping[str, Any], quarters: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     p, previous = summary["parameters"], summary["previous_period"]
     story = _heading("Year on year" if summary["referrals"]["total"] else "Referrals over the years")
     if summary["referrals"]["total"]:
@@ -265,11 +267,15 @@ AREA_COLUMNS = (("Referrals", "referrals"), ("Supported", "supported"), ("Contac
                 ("Cost saved", "cost_saved"), ("Mentors active", "mentors_active"))
 
 
-def _areas(summary: Mapping, label: Labeller) -> list:
+def _printed(value: object) -> str:
+    return value if isinstance(value, str) else number(value)
+
+
+def _areas(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     p, areas = summary["parameters"], summary["by_area"]
     if p["area"]:
         return []  # a report for one area: its figures are the headline
-    def row(name: str, figures: Mapping) -> list:
+    def row(name: str, figures: Mapping[str, Any]) -> list[object]:
         return [name] + [_money(figures[key]) if key == "cost_saved" else _pick(figures, key)
                          for _, key in AREA_COLUMNS]
 
@@ -278,19 +284,19 @@ def _areas(summary: Mapping, label: Labeller) -> list:
     header = ["Area"] + [name for name, _ in AREA_COLUMNS]
     # Each figure column as wide as its longest header word or value; the area's name takes the rest.
     figures = [max([stringWidth(word, BOLD, 8.5) for word in name.split()]
-                   + [stringWidth(number(r[i + 1]) if not isinstance(r[i + 1], str) else r[i + 1], FONT, 8.5)
-                      for r in rows]) + 14 for i, name in enumerate(header[1:])]
+                   + [stringWidth(_printed(r[i + 1]), FONT, 8.5) for r in rows]) + 14
+               for i, name in enumerate(header[1:])]
     return _heading("By area") + [
         para("The headline figures for each area; the counts of the areas add up to the whole scheme.",
              styles().small),
         data_table(header, rows, widths=[FRAME_WIDTH - sum(figures)] + figures, numeric_from=1)]
 
 
-def _method(summary: Mapping, label: Labeller) -> list:
+def _method(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     s = styles()
     p = summary["parameters"]
     area = _area_name(p, label)
-    story = [PageBreak(), markup("How these figures are made", s.heading)]  # on a page of its own, last
+    story: list[Flowable] = [PageBreak(), markup("How these figures are made", s.heading)]  # on a page of its own, last
     story.append(data_table(["Parameter", "Value"], [
         ["Period from", _day(p["from"]) if p["from"] else "the first referral"],
         ["Period to", _day(p["to"]) if p["to"] else "the latest referral"],
@@ -336,7 +342,7 @@ def _method(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _referrals(summary: Mapping, label: Labeller) -> list:
+def _referrals(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     r = summary["referrals"]
     story = _heading("1. Referrals and outcomes")
     story.append(data_table(["Referrals", "Number"], [
@@ -363,13 +369,13 @@ def _referrals(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _chart(values, build) -> list:
+def _chart(values: Iterable[float | None], build: Callable[[], Flowable]) -> list[Flowable]:
     """A chart after a little space, or nothing when every value is zero or unknown (an empty chart
     says nothing the table above it does not)."""
     return [Spacer(1, 3 * mm), build()] if any(v for v in values if v is not None) else []
 
 
-def _money(value) -> str:
+def _money(value: float | None) -> str:
     return EMPTY if value is None else f"£{number(value)}"
 
 
@@ -377,14 +383,14 @@ def _short(text: str) -> str:
     return text.split(" (")[0]
 
 
-def _coded_table(title: str, kind: str, entries: Mapping, label: Labeller, base: str) -> list:
+def _coded_table(title: str, kind: str, entries: Mapping[str, Any], label: Labeller, base: str) -> list[Flowable]:
     if not entries:
         return [_sub(title), para(f"None recorded among {base}.")]
     return [_sub(title), data_table(["Type", "Clients", f"% of {base}"],
                                     [[label(kind, c), v["count"], _pct(v["pct"])] for c, v in entries.items()])]
 
 
-def _supported(summary: Mapping, label: Labeller) -> list:
+def _supported(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     s = summary["supported"]
     base = "supported clients"
     story = _heading("2. Supported clients")
@@ -406,7 +412,7 @@ def _supported(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _contacts(summary: Mapping, label: Labeller) -> list:
+def _contacts(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     c = summary["contacts"]
     story = _heading("3. Contacts with supported clients")
     story.append(data_table(["Contacts", "Number"], [
@@ -424,7 +430,7 @@ def _contacts(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _engagement_and_waiting(summary: Mapping, label: Labeller) -> list:
+def _engagement_and_waiting(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     e, w = summary["engagement"], summary["waiting"]
     longest = e["longest_months"]
     story = _heading("4. Engagement and waiting times")
@@ -441,7 +447,7 @@ def _engagement_and_waiting(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
+def _demand_and_feedback(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     d, f = summary["demand"], summary["feedback"]
     story = _heading("5. Demand on the police")
     story.append(data_table(["Calls to the police", "Number"], [
@@ -465,7 +471,7 @@ def _demand_and_feedback(summary: Mapping, label: Labeller) -> list:
     return story
 
 
-def _mentors(summary: Mapping, label: Labeller) -> list:
+def _mentors(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
     m = summary["mentors"]
     story = _heading("7. Mentors" if summary["referrals"]["total"] else "Mentors")
     if not sum(m["by_status"].values()):

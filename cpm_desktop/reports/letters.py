@@ -5,7 +5,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from cpm_desktop.domain.letters import Letter
-from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, safe, styles
+from cpm_desktop.reports.long_text import paragraphs
+from cpm_desktop.reports.styles import FRAME_WIDTH, build_document, data_table, long_date, markup, para, styles
+from cpm_desktop.reports.text import safe
 
 
 def render_letter(letter: Letter, password: str | None = None) -> bytes:
@@ -21,7 +23,7 @@ def render_letter(letter: Letter, password: str | None = None) -> bytes:
         Spacer(1, 2 * mm),
     ]
     for paragraph in letter.paragraphs:
-        story += [para(paragraph), Spacer(1, 3 * mm)]
+        story += [*paragraphs(paragraph, s.body), Spacer(1, 3 * mm)]
     if letter.table:
         story += [markup(safe(letter.table_title), s.subheading),
                   data_table(["Kind of support", "Contacts"], [[label, figure] for label, figure in letter.table],
@@ -29,4 +31,4 @@ def render_letter(letter: Letter, password: str | None = None) -> bytes:
     if letter.bullets:
         story += [markup(safe(letter.bullets_title), s.subheading)] + [para(f"• {item}") for item in letter.bullets]
     story += [Spacer(1, 8 * mm), para("Yours sincerely,"), Spacer(1, 10 * mm), para(letter.signed)]
-    return build_document(letter.title, story, subject=letter.regarding, password=password)
+    return build_document(letter.title, story, password=password)

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from cpm_desktop.domain.subject_access import SubjectAccessExport
+from cpm_desktop.domain.subject_access import Section, SubjectAccessExport
+from cpm_desktop.reports.long_text import is_long, paragraphs
 from cpm_desktop.reports.styles import (
-    BOLD,
     CELL_PADDING,
-    FONT,
     FRAME_WIDTH,
     RULE,
     build_document,
@@ -17,9 +16,9 @@ from cpm_desktop.reports.styles import (
     long_date,
     markup,
     para,
-    safe,
     styles,
 )
+from cpm_desktop.reports.text import BOLD, FONT, safe, user_paragraph
 
 TITLE = "Subject access: information we hold"
 
@@ -27,13 +26,14 @@ TITLE = "Subject access: information we hold"
 LONGEST_WORD = 90  # points: a longer word (a URL, a run of script without spaces) may break
 
 
-def _widths(section) -> list[float]:
+def _widths(section: Section) -> list[float]:
     """Each column gets room for its longest word (ids, dates and headers never break), then the rest of
     the width in proportion to how much the column holds, so notes get the most."""
     if len(section.columns) == 2:
         return [FRAME_WIDTH * 0.32, FRAME_WIDTH * 0.68]
     sample = section.rows[:200]
-    floors, shares = [], []
+    floors: list[float] = []
+    shares: list[int] = []
     for i, title in enumerate(section.columns):
         widest = max([pdfmetrics.stringWidth(w, BOLD, 8.5) for w in title.split()]
                      + [pdfmetrics.stringWidth(w, FONT, 8.5) for row in sample for w in str(row[i]).split()[:40]]
@@ -48,35 +48,50 @@ def _widths(section) -> list[float]:
 WIDE = 6  # a section with more columns than this is set as one block per entry: columns that narrow break words
 
 
-def _records(section) -> list:
-    """Each entry as its own two-column block (what, held), headed by its first two values."""
+def _record(columns: tuple[str, ...], row: tuple[str, ...]) -> list[Flowable]:
+    """One entry as a block of its own: headed by its first two values, the rest as (what, held) rows, and any
+    long text after them as paragraphs (never inside a table cell, which ReportLab splits in quadratic time)."""
     s = styles()
-    story = []
-    widths = [FRAME_WIDTH * 0.26, FRAME_WIDTH * 0.74]
-    for row in section.rows:
-        head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(section.columns[:2], row[:2],
-                                                                                 strict=True))
-        story.append(markup(head, s.subheading))
-        rows = [[Paragraph(safe(title), s.cell_head), Paragraph(safe(value), s.cell)]
-                for title, value in zip(section.columns[2:], row[2:], strict=True)]
-        table = Table(rows, colWidths=widths, hAlign="LEFT", splitInRow=1)
+    if len(columns) == 2:  # a (detail, held) pair whose value is long
+        return [markup(safe(row[0]), s.subheading), *paragraphs(row[1], s.cell)]
+    head = " · ".join(f"{safe(title)} {safe(value)}" for title, value in zip(columns[:2], row[:2], strict=True))
+    story: list[Flowable] = [markup(head, s.subheading)]
+    rest = list(zip(columns[2:], row[2:], strict=True))
+    short = [[Paragraph(safe(title), s.cell_head), user_paragraph(value, s.cell)]
+             for title, value in rest if not is_long(value)]
+    if short:
+        table = Table(short, colWidths=[FRAME_WIDTH * 0.26, FRAME_WIDTH * 0.74], hAlign="LEFT", splitInRow=1)
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
         story.append(table)
+    for title, value in rest:
+        if is_long(value):
+            story += [Spacer(1, 1.5 * mm), Paragraph(safe(title), s.cell_head), *paragraphs(value, s.cell)]
     return story
 
 
-def _section_table(section) -> list:
+def _section_table(section: Section) -> list[Flowable]:
     s = styles()
-    story = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
+    story: list[Flowable] = [CondPageBreak(30 * mm), markup(safe(section.title), s.heading)]
     if section.note:
         story.append(para(section.note, s.small))
     if not section.rows:
         return story + [para("Nothing held.")]
     if len(section.columns) > WIDE:
-        return story + _records(section)
-    return story + [data_table(list(section.columns), [list(row) for row in section.rows], _widths(section),
-                               numeric_from=99)]
+        return story + [flowable for row in section.rows for flowable in _record(section.columns, row)]
+    # Rows in tables; an entry holding a long text interrupts the table as a block of its own.
+    widths, waiting = _widths(section), list[list[object]]()
+    for row in section.rows:
+        if any(is_long(value) for value in row):
+            if waiting:
+                story.append(data_table(list(section.columns), waiting, widths, numeric_from=99))
+                waiting = []
+            story += [*_record(section.columns, row), Spacer(1, 2 * mm)]
+        else:
+            waiting.append(list(row))
+    if waiting:
+        story.append(data_table(list(section.columns), waiting, widths, numeric_from=99))
+    return story
 
 
 def render_subject_access(export: SubjectAccessExport, password: str | None = None) -> bytes:
@@ -84,7 +99,7 @@ def render_subject_access(export: SubjectAccessExport, password: str | None = No
     who = "client" if export.kind == "person" else "volunteer mentor"
     story = [
         Spacer(1, 15 * mm), markup(safe(TITLE), s.title),
-        para(f"{export.subject_name} ({export.subject_id}), {who}", s.subheading),
+        markup(f"{safe(export.subject_name)} ({safe(export.subject_id)}), {who}", s.subheading),
         para(f"Prepared on {long_date(export.prepared_on)} by {export.prepared_by}."),
         Spacer(1, 4 * mm),
         para("This is a copy of every item of personal information the scheme holds about you, made in answer to "
@@ -110,4 +125,4 @@ def render_subject_access(export: SubjectAccessExport, password: str | None = No
             continue
         story.append(markup(safe(title), s.subheading))
         story += [para(f"• {item}") for item in value] if isinstance(value, list) else [para(value)]
-    return build_document(TITLE, story, subject=f"{export.kind} {export.subject_id}", password=password)
+    return build_document(TITLE, story, password=password)

@@ -1,8 +1,9 @@
-"""The shared ground of every PDF: fonts, safe text, styles, tables and the A4 page frame.
+"""The shared ground of every PDF: styles, tables and the A4 page frame.
 
 Renderers take plain data and return bytes. Every string that came from a person goes through
-:func:`safe` exactly once before it reaches a Paragraph, so ``a<b``, ``Tom & Jerry`` and ``<b>``
-print literally. Text is set in DejaVu Sans, embedded, for names in any Latin, Greek or Cyrillic script.
+:func:`safe` exactly once before it reaches a Paragraph (or is set by :func:`para`), so ``a<b``,
+``Tom & Jerry`` and ``<b>`` print literally, in fonts that have its characters and in reading order
+(see ``text``).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from xml.sax.saxutils import escape
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -20,16 +21,24 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.reports.direction import visual_order
+
+# The renderers' names, from styles as before (explicit re-exports).
+from cpm_desktop.reports.text import BOLD as BOLD
+from cpm_desktop.reports.text import EMOJI as EMOJI
+from cpm_desktop.reports.text import EMPTY as EMPTY
+from cpm_desktop.reports.text import FALLBACK as FALLBACK
+from cpm_desktop.reports.text import FONT as FONT
+from cpm_desktop.reports.text import _runs as _runs
+from cpm_desktop.reports.text import font_for as font_for
+from cpm_desktop.reports.text import register_fonts as register_fonts
+from cpm_desktop.reports.text import safe as safe
+from cpm_desktop.reports.text import user_paragraph as user_paragraph
 
 SCHEME = "Community Peer Mentor scheme — County Durham and Darlington"
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
-# For scripts DejaVu lacks (Chinese, Japanese, Korean …): Droid Sans Fallback, embedded like DejaVu.
-FALLBACK = "DroidSansFallback"
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -37,46 +46,6 @@ INK = colors.HexColor("#1f2933")
 ACCENT = colors.HexColor("#1d5c7a")
 RULE = colors.HexColor("#c9d3dc")
 SHADE = colors.HexColor("#eef3f6")
-EMPTY = "—"
-
-
-@cache
-def register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource_path("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource_path("fonts", "DroidSansFallbackFull.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
-    pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
-
-
-@cache
-def _dejavu_has(char: str) -> bool:
-    register_fonts()
-    return ord(char) in pdfmetrics.getFont(FONT).face.charToGlyph
-
-
-def _with_fallback(escaped: str) -> str:
-    """Wrap runs of characters DejaVu cannot draw in the fallback font (markup is already escaped)."""
-    out, run = [], []
-    for char in escaped:
-        if char.isspace() or _dejavu_has(char):
-            if run:
-                out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
-                run = []
-            out.append(char)
-        else:
-            run.append(char)
-    if run:
-        out.append(f'<font name="{FALLBACK}">{"".join(run)}</font>')
-    return "".join(out)
-
-
-def safe(text: object) -> str:
-    """User text as Paragraph markup that prints literally; new lines are kept as line breaks."""
-    if text is None or text == "":
-        return EMPTY
-    escaped = _with_fallback(escape(str(text), {'"': "&quot;", "'": "&#39;"}))
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)
@@ -115,7 +84,7 @@ def styles() -> Styles:
 
 def para(text: object, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of user text (escaped here)."""
-    return Paragraph(safe(text), style or styles().body)
+    return user_paragraph(text, style or styles().body)
 
 
 def markup(trusted: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -173,8 +142,8 @@ def _auto_widths(header: Sequence[str], rows: Sequence[Sequence[object]], figure
             widths.append(None)
     text_columns = [i for i, w in enumerate(widths) if w is None]
     if not text_columns:
-        scale = FRAME_WIDTH / sum(widths)  # type: ignore[arg-type]
-        return [w * scale for w in widths]  # type: ignore[operator]
+        scale = FRAME_WIDTH / sum(w for w in widths if w is not None)
+        return [w * scale for w in widths if w is not None]
     room = FRAME_WIDTH - sum(w for w in widths if w is not None)
     shares = {i: min(max([len(_text(row[i])) for row in sample if i < len(row)] + [len(str(header[i])), 10]), 80)
               for i in text_columns}
@@ -207,9 +176,10 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[object]], widths: 
     def cell(value: object, column: int) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        return Paragraph(safe(_text(value)), s.cell_right if figures[column] else s.cell)
+        return user_paragraph(_text(value), s.cell_right if figures[column] else s.cell)
 
-    body = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head) for i, h in enumerate(header)]]
+    body: list[list[Flowable]] = [[Paragraph(safe(h), s.cell_head_right if figures[i] else s.cell_head)
+                                   for i, h in enumerate(header)]]
     body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     if widths is None:
         widths = _auto_widths(header, rows, figures)
@@ -232,18 +202,6 @@ def titled_table(title: str, header: Sequence[str], rows: Sequence[Sequence[obje
     return [Paragraph(safe(title), styles().subheading), data_table(header, rows, widths, numeric_from)]
 
 
-def _runs(text: str) -> list[tuple[str, str]]:
-    """(font, text) runs of plain text: DejaVu where it has the glyph, else the fallback font."""
-    runs: list[tuple[str, str]] = []
-    for char in text:
-        font = FONT if char.isspace() or _dejavu_has(char) else FALLBACK
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
-        else:
-            runs.append((font, char))
-    return runs
-
-
 def _fit(text: str, width: float, size: float) -> str:
     """Plain text shortened with an ellipsis until it fits ``width`` points."""
     def measure(t: str) -> float:
@@ -260,16 +218,16 @@ def _fit(text: str, width: float, size: float) -> str:
 class _NumberedCanvas(pdfcanvas.Canvas):
     """Defers each page so the footer can say "Page x of y" once the page count is known."""
 
-    def __init__(self, *args, document_title: str = "", **kwargs):
+    def __init__(self, *args: Any, document_title: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._saved_pages: list[dict] = []
+        self._saved_pages: list[dict[str, Any]] = []
         self._document_title = document_title
 
-    def showPage(self):  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
 
-    def save(self):
+    def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
@@ -288,7 +246,7 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         # scheme's name, with any character DejaVu lacks set in the fallback font.
         room = FRAME_WIDTH - pdfmetrics.stringWidth(SCHEME, BOLD, 8.5) - 12
         x = PAGE_WIDTH - MARGIN
-        for font, run in reversed(_runs(_fit(self._document_title, room, 8.5))):
+        for font, run in reversed(_runs(_fit(visual_order(self._document_title), room, 8.5))):
             self.setFont(font, 8.5)
             self.drawRightString(x, PAGE_HEIGHT - 11 * mm, run)
             x -= pdfmetrics.stringWidth(run, font, 8.5)
@@ -298,18 +256,24 @@ class _NumberedCanvas(pdfcanvas.Canvas):
         self.line(MARGIN, 13 * mm, PAGE_WIDTH - MARGIN, 13 * mm)
         self.setFont(FONT, 8)
         self.drawString(MARGIN, 9 * mm, "OFFICIAL-SENSITIVE: personal data. Keep securely; do not forward.")
-        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {self._pageNumber} of {total}")
+        page = self._pageNumber  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+        self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"Page {page} of {total}")
         self.restoreState()
 
 
-def build_document(title: str, story: list[Flowable], *, subject: str = "", author: str = SCHEME,
-                   password: str | None = None) -> bytes:
-    """An A4 PDF with the scheme's heading and "Page x of y"; optionally AES-256 protected."""
+def build_document(title: str, story: list[Flowable], *, password: str | None = None) -> bytes:
+    """An A4 PDF with the scheme's heading and "Page x of y"; optionally AES-256 protected.
+
+    ``title`` names the kind of document ("Subject access: information we hold"), never a person: it is
+    the PDF's metadata too, which file managers, search indexes and mail previews show without opening
+    the file (and protection does not encrypt). So the metadata holds no personal data: no name, id or
+    period of a person's support, and the scheme, not the person who made it, as the author.
+    """
     register_fonts()
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=20 * mm, bottomMargin=19 * mm,
-        title=title, author=author, subject=subject, creator="CPM Desktop",
+        title=title, author=SCHEME, subject="", keywords=[], creator="CPM Desktop",
         initialFontName=FONT,  # else an unused, unembedded Helvetica is declared on every page
     )
     document.build(story or [Spacer(1, 1)],

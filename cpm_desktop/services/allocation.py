@@ -7,10 +7,12 @@ history records what happened and is not checked against a mentor's status today
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.matching import (
     Candidate,
@@ -70,13 +72,13 @@ def allocated_mentors(store: Store, referral_uuid: str) -> list[AllocatedMentor]
     return [AllocatedMentor(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7] or "", r[8] or "") for r in rows]
 
 
-def _open_mentors(session, referral_uuid: str) -> set[str]:
+def _open_mentors(session: Session, referral_uuid: str) -> set[str]:
     a = m.Allocation
     return set(session.scalars(select(a.mentor_uuid).where(a.referral_uuid == referral_uuid, a.ended_on.is_(None),
                                                            a.deleted_at.is_(None))))
 
 
-def _case_flags(session, referral_uuid: str) -> frozenset[str]:
+def _case_flags(session: Session, referral_uuid: str) -> frozenset[str]:
     f = m.RiskFlag
     return frozenset(session.scalars(select(f.flag).where(f.referral_uuid == referral_uuid, f.cleared_on.is_(None),
                                                           f.deleted_at.is_(None))))
@@ -88,7 +90,7 @@ def mentors_needed(store: Store, referral_uuid: str) -> int:
         return max(0, 2 - len(_open_mentors(session, referral_uuid)))
 
 
-def allocation_counts(session) -> dict[str, tuple[int, int]]:
+def allocation_counts(session: Session) -> dict[str, tuple[int, int]]:
     """mentor uuid → (open allocations, allocations ever), in one GROUP BY over the allocations."""
     a = m.Allocation
     rows = session.execute(
@@ -138,7 +140,7 @@ def suggested_pair(choices: list[MentorChoice], needed: int = 2) -> tuple[Mentor
     return tuple(by_key[r.key] for r in best_pair(ranked, needed))
 
 
-def _check_mentor(session, mentor_uuid: str, on: date) -> m.Mentor:
+def _check_mentor(session: Session, mentor_uuid: str, on: date) -> m.Mentor:
     mentor = session.get(m.Mentor, mentor_uuid)
     if mentor is None or mentor.deleted_at is not None:
         raise AllocationError("That mentor is not in the register.")
@@ -149,7 +151,7 @@ def _check_mentor(session, mentor_uuid: str, on: date) -> m.Mentor:
     return mentor
 
 
-def _check_case(session, referral_uuid: str, on: date) -> m.Referral:
+def _check_case(session: Session, referral_uuid: str, on: date) -> m.Referral:
     referral = session.get(m.Referral, referral_uuid)
     if referral is None or referral.deleted_at is not None:
         raise AllocationError("That case is not in the record.")
@@ -160,7 +162,7 @@ def _check_case(session, referral_uuid: str, on: date) -> m.Referral:
     return referral
 
 
-def _end(session, allocation_uuid: str, on: date, reason: str) -> m.Allocation:
+def _end(session: Session, allocation_uuid: str, on: date, reason: str) -> m.Allocation:
     if not reason.strip():
         raise AllocationError("Give the reason the allocation ends.")
     allocation = session.get(m.Allocation, allocation_uuid)
@@ -174,8 +176,8 @@ def _end(session, allocation_uuid: str, on: date, reason: str) -> m.Allocation:
     return allocation
 
 
-def _allocate(session, referral_uuid: str, mentor_uuids: list[str], on: date, single_reason: str,
-              leaving: set[str] = frozenset()) -> list[str]:
+def _allocate(session: Session, referral_uuid: str, mentor_uuids: list[str], on: date, single_reason: str,
+              leaving: Iterable[str] = ()) -> list[str]:
     if not mentor_uuids:
         raise AllocationError("Choose the mentors to allocate.")
     if len(set(mentor_uuids)) != len(mentor_uuids):

@@ -113,7 +113,8 @@ class PoliceCalls:
 def police_calls(store: Store, referral_uuid: str) -> PoliceCalls:
     with store.transaction() as session:
         referral, _ = _case(session, referral_uuid)
-        return PoliceCalls(referral.police_calls_before, referral.police_calls_after, referral.police_calls_source or "")
+        return PoliceCalls(referral.police_calls_before, referral.police_calls_after,
+                           referral.police_calls_source or "")
 
 
 def record_police_calls(store: Store, referral_uuid: str, *, before: int | None, after: int | None,
@@ -152,4 +153,5 @@ def feedback_due(store: Store, today: date | None = None) -> list[FeedbackDue]:
             .order_by(r.closed_on)).all()
     return [FeedbackDue(uuid, referral_id, f"{first} {last}", closed_on,
                         ", ".join(part for part in (referrer, organisation) if part), (today - closed_on).days)
-            for uuid, referral_id, first, last, closed_on, referrer, organisation in rows]
+            for uuid, referral_id, first, last, closed_on, referrer, organisation in rows
+            if closed_on is not None]  # always, by the query; said again for the type checker

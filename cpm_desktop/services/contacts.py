@@ -4,20 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import contacts as rules
 from cpm_desktop.domain import ids
-from cpm_desktop.domain.contacts import MAX_MINUTES, ContactError  # noqa: F401 (part of this service's API)
+from cpm_desktop.domain.contacts import MAX_MINUTES as MAX_MINUTES  # part of this service's API
+from cpm_desktop.domain.contacts import ContactError as ContactError
+from cpm_desktop.domain.text import MAX_TEXT_CHARS, too_long
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.ids import next_id
 
-_KEEP = object()  # "leave as it is" for edit_contact's who
+
+class _Keep(Enum):
+    """Leave who made a contact as it is (for edit_contact, where None means staff, not a mentor)."""
+
+    KEEP = "keep"
+
+
+_KEEP = _Keep.KEEP
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,7 @@ def case_totals(store: Store, referral_uuid: str) -> dict[str, tuple[int, int]]:
         rows = session.execute(select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
                                .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
                                .group_by(c.activity)).all()
-    return {activity: (count, int(minutes)) for activity, count, minutes in rows}
+    return {activity: (count, minutes or 0) for activity, count, minutes in rows}
 
 
 def totals(rows: list[ContactRow]) -> dict[str, tuple[int, int]]:
@@ -104,7 +114,9 @@ def helpers(store: Store, referral_uuid: str) -> list[Helper]:
     return result
 
 
-def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None) -> None:
+def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None, notes: str) -> None:
+    if too_long(notes):
+        raise ContactError(f"A note holds at most {MAX_TEXT_CHARS:,} characters; split it into two entries.")
     rules.check_contact(occurred_at=occurred_at, activity=activity, minutes=minutes,
                         activities=vocabulary_for(session).codes("activity"), now=datetime.now())
 
@@ -116,7 +128,7 @@ def add_contact(store: Store, referral_uuid: str, *, occurred_at: datetime, acti
     The case's first contact date is set from its earliest contact (when empty, or when this one is earlier).
     """
     with store.transaction() as session:
-        _check(session, occurred_at, activity, minutes)
+        _check(session, occurred_at, activity, minutes, notes)
         referral = session.get(m.Referral, referral_uuid)
         if referral is None or referral.deleted_at is not None:
             raise ContactError("That referral is no longer in the store.")
@@ -142,14 +154,14 @@ def _live_contact(session: Session, contact_uuid: str) -> m.Contact:
 
 
 def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, activity: str, minutes: int | None,
-                 notes: str, mentor_uuid: str | None | object = _KEEP, staff_name: str | object = _KEEP) -> None:
+                 notes: str, mentor_uuid: str | None | _Keep = _KEEP, staff_name: str | _Keep = _KEEP) -> None:
     """Correct an entry; what it said before is kept as a revision, and the change is audited.
 
     ``mentor_uuid``/``staff_name`` change who made the contact (a mentor, or staff when mentor_uuid is None);
     left out, they stay as they were.
     """
     with store.transaction() as session:
-        _check(session, occurred_at, activity, minutes)
+        _check(session, occurred_at, activity, minutes, notes)
         contact = _live_contact(session, contact_uuid)
         session.add(m.ContactRevision(contact_uuid=contact.id, occurred_at=contact.occurred_at,
                                       activity=contact.activity, minutes=contact.minutes,
@@ -162,10 +174,10 @@ def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, acti
             if mentor_uuid:
                 contact.staff_name = None
             else:
-                name = "" if staff_name is _KEEP else str(staff_name).strip()
+                name = "" if staff_name is _KEEP else staff_name.strip()
                 contact.staff_name = name or contact.staff_name or audit.actor_of(session)
         elif staff_name is not _KEEP and not contact.mentor_uuid:
-            contact.staff_name = str(staff_name).strip() or contact.staff_name
+            contact.staff_name = staff_name.strip() or contact.staff_name
 
 
 def revisions(store: Store, contact_uuid: str) -> list[RevisionRow]:

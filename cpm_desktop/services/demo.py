@@ -7,6 +7,7 @@ from pathlib import Path
 from cpm_desktop import config
 from cpm_desktop.services.demo_data import generate_demo_tables
 from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.interchange.importing import Progress
 from cpm_desktop.storage.engine import Store, remove_store_files
 
 # The demo holds no real person, so its passphrase may be known; it is shown on the unlock window.
@@ -14,7 +15,7 @@ DEMO_PASSPHRASE = "demo"
 
 
 def create_demo_store(path: str | Path, passphrase: str, *, seed: int = 2018, scale: float = 1.0,
-                      today: date | None = None, progress=None) -> Store:
+                      today: date | None = None, progress: Progress | None = None) -> Store:
     """Create a new store at ``path`` filled with demo records; nothing is left behind if that fails."""
     store = Store.create(path, passphrase, actor="demo")
     try:

@@ -10,11 +10,13 @@ million contacts, for benchmarks). Phone numbers are in Ofcom's drama range, e-m
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from datetime import date, timedelta
 from itertools import accumulate
+from typing import TypedDict
 
 from cpm_desktop.domain.dates import age_on
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services.interchange.columns import INTERCHANGE_COLUMNS
 
 FIRST_NAMES = {
@@ -99,11 +101,20 @@ _ACTIVITIES = list(ACTIVITY)
 _ACTIVITY_CUM = list(accumulate(ACTIVITY.values()))
 
 
-def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
+class _Person(TypedDict):
+    person_id: str
+    first_name: str
+    last_name: str
+    gender: str
+    born: date
+    dob_known: bool
+
+
+def _weighted(rng: random.Random, weights: Mapping[str, float]) -> str:
     return rng.choices(list(weights), weights=list(weights.values()))[0]
 
 
-def _some(rng: random.Random, percentages: dict[str, float], base: float = 100) -> list[str]:
+def _some(rng: random.Random, percentages: Mapping[str, float], base: float = 100) -> list[str]:
     """Each code independently, with its percentage chance; in the vocabulary's order."""
     return [code for code, pct in percentages.items() if rng.random() * base < pct]
 
@@ -112,13 +123,18 @@ def _day(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
+DEMO_FILES = ("referrals", "mentors", "allocations", "contacts", "goals")
+
+
 class _Generator:
     def __init__(self, seed: int, scale: float, today: date):
         self.rng = random.Random(seed)
         self.scale = scale
         self.today = today
         self.organisations = list(base_vocabulary().organisations)
-        self.tables: dict[str, list[dict[str, str]]] = {stem: [] for stem in INTERCHANGE_COLUMNS}
+        # The five files a spreadsheet-kept scheme would have; their history (decisions, changes of status,
+        # progress checks) is derived on import from the current state.
+        self.tables: dict[str, list[dict[str, str]]] = {stem: [] for stem in DEMO_FILES}
         self.contact_number = 0
         self.goal_number = 0
         self.supported_number = 0
@@ -129,7 +145,7 @@ class _Generator:
         self.start = min(SCHEME_START, today - timedelta(days=4 * 365))
         self.span = (today - self.start).days
 
-    def row(self, stem: str, **values) -> dict[str, str]:
+    def row(self, stem: str, **values: str) -> dict[str, str]:
         row = dict.fromkeys(INTERCHANGE_COLUMNS[stem], "")
         row.update(values)
         self.tables[stem].append(row)
@@ -212,7 +228,7 @@ class _Generator:
         rng = self.rng
         count = max(12, round(261 * self.scale))
         span = self.span
-        people: list[dict[str, str]] = []
+        people: list[_Person] = []
         # The evaluation's outcomes in its proportions, shuffled; the first referrals show every outcome.
         total = sum(OUTCOMES.values())
         outcomes = [code for code, weight in OUTCOMES.items() for _ in range(round(weight * count / total))]
@@ -230,7 +246,7 @@ class _Generator:
                 people.append(person)
             self.referral(n, referred_on, person, outcomes[n - 1], pending=n > count - 2, waiting=n == count - 2)
 
-    def person(self, n: int) -> dict[str, str]:
+    def person(self, n: int) -> _Person:
         rng = self.rng
         gender = _weighted(rng, GENDERS)
         names = FIRST_NAMES.get(gender, FIRST_NAMES["female"] + FIRST_NAMES["male"])
@@ -243,20 +259,20 @@ class _Generator:
                 "last_name": SHOWCASE[n - 1][1] if n <= len(SHOWCASE) else rng.choice(LAST_NAMES),
                 "gender": gender, "born": born, "dob_known": rng.random() < 0.75}
 
-    def referral(self, n: int, referred_on: date, person: dict, outcome: str, pending: bool,
+    def referral(self, n: int, referred_on: date, person: _Person, outcome: str, pending: bool,
                  waiting: bool) -> None:
         rng, today = self.rng, self.today
-        decided_on = referred_on + timedelta(days=rng.randint(3, 45))
+        decided_on: date | None = referred_on + timedelta(days=rng.randint(3, 45))
         if waiting:  # a recent referral accepted today, its mentors not yet allocated
             outcome, decided_on = "supported", today
-        elif pending or decided_on > today:
+        elif pending or (decided_on and decided_on > today):
             outcome, decided_on = "pending", None
         area = _weighted(rng, AREA_WEIGHTS)
         victim = rng.random() < 105 / 140
         perpetrator = rng.random() < (66 / 140 if victim else 0.6)
         if n <= 4:  # victim only, perpetrator only, both, neither
             victim, perpetrator = n in (1, 3), n in (2, 3)
-        born: date = person["born"]
+        born = person["born"]
         row = self.row(
             "referrals", referral_id=f"R{n:06d}", person_id=person["person_id"], referred_on=_day(referred_on),
             first_name=person["first_name"], last_name=person["last_name"],

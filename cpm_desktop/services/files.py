@@ -15,6 +15,12 @@ OWNER_ONLY_FILE = 0o600
 OWNER_ONLY_FOLDER = 0o700
 
 
+def partial_path(path: str | os.PathLike[str]) -> Path:
+    """Where a file is written before it takes its name."""
+    path = Path(path)
+    return path.with_name(path.name + ".partial")
+
+
 def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path``, owner-only and atomically; returns the path written."""
     with private_file(path, "wb") as handle:
@@ -34,7 +40,7 @@ def private_file(path: str | os.PathLike[str], mode: Literal["w", "wb"] = "wb", 
                  newline: str | None = None) -> Iterator[IO[Any]]:
     """A handle to write ``path`` through, for writers that stream (CSV): the same guarantees as above."""
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
+    partial = partial_path(path)
     partial.unlink(missing_ok=True)  # left by an earlier run that was killed; O_EXCL below refuses any other
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE)
     try:

@@ -10,9 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
+from cpm_desktop.domain.record_words import action_words, fields_words, record_words
 from cpm_desktop.domain.subject_access import (
     Redaction,
     Section,
@@ -42,7 +43,7 @@ class _Text:
         self.redactions = [r for r in redactions if r.text.strip()]
         self.applied: list[Redaction] = []
 
-    def __call__(self, value) -> str:
+    def __call__(self, value: object) -> str:
         if value is None or value == "":
             return ""
         if isinstance(value, bool):
@@ -62,17 +63,24 @@ class _Text:
         return "; ".join(self.vocabulary.label(kind, code) for code in split_codes(codes))
 
 
-def _live(model):
+def _live(model: type[m.Record]) -> ColumnElement[bool]:
     return model.deleted_at.is_(None)
 
 
 def _trail(session: Session, t: _Text, subject_uuid: str) -> Section:
+    """The audit events about the subject, in the words of the screens (never the database's names)."""
     e = m.AuditEvent
-    rows = session.execute(select(e.at, e.actor, e.action, e.record_table, e.fields)
-                           .where(e.subject_uuid == subject_uuid).order_by(e.at, literal_column("audit_event.rowid"))).all()
+
+    def what(action: str, detail: str | None) -> str:
+        return f"{action_words(action)} ({detail})" if detail else action_words(action)
+
+    rows = session.execute(select(e.at, e.actor, e.action, e.detail, e.record_table, e.fields)
+                           .where(e.subject_uuid == subject_uuid)
+                           .order_by(e.at, literal_column("audit_event.rowid"))).all()
     return Section("Who viewed, changed or exported this record", ("When (UTC)", "Who", "What", "Record", "Fields"),
-                   [(t(at), t(actor), action, table.replace("_", " "), fields.replace(",", ", "))
-                    for at, actor, action, table, fields in rows],
+                   [(t(at), t(actor), what(action, detail), record_words(table),
+                     fields_words(table, fields))
+                    for at, actor, action, detail, table, fields in rows],
                    "Every view, change and export of the record is logged; the log names fields, never their values.")
 
 
@@ -102,7 +110,8 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
             subject_uuid = mentor.id
         export.prepared_on = today or date.today()
         export.prepared_by = audit.actor_of(session)
-        export.redaction_reasons = [r.reason for r in t.applied]
+        # a name and its other forms share one reason: listed once
+        export.redaction_reasons = list(dict.fromkeys(r.reason for r in t.applied))
         # Recorded before the trail is read, so the export itself appears in it.
         audit.record_access(session, action, export.kind, subject_uuid, subject_uuid=subject_uuid,
                             detail="subject-access export" if action == "export" else "subject-access review")
@@ -164,9 +173,10 @@ def _person_export(session: Session, t: _Text, person: m.Person, progress: Progr
     a = m.RiskAssessment
     assessments = session.scalars(select(a).where(a.referral_uuid.in_(uuids), _live(a)).order_by(a.assessed_on)).all()
     checks: dict[str, list[str]] = {}
-    for c in session.scalars(select(m.RiskCheck).where(m.RiskCheck.assessment_uuid.in_([x.id for x in assessments]),
-                                                       _live(m.RiskCheck))):
-        checks.setdefault(c.assessment_uuid, []).append(f"{t(c.source)} ({t(c.checked_on)}): {t(c.findings)}")
+    for check in session.scalars(select(m.RiskCheck).where(
+            m.RiskCheck.assessment_uuid.in_([x.id for x in assessments]), _live(m.RiskCheck))):
+        checks.setdefault(check.assessment_uuid, []).append(
+            f"{t(check.source)} ({t(check.checked_on)}): {t(check.findings)}")
     people: dict[str, list[str]] = {}
     for p in session.scalars(select(m.ProfessionalConsulted).where(
             m.ProfessionalConsulted.assessment_uuid.in_([x.id for x in assessments]), _live(m.ProfessionalConsulted))):
@@ -329,9 +339,10 @@ class RequestRow:
     request_kind: str = "access"  # access | erasure
 
 
-def _subject(session: Session, kind: str, subject_id: str):
-    model, column = (m.Person, m.Person.person_id) if kind == "person" else (m.Mentor, m.Mentor.mentor_id)
-    found = session.scalar(select(model).where(column == subject_id, model.deleted_at.is_(None)))
+def _subject(session: Session, kind: str, subject_id: str) -> m.Person | m.Mentor:
+    found: m.Person | m.Mentor | None = (
+        session.scalar(select(m.Person).where(m.Person.person_id == subject_id, _live(m.Person))) if kind == "person"
+        else session.scalar(select(m.Mentor).where(m.Mentor.mentor_id == subject_id, _live(m.Mentor))))
     if found is None:
         raise LookupError(f"There is no {kind} with the id {subject_id} in this store.")
     return found

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.evaluation import lower_median
 from cpm_desktop.domain.letters import Letter
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -32,7 +33,7 @@ def _template(name: str) -> list[str]:
     return [paragraph.strip() for paragraph in text.split("\n\n") if paragraph.strip()]
 
 
-def _referral(session, referral_id: str) -> m.Referral:
+def _referral(session: Session, referral_id: str) -> m.Referral:
     referral = session.scalar(select(m.Referral).where(m.Referral.referral_id == referral_id,
                                                        m.Referral.deleted_at.is_(None)))
     if referral is None:
@@ -98,7 +99,7 @@ def feedback_letter(store: Store, referral_id: str, today: date | None = None) -
         organisation = referral.organisation.name if referral.organisation else ""
         closed = referral.closed_on is not None
         contacts = sum(n for _, n, _ in by_activity)
-        minutes = sum(total for _, _, total in by_activity)
+        minutes = sum(total or 0 for _, _, total in by_activity)
         support = (f"Support began on {_day(referral.first_contact_on)} and ended on {_day(referral.closed_on)}."
                    if closed else f"Support began on {_day(referral.first_contact_on)} and is continuing.")
         values = dict(client=f"{person.first_name} {person.last_name}", client_first=person.first_name,

@@ -10,6 +10,7 @@ from cpm_desktop.domain import ids
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
 from cpm_desktop.services.allocation import allocation_counts
+from cpm_desktop.services.records import live
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.ids import next_id
@@ -99,7 +100,9 @@ class WaitingMentor:
 
 def load_mentor(store: Store, mentor_uuid: str) -> MentorForm:
     with store.transaction() as session:
-        row = session.get(m.Mentor, mentor_uuid)
+        row = live(session, m.Mentor, mentor_uuid)
+        if row is None:
+            raise MentorError("That mentor is not in the register.")
         values = {f.name: getattr(row, f.name) for f in fields(MentorForm)
                   if f.name not in ("uuid", "status_changed_on")}
     values["lived_experience"] = tuple(split_codes(values["lived_experience"]))
@@ -123,8 +126,13 @@ def save_mentor(store: Store, form: MentorForm, today: date | None = None) -> Me
     if not 1 <= form.capacity <= 10:
         raise MentorError("A mentor supports 1 to 10 clients at once.")
     with store.transaction() as session:
-        mentor = session.get(m.Mentor, form.uuid) if form.uuid else m.Mentor(mentor_id=next_id(session, ids.MENTOR))
-        old_status = None if form.uuid is None else mentor.status
+        if form.uuid:
+            found = live(session, m.Mentor, form.uuid)
+            if found is None:
+                raise MentorError("That mentor is no longer in the register; nothing was saved.")
+            mentor, old_status = found, found.status
+        else:
+            mentor, old_status = m.Mentor(mentor_id=next_id(session, ids.MENTOR)), None
         mentor.first_name, mentor.last_name = form.first_name.strip(), form.last_name.strip()
         for name in ("phone", "email", "cohort", "status_reason", "availability"):
             setattr(mentor, name, getattr(form, name).strip() or None)
@@ -224,7 +232,7 @@ def mentors_never_allocated(store: Store, today: date | None = None) -> list[Wai
             select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
             .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
                    ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
-    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days)
+    waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days if trained else None)
                for u, i, first, last, area, trained in rows]
     return sorted(waiting, key=lambda w: -(w.days or 0))
 

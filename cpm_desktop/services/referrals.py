@@ -3,20 +3,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from typing import Any, TypeVarTuple
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Exists, Select
 
 from cpm_desktop.domain import ids
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
 from cpm_desktop.domain.workflow import PENDING, SUPPORTED, case_status, check_intake, days_waiting
+from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.ids import next_id
+
+_Row = TypeVarTuple("_Row")
 
 STATES = ("awaiting_decision", "awaiting_allocation", "active", "closed")
 
@@ -104,12 +109,13 @@ class CaseHeader:
 # --- the list --------------------------------------------------------------------------------------
 
 
-def _open_allocation(referral):
+def _open_allocation(referral: type[m.Referral]) -> Exists:
     return exists().where(m.Allocation.referral_uuid == referral.id, m.Allocation.ended_on.is_(None),
                           m.Allocation.deleted_at.is_(None))
 
 
-def _filtered(query, *, search: str, area: str | None, outcome: str | None, state: str | None):
+def _filtered(query: Select[*_Row], *, search: str, area: str | None, outcome: str | None,
+              state: str | None) -> Select[*_Row]:
     r = m.Referral
     query = query.where(r.deleted_at.is_(None))
     for word in fold(search).split():
@@ -159,7 +165,7 @@ def count_referrals(store: Store, *, search: str = "", area: str | None = None, 
     query = _filtered(select(func.count()).select_from(m.Referral), search=search, area=area, outcome=outcome,
                       state=state)
     with store.transaction() as session:
-        return session.scalar(query)
+        return session.scalar(query) or 0
 
 
 def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
@@ -220,11 +226,14 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
     today = today or date.today()
     problems = check_intake(first_name=form.first_name, last_name=form.last_name, referred_on=form.referred_on,
                             age=form.age(), under_18_reason=form.under_18_reason, today=today)
-    if problems:
+    if problems or form.referred_on is None:  # check_intake reports a missing date
         raise IntakeError(problems)
     with store.transaction() as session:
         if form.person_uuid:
-            person = session.get(m.Person, form.person_uuid)
+            found_person = live(session, m.Person, form.person_uuid)
+            if found_person is None:
+                raise IntakeError(["That person is no longer in the store; nothing was saved."])
+            person = found_person
         else:
             person = m.Person(person_id=next_id(session, ids.PERSON))
             session.add(person)
@@ -232,7 +241,10 @@ def save_referral(store: Store, form: ReferralForm, today: date | None = None) -
         person.date_of_birth, person.gender = form.date_of_birth, form.gender
         session.flush()
         if form.referral_uuid:
-            referral = session.get(m.Referral, form.referral_uuid)
+            found_referral = live(session, m.Referral, form.referral_uuid)
+            if found_referral is None:
+                raise IntakeError(["That referral is no longer in the store; nothing was saved."])
+            referral = found_referral
         else:
             referral = m.Referral(referral_id=next_id(session, ids.REFERRAL), outcome=PENDING)
             session.add(referral)
@@ -290,7 +302,7 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
     names = [fold(f"{row[2]} {row[3]}") for row in people]
     scores = {index: score for _, score, index in
               process.extract(name, names, scorer=fuzz.token_sort_ratio, score_cutoff=80, limit=50)}
-    matches: list[tuple[float, tuple]] = []
+    matches: list[tuple[float, tuple[Any, str]]] = []
     for index, row in enumerate(people):
         phone_match = row[0] in same_phone
         score = scores.get(index)
@@ -319,7 +331,9 @@ def person_details(store: Store, person_uuid: str) -> ReferralForm:
                                  .order_by(m.Referral.referred_on.desc()).limit(1)).first()
     if latest is None:
         with store.transaction() as session:
-            person = session.get(m.Person, person_uuid)
+            person = live(session, m.Person, person_uuid)
+            if person is None:
+                raise LookupError("That person is no longer in the store.")
             return ReferralForm(first_name=person.first_name, last_name=person.last_name,
                                 date_of_birth=person.date_of_birth, gender=person.gender, person_uuid=person.id,
                                 person_id=person.person_id)

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql.expression import Subquery
 
 from cpm_desktop.domain.evaluation import (
     ContactTally,
+    Document,
     EvaluationParameters,
     MentorRow,
     ReferralRow,
@@ -31,7 +33,7 @@ from cpm_desktop.storage.engine import Store
 Progress = Callable[[int, int, str], object]
 
 
-def _first_allocations(session: Session, key):
+def _first_allocations(session: Session, key: InstrumentedAttribute[str]) -> Subquery:
     return (select(key, func.min(m.Allocation.allocated_on).label("first"))
             .where(m.Allocation.deleted_at.is_(None)).group_by(key).subquery())
 
@@ -51,7 +53,7 @@ def load_referral_rows(session: Session) -> list[ReferralRow]:
     return [
         ReferralRow(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7]),
                     tuple(split_codes(row[8])), tuple(split_codes(row[9])), tuple(split_codes(row[10])),
-                    *row[11:])
+                    row[11], row[12], row[13], row[14], row[15], row[16], row[17], row[18])
         for row in session.execute(query)
     ]
 
@@ -65,7 +67,8 @@ def load_contact_tallies(session: Session, as_of: date) -> list[ContactTally]:
         .where(c.deleted_at.is_(None), c.occurred_at < until, r.outcome == "supported")
         .group_by(c.referral_uuid, c.activity)
     )
-    return [ContactTally(*row) for row in session.execute(query)]
+    return [ContactTally(referral_id, activity, count, minutes or 0)
+            for referral_id, activity, count, minutes in session.execute(query)]
 
 
 def load_mentor_rows(session: Session, as_of: date | None = None) -> list[MentorRow]:
@@ -87,7 +90,7 @@ def load_mentor_rows(session: Session, as_of: date | None = None) -> list[Mentor
 
 
 def _evaluation(store: Store, params: EvaluationParameters, progress: Progress | None = None
-                ) -> tuple[dict, list[dict]]:
+                ) -> tuple[Document, list[Document]]:
     """The summary document and the referrals by quarter across the store (for the PDF's chart)."""
     as_of = params.as_of or date.today()
     params = EvaluationParameters(params.date_from, params.date_to, as_of, params.cost_per_hour,
@@ -117,7 +120,7 @@ def _evaluation(store: Store, params: EvaluationParameters, progress: Progress |
     return summary, quarterly_counts(referrals, params.area)
 
 
-def evaluation_summary(store: Store, params: EvaluationParameters, progress: Progress | None = None) -> dict:
+def evaluation_summary(store: Store, params: EvaluationParameters, progress: Progress | None = None) -> Document:
     """The evaluation summary document (spec/evaluation.md, with by_area and previous_period)."""
     return _evaluation(store, params, progress)[0]
 

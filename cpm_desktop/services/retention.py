@@ -11,17 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from pathlib import Path
 
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import retention as rules_of
 from cpm_desktop.domain.retention import Due, RetentionRules, RuleError
+from cpm_desktop.services import stores
 from cpm_desktop.services.settings import RETENTION, get_setting, set_setting
 from cpm_desktop.storage import audit, changes, erasure
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.storage.restore import Restored
 from cpm_desktop.sync.engine import MODELS, ORDER  # the order parents come in (erased in reverse)
 
 CASE, MENTOR, AUDIT = "case", "mentor", "audit"
@@ -358,9 +361,9 @@ def tombstones(store: Store, since: date | None = None) -> list[TombstoneRow]:
 def reapply_tombstones(store: Store, tombstones: Sequence[TombstoneRow], today: date | None = None) -> int:
     """Erase again, in a restored backup, what was erased after the backup was made; returns rows erased.
 
-    The restore path calls this with the tombstones of the store it replaces (``tombstones(old, since=backup
-    date)``) before the restored store is used or synced; the hub's erase changes reach it again at its next
-    sync too. Every erased row has its own tombstone, so each is erased with what hangs from it.
+    ``restore_keeping_erasures`` (what ``cpm-desktop restore`` runs) calls it with the tombstones of the store
+    it replaces, before the restored store is used or synced; the hub's erase changes reach a member again at
+    its next sync too. Every erased row has its own tombstone, so each is erased with what hangs from it.
     """
     today = today or date.today()
     depth = {entity: index for index, entity in enumerate(ORDER)}
@@ -390,3 +393,24 @@ def reapply_tombstones(store: Store, tombstones: Sequence[TombstoneRow], today: 
                 held.erased_on, held.rule = stone.erased_on, stone.rule
     _scrub(store, report, None)
     return report.erased_records
+
+
+def restore_keeping_erasures(store: Path, backup: Path, passphrase: str) -> tuple[Restored, int]:
+    """Restore a backup in the place of ``store`` (``stores.restore_backup``), then erase again in it
+    what the store it replaces had erased since; returns what was restored and how many rows were erased again.
+
+    The tombstones are read from the store being replaced when it still opens; a store that is lost or too
+    damaged to read has none to give, and a member laptop gets the erasures again from the hub at its next sync.
+    """
+    stones: list[TombstoneRow] = []
+    if store.exists():
+        try:
+            with Store.open(store, passphrase, actor="restore") as current:
+                stones = tombstones(current)
+        except stores.StoreError:
+            stones = []
+    restored = stores.restore_backup(store, backup, passphrase)
+    if not stones:
+        return restored, 0
+    with Store.open(restored.store, passphrase, actor="restore") as fresh:
+        return restored, reapply_tombstones(fresh, stones)

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from cpm_desktop.services.records import live
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
@@ -67,10 +69,10 @@ class Visit:
     uuid: str = field(default="", compare=False)
 
 
-def _referral(session, referral_uuid: str) -> m.Referral:
-    referral = session.get(m.Referral, referral_uuid)
-    if referral is None or referral.deleted_at is not None:
-        raise LookupError("That referral is no longer in the store.")
+def _referral(session: Session, referral_uuid: str) -> m.Referral:
+    referral = live(session, m.Referral, referral_uuid)
+    if referral is None:
+        raise RiskError("That referral is no longer in the store.")
     return referral
 
 
@@ -138,7 +140,9 @@ def raise_flag(store: Store, referral_uuid: str, flag: str, raised_on: date, not
 
 def clear_flag(store: Store, flag_uuid: str, cleared_on: date) -> None:
     with store.transaction() as session:
-        row = session.get(m.RiskFlag, flag_uuid)
+        row = live(session, m.RiskFlag, flag_uuid)
+        if row is None:
+            raise RiskError("That flag is no longer in the store.")
         if row.cleared_on is not None:
             raise RiskError("That flag is already cleared.")
         if cleared_on < row.raised_on:
@@ -164,7 +168,13 @@ def save_visit(store: Store, referral_uuid: str, visit: Visit) -> str:
         raise RiskError("A visit in the future cannot be done yet.")
     with store.transaction() as session:
         referral = _referral(session, referral_uuid)
-        row = session.get(m.HomeVisit, visit.uuid) if visit.uuid else m.HomeVisit(referral_uuid=referral.id)
+        if visit.uuid:
+            found = live(session, m.HomeVisit, visit.uuid)
+            if found is None or found.referral_uuid != referral.id:
+                raise RiskError("That visit is no longer in this case's record.")
+            row = found
+        else:
+            row = m.HomeVisit(referral_uuid=referral.id)
         row.visit_on, row.status, row.visitors = visit.visit_on, visit.status, visit.visitors or None
         row.joint_with_referrer, row.notes = visit.joint_with_referrer, visit.notes or None
         session.add(row)

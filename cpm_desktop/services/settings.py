@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.audit import actor_of, utcnow
 from cpm_desktop.storage.engine import Store

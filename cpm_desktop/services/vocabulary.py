@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.vocabulary import KINDS, Vocabulary
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.audit import actor_of, utcnow
 

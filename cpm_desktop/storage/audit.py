@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import event, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 
 from cpm_desktop.storage import changes
 from cpm_desktop.storage import models as m
@@ -23,7 +23,7 @@ def utcnow() -> datetime:
 
 
 def actor_of(session: Session) -> str:
-    return session.info.get(ACTOR_KEY, "unknown")
+    return str(session.info.get(ACTOR_KEY, "unknown"))
 
 
 def subject_of(session: Session, record: m.Base) -> str | None:
@@ -67,7 +67,7 @@ def _filled_fields(record: m.Base) -> list[str]:
     )
 
 
-def _before_flush(session: Session, _context: object, _instances: object) -> None:
+def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
     if not (session.new or session.dirty or session.deleted):
         return
     now = utcnow()
@@ -152,6 +152,6 @@ def record_access(session: Session, action: str, record_table: str, record_uuid:
     ))
 
 
-def install(session_factory) -> None:
+def install(session_factory: sessionmaker[Session]) -> None:
     """Attach the audit hook to a sessionmaker (or Session class)."""
     event.listen(session_factory, "before_flush", _before_flush)

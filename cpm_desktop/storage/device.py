@@ -11,6 +11,7 @@ import json
 import uuid as uuid_module
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
+from typing import TypedDict, Unpack
 
 from sqlalchemy.orm import Session
 
@@ -51,7 +52,15 @@ def set_device_identity(session: Session, identity: DeviceIdentity) -> None:
     session.add(row)
 
 
-def update_device_identity(session: Session, **changes: str | None) -> DeviceIdentity:
+class IdentityChanges(TypedDict, total=False):
+    """What may change in an identity: never its uuid, which names the device for good."""
+
+    code: str | None
+    user: str | None
+    role: str | None
+
+
+def update_device_identity(session: Session, **changes: Unpack[IdentityChanges]) -> DeviceIdentity:
     identity = replace(device_identity(session), **changes)
     set_device_identity(session, identity)
     return identity

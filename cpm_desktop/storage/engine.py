@@ -12,50 +12,62 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cpm_desktop.domain import passphrase as passphrases
 from cpm_desktop.storage import audit, migrations
 from cpm_desktop.storage.device import device_identity
+from cpm_desktop.storage.faults import (
+    SQLITE_CANTOPEN,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_NOTADB,
+    SQLITE_PERM,
+    SQLITE_READONLY,
+    CannotWrite,
+    DiskFull,
+    EmptyFile,
+    EncryptionUnavailable,
+    InvalidTarget,
+    NotAStore,
+    PassphraseRefused,
+    StoreDamaged,
+    StoreError,
+    StoreExists,
+    StoreMissing,
+    WrongPassphrase,
+    check_can_use,
+    explain,
+    sqlite_code,
+)
 from cpm_desktop.storage.models import Base
 
-
-class StoreError(Exception):
-    """A problem with the store, worded for the person using the application."""
-
-
-class WrongPassphrase(StoreError):
-    def __init__(self, path: Path):
-        super().__init__(f"The passphrase is wrong, or {path.name} is not a CPM store.")
-
-
-class StoreMissing(StoreError):
-    def __init__(self, path: Path):
-        super().__init__(f"There is no store at {path}.")
-
-
-class StoreExists(StoreError):
-    def __init__(self, path: Path):
-        super().__init__(f"A file already exists at {path}; choose another name.")
-
-
-class EncryptionUnavailable(StoreError):
-    def __init__(self) -> None:
-        super().__init__("SQLCipher is not available, so the store cannot be encrypted; nothing was written.")
+# The errors are defined in faults.py; callers have always imported them from here.
+__all__ = ["CannotWrite", "DiskFull", "EmptyFile", "EncryptionUnavailable", "InvalidTarget", "NotAStore",
+           "PassphraseRefused", "Store", "StoreDamaged", "StoreError", "StoreExists", "StoreMissing",
+           "WrongPassphrase"]
 
 
 def _literal(value: str) -> str:
-    """A SQL string literal (PRAGMA key takes no bound parameters)."""
+    """A SQL string literal (PRAGMA key and ATTACH … KEY take no bound parameters).
+
+    Such SQL holds a secret, so it is only ever run on a raw driver cursor, whose errors carry SQLite's
+    message and never the statement (SQLAlchemy's errors quote the statement, which then reaches the log).
+    """
     return "'" + value.replace("'", "''") + "'"
 
 
-def _check_passphrase(passphrase: str) -> None:
-    if not passphrase:
-        raise StoreError("The passphrase cannot be empty.")
+def _usable_key(passphrase: str) -> str:
+    """The key a new store, a re-key or a backup is made with: refused in one sentence, else in NFC."""
+    if refused := passphrases.refusal(passphrase):
+        raise PassphraseRefused(refused)
+    return passphrases.normalised(passphrase)
 
 
 BUSY_TIMEOUT_SECONDS = 30
@@ -72,7 +84,7 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _key_connection(dbapi_connection, _record) -> None:
+    def _key_connection(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA key = {_literal(passphrase)}")  # first, before anything else
@@ -94,7 +106,7 @@ def _keyed_engine(path: Path, passphrase: str) -> Engine:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
+    def _begin(connection: Connection) -> None:
         connection.exec_driver_sql(f"BEGIN {connection.get_execution_options().get(_BEGIN, 'DEFERRED')}")
 
     return engine
@@ -114,47 +126,50 @@ class Store:
     # --- opening ---------------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
+    def create(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
         """Create a new, empty store at ``path`` with the current schema, stamped at the newest migration."""
         path = Path(path)
-        _check_passphrase(passphrase)
-        if path.exists():
-            raise StoreExists(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = _keyed_engine(path, passphrase)
+        key = _usable_key(passphrase)
+        _claim_new_file(path)
+        engine = _keyed_engine(path, key)
         try:
             with engine.begin() as connection:
                 Base.metadata.create_all(connection)
                 migrations.stamp_head(connection)
-            _owner_only(path)
-            store = cls(path, engine, actor or default_actor(), passphrase)
+            store = cls(path, engine, actor or default_actor(), key)
             with store.transaction() as session:
                 device_identity(session)  # the device uuid is made with the store
-        except BaseException:
+        except BaseException as error:
             engine.dispose()
             remove_store_files(path)
-            raise
+            raise _explained(error, path) from None
         return store
 
     @classmethod
-    def open(cls, path: str | os.PathLike, passphrase: str, actor: str | None = None) -> Store:
-        """Open an existing store, upgrading its schema if it is older than this application."""
+    def open(cls, path: str | os.PathLike[str], passphrase: str, actor: str | None = None) -> Store:
+        """Open an existing store, upgrading its schema if it is older than this application.
+
+        Nothing is written (not even an upgrade) unless every page of the file reads back.
+        """
         path = Path(path)
-        if not path.is_file():
-            raise StoreMissing(path)
-        engine = _keyed_engine(path, passphrase)
-        try:
-            with engine.begin() as connection:
-                migrations.upgrade_to_head(connection)
-        except SADatabaseError as error:
+        check_can_use(path)
+        for key in passphrases.forms_to_try(passphrase):
+            engine = _keyed_engine(path, key)
+            try:
+                if _key_opens(engine, path):
+                    return cls._ready(path, engine, key, actor)
+            except BaseException as error:
+                engine.dispose()
+                raise _explained(error, path) from None
             engine.dispose()
-            if isinstance(error.orig, sqlcipher.DatabaseError):
-                raise WrongPassphrase(path) from None
-            raise
-        except BaseException:
-            engine.dispose()
-            raise
-        store = cls(path, engine, actor or default_actor(), passphrase)
+        raise _wrong_key_or_damage(path, passphrases.normalised(passphrase))
+
+    @classmethod
+    def _ready(cls, path: Path, engine: Engine, key: str, actor: str | None) -> Store:
+        """The store behind a key that opened a sound file: upgraded, and naming its user."""
+        with engine.begin() as connection:
+            migrations.upgrade_to_head(connection)
+        store = cls(path, engine, actor or default_actor(), key)
         if actor is None:
             with store.transaction() as session:
                 named = device_identity(session).user
@@ -171,7 +186,8 @@ class Store:
 
     def check_passphrase(self, passphrase: str) -> bool:
         """Whether ``passphrase`` is this store's (to unlock the window after idling)."""
-        return hmac.compare_digest(passphrase.encode(), self._passphrase.encode())
+        return any(hmac.compare_digest(form.encode(), self._passphrase.encode())
+                   for form in passphrases.forms_to_try(passphrase))
 
     def new_session(self) -> Session:
         return self._sessions()
@@ -208,75 +224,163 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     # --- maintenance ------------------------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-encrypt the whole store with a new passphrase (PRAGMA rekey)."""
-        _check_passphrase(new_passphrase)
+        """Re-encrypt the whole store with a new passphrase (PRAGMA rekey, which is all or nothing)."""
+        key = _usable_key(new_passphrase)
         self.engine.dispose()  # rekey needs the only connection, outside WAL
-        connection = self.engine.raw_connection()
         try:
-            cursor = connection.cursor()
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            cursor.execute("PRAGMA journal_mode = DELETE")
-            cursor.execute(f"PRAGMA rekey = {_literal(new_passphrase)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.close()
-        finally:
-            connection.close()
-        self.engine.dispose()
-        self.engine = _keyed_engine(self.path, new_passphrase)
-        self._passphrase = new_passphrase
-        self._sessions.configure(bind=self.engine)
-
-    def backup(self, out: str | os.PathLike, passphrase: str | None = None,
-               progress: Callable[[str], None] | None = None) -> Path:
-        """An encrypted, consistent copy of the store, made while it is in use.
-
-        The copy is keyed with ``passphrase`` (default: the store's own), written beside its final name
-        and renamed into place, so a failed backup never leaves a half-written file under that name.
-        """
-        out = Path(out)
-        if out.resolve() == self.path.resolve():
-            raise StoreError("A backup cannot overwrite the store it is made from.")
-        partial = out.with_name(out.name + ".partial")
-        remove_store_files(partial)
-        key = passphrase if passphrase is not None else self._passphrase
-        _check_passphrase(key)
-        if progress:
-            progress("Copying the store")
-        # ATTACH must run outside a transaction, on the driver's own connection: its SQL holds the key, so
-        # it never goes through SQLAlchemy, whose errors quote the statement.
-        connection = self.engine.raw_connection()
+            connection = self.engine.raw_connection()
+        except DBAPIError as error:
+            raise _explained(error, self.path) from None
         try:
             cursor = connection.cursor()
             try:
-                cursor.execute(f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
-                try:
-                    cursor.execute("SELECT sqlcipher_export('backup')")
-                finally:
-                    cursor.execute("DETACH DATABASE backup")
-            except sqlcipher.Error:
-                remove_store_files(partial)
-                raise StoreError(f"The backup could not be written to {out}; the store is unchanged.") from None
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                cursor.execute("PRAGMA journal_mode = DELETE")
+                cursor.execute(f"PRAGMA rekey = {_literal(key)}")
             finally:
+                cursor.execute("PRAGMA journal_mode = WAL")
                 cursor.close()
+        except sqlcipher.Error as error:  # the driver's own error: SQLite's words, never the statement
+            raise (explain(error, self.path) or StoreError(
+                "The passphrase could not be changed, so the store keeps its old one.")) from error
         finally:
             connection.close()
-        _owner_only(partial)
-        os.replace(partial, out)
+        self.engine.dispose()
+        self.engine = _keyed_engine(self.path, key)
+        self._passphrase = key
+        self._sessions.configure(bind=self.engine)
+
+    def backup(self, out: str | os.PathLike[str], passphrase: str | None = None,
+               progress: Callable[[str], None] | None = None) -> Path:
+        """An encrypted, consistent copy of the store, made while it is in use.
+
+        The copy is keyed with ``passphrase`` (default: the store's own), written owner-only beside its
+        final name and renamed into place, so a failed backup leaves nothing, under that name or beside it.
+        """
+        out = Path(out)
+        key = self._passphrase if passphrase is None else _usable_key(passphrase)
+        if out.resolve() == self.path.resolve():
+            raise InvalidTarget("A backup cannot overwrite the store it is made from; choose another name.")
+        if out.is_dir():
+            raise InvalidTarget(f"{out} is a folder; give the backup a file name, such as {out / 'backup.cpm'}.")
+        partial = out.with_name(out.name + ".partial")
+        remove_store_files(partial)
+        _claim_new_file(partial, folders=False, shown_as=out)
+        try:
+            if progress:
+                progress("Copying the store")
+            # ATTACH runs outside a transaction, on the driver's own connection (see _export_copy).
+            connection = self.engine.raw_connection()
+            try:
+                _export_copy(connection.driver_connection, partial, key)
+            finally:
+                connection.close()
+            os.replace(partial, out)
+        except sqlcipher.Error as error:  # the driver's own error: SQLite's words, never the statement
+            raise _backup_fault(error, self.path, out) from error
+        except DBAPIError as error:  # SQLAlchemy's, met while connecting: its text may quote a statement
+            raise _backup_fault(error, self.path, out) from None
+        except OSError as error:
+            raise _write_fault(error, out) from None
+        finally:
+            remove_store_files(partial)
         return out
 
 
-def _owner_only(path: Path) -> None:
-    """Encrypted or not, a store is nobody else's business on a shared machine."""
-    for suffix in ("", "-wal", "-shm"):
-        candidate = path.with_name(path.name + suffix)
-        if candidate.exists():
-            candidate.chmod(0o600)
+def _export_copy(driver_connection: Any, partial: Path, key: str) -> None:
+    """Copy every page into ``partial``, keyed with ``key``, through the raw driver: this SQL holds the key."""
+    cursor = driver_connection.cursor()
+    try:
+        cursor.execute(f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
+        try:
+            cursor.execute("SELECT sqlcipher_export('backup')")
+        finally:
+            cursor.execute("DETACH DATABASE backup")
+    finally:
+        cursor.close()
+
+
+def _key_opens(engine: Engine, path: Path) -> bool:
+    """Whether the engine's key opens the file; a file it opens with a page that does not read is refused."""
+    try:
+        with engine.connect() as connection:
+            verdict = [tuple(row) for row in connection.exec_driver_sql("PRAGMA quick_check")]
+    except DBAPIError as error:
+        if sqlite_code(error) == SQLITE_NOTADB:
+            return False
+        raise
+    if verdict != [("ok",)]:
+        raise StoreDamaged(path)
+    return True
+
+
+def _wrong_key_or_damage(path: Path, key: str) -> StoreError:
+    """No form of the passphrase opened the file. Either the key is wrong (then no page verifies with it)
+    or the first page is damaged (then the other pages still verify with it)."""
+    connection = sqlcipher.connect(str(path))
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"PRAGMA key = {_literal(key)}")
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        page_size = int(cursor.execute("PRAGMA cipher_page_size").fetchone()[0])
+        failed = len(cursor.execute("PRAGMA cipher_integrity_check").fetchall())
+    except sqlcipher.Error:
+        return WrongPassphrase(path)
+    finally:
+        connection.close()
+    return StoreDamaged(path) if 0 < failed < path.stat().st_size // page_size else WrongPassphrase(path)
+
+
+def _explained(error: BaseException, path: Path) -> BaseException:
+    """The sentence for ``error``; an error no sentence fits is passed on unchanged (it holds no secret)."""
+    return explain(error, path) or error
+
+
+def _backup_fault(error: BaseException, store: Path, out: Path) -> StoreError:
+    code = sqlite_code(error)
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return StoreDamaged(store)
+    if code == SQLITE_FULL:
+        return DiskFull(out)
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM):
+        return CannotWrite(out)
+    return StoreError(f"The backup could not be written to {out}; nothing was left under that name.")
+
+
+def _write_fault(error: OSError, path: Path) -> StoreError:
+    if isinstance(error, FileExistsError):
+        return StoreExists(path)
+    if isinstance(error, PermissionError):
+        return CannotWrite(path)
+    if isinstance(error, FileNotFoundError):
+        return InvalidTarget(f"The folder {path.parent} does not exist; nothing was written.")
+    return StoreError(f"{path} could not be written ({error.strerror or 'an operating system error'}); "
+                      f"nothing was left under that name.")
+
+
+def _claim_new_file(path: Path, *, folders: bool = True, shown_as: Path | None = None) -> None:
+    """Create ``path`` empty and owner-only, before SQLite fills it (its journals take the same mode).
+
+    A folder made for it is owner-only too; a file already there is never touched. A sentence names
+    ``shown_as`` (the final name of a partial file) when given.
+    """
+    try:
+        if folders:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except FileExistsError:  # a file stands where the folder should be
+        raise InvalidTarget(f"{path.parent} is a file, not a folder; nothing was written.") from None
+    except OSError as error:
+        raise _write_fault(error, path.parent) from None
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as error:
+        raise _write_fault(error, shown_as or path) from None
 
 
 def remove_store_files(path: Path) -> None:
@@ -293,7 +397,7 @@ def default_actor() -> str:
         return "unknown"
 
 
-def execute_pragma(store: Store, pragma: str) -> list[tuple]:
+def execute_pragma(store: Store, pragma: str) -> list[tuple[Any, ...]]:
     """Run a read-only PRAGMA (used by integrity checks and tests)."""
     with store.engine.connect() as connection:
         return [tuple(row) for row in connection.execute(text(f"PRAGMA {pragma}"))]

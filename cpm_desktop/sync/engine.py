@@ -242,8 +242,8 @@ def case_rows(session: Session, referral_uuid: str) -> list[m.Record]:
         if not parents:
             continue
         children = session.scalars(select(model).where(getattr(model, column).in_(parents))).all()
-        found[entity] = [child.id for child in children]  # type: ignore[attr-defined]
-        rows.extend(children)  # type: ignore[arg-type]
+        found[entity] = [child.id for child in children]
+        rows.extend(children)
     return rows
 
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from cpm_desktop.domain.vocabulary import Vocabulary
+from cpm_desktop.services.stores import Store
 from cpm_desktop.services.vocabulary import vocabulary_for
-from cpm_desktop.storage.engine import Store
+from cpm_desktop.ui.unsaved import Unsaved, resolve
 
 
 class AppContext(QObject):
@@ -23,6 +25,9 @@ class AppContext(QObject):
         super().__init__(parent)
         self.store = store
         self._current_referral: str | None = None
+        self._unsaved: list[Unsaved] = []
+        self._changing_case: list[Unsaved] = []
+        self._resolving = False
         with store.transaction() as session:
             self.vocabulary: Vocabulary = vocabulary_for(session)
 
@@ -30,10 +35,36 @@ class AppContext(QObject):
     def current_referral(self) -> str | None:
         return self._current_referral
 
-    def set_current_referral(self, referral_uuid: str | None) -> None:
+    def set_current_referral(self, referral_uuid: str | None) -> bool:
+        """Make another case the current one, once the typing not yet saved for this one is saved or discarded;
+        False when the person chose to stay."""
         if referral_uuid != self._current_referral:
+            if not self.resolve_unsaved():
+                return False
             self._current_referral = referral_uuid
             self.currentReferralChanged.emit(referral_uuid)
+        return True
+
+    def register_unsaved(self, holder: Unsaved, *, saving_changes_case: bool = False) -> None:
+        """A pane holding typing. Saving some (a new referral) makes their record the current case: they are
+        saved last, after the work typed for the case that is current now."""
+        (self._changing_case if saving_changes_case else self._unsaved).append(holder)
+
+    def unsaved_holders(self) -> tuple[Unsaved, ...]:
+        return (*self._unsaved, *self._changing_case)
+
+    def has_unsaved(self) -> bool:
+        return any(holder.unsaved_work() for holder in self.unsaved_holders())
+
+    def resolve_unsaved(self, parent: QWidget | None = None) -> bool:
+        """Save / Discard / Cancel for everything typed and not saved; True when the caller may go on."""
+        if self._resolving:  # a save made while answering changes the case: already answered
+            return True
+        self._resolving = True
+        try:
+            return resolve(parent, self.unsaved_holders())
+        finally:
+            self._resolving = False
 
     def notify_changed(self, what: str) -> None:
         if what == "vocabulary":

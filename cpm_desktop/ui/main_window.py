@@ -3,28 +3,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
-from cpm_desktop.storage.engine import StoreError, WrongPassphrase
+from cpm_desktop.services.stores import StoreError, explain
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.help import open_user_guide
+from cpm_desktop.ui.lock import LockReason, SessionLock
+from cpm_desktop.ui.os_session import SessionWatch
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
@@ -33,24 +31,6 @@ from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 IDLE_MINUTES = 10
 IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
-_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
-
-
-class LockScreen(QWidget):
-    """What shows while locked: nothing of the case record, only a passphrase field."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("lockScreen")
-        self.passphrase = QLineEdit(objectName="lockPassphrase", echoMode=QLineEdit.EchoMode.Password)
-        self.passphrase.setMaximumWidth(320)
-        self.message = QLabel("Locked after a while without use. Your unsaved changes are kept.", wordWrap=True)
-        self.unlock_button = QPushButton("&Unlock", objectName="unlockButton")
-        layout = QVBoxLayout(self)
-        layout.addStretch()
-        for widget in (QLabel("<h2>CPM Desktop is locked</h2>"), self.message, self.passphrase, self.unlock_button):
-            layout.addWidget(widget)
-        layout.addStretch()
 
 
 class MainWindow(QMainWindow):
@@ -67,11 +47,7 @@ class MainWindow(QMainWindow):
         for pane, title in ((self.referrals_pane, "&1 Referrals"), (self.risk_pane, "&2 Risk assessment"),
                             (self.allocation_pane, "&3 Allocation"), (self.contact_pane, "&4 Contact log")):
             self.tabs.addTab(pane, title)
-        self.lock_screen = LockScreen()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.tabs)
-        self.stack.addWidget(self.lock_screen)
-        self.setCentralWidget(self.stack)
+        self.setCentralWidget(self.tabs)
         self.case_label = QLabel(objectName="statusCase")
         self.sync_label = QLabel(objectName="statusSync")
         self.statusBar().addPermanentWidget(self.sync_label)
@@ -80,11 +56,11 @@ class MainWindow(QMainWindow):
         context.currentReferralChanged.connect(lambda _uuid: self._update_title())
         context.dataChanged.connect(lambda _what: self._update_title())
         context.dirtyChanged.connect(self._set_dirty)
-        self.lock_screen.unlock_button.clicked.connect(self.try_unlock)
-        self.lock_screen.passphrase.returnPressed.connect(self.try_unlock)
-        self.idle_timer = QTimer(self, singleShot=True, timeout=self.lock)
-        self.set_idle_minutes(idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
-        QApplication.instance().installEventFilter(self)
+        self.session_lock = SessionLock(self, context.store.check_passphrase,
+                                        idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
+        self.lock_screen = self.session_lock.screen
+        self.session_lock.lockedChanged.connect(lambda locked: None if locked else self._update_title())
+        self.session_watch = SessionWatch(self, self.lock)  # the OS locking the session or going to sleep
         self._update_title()
         self.update_sync_status()
         self.resize(1280, 800)
@@ -111,7 +87,7 @@ class MainWindow(QMainWindow):
         self._action(file, "S&ync now", self.sync_now, "actionSyncNow", "F5")
         self._action(file, "Sync, i&nvites and conflicts…", self.sync_dialog, "actionSyncDialog")
         file.addSeparator()
-        self._action(file, "&Lock now", self.lock, "actionLock", "Ctrl+L")
+        self._action(file, "&Lock now", lambda: self.lock(), "actionLock", "Ctrl+L")
         self._action(file, "&Quit", self.close, "actionQuit", QKeySequence.StandardKey.Quit)
         reports = bar.addMenu("&Reports")
         self.actionEvaluationSummary = self._action(reports, "&Evaluation summary…", self.evaluation_summary,
@@ -131,6 +107,12 @@ class MainWindow(QMainWindow):
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
         self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
         self._action(settings, "&Retention rules…", self.retention_rules, "actionRetentionRules")
+        guide = bar.addMenu("&Help")
+        self._action(guide, "&User guide", self.user_guide, "actionUserGuide", QKeySequence.StandardKey.HelpContents)
+
+    def user_guide(self) -> None:
+        if problem := open_user_guide():
+            self.statusBar().showMessage(problem, 15000)
 
     # --- sync -------------------------------------------------------------------------------------------
 
@@ -183,9 +165,11 @@ class MainWindow(QMainWindow):
         elif isinstance(error, ImportFailed):
             problems = [str(p) for p in error.problems]
             shown = "\n".join(problems[:30]) + (f"\n… and {len(problems) - 30} more." if len(problems) > 30 else "")
-            QMessageBox.warning(self, title, f"Nothing was imported: {len(problems)} problem(s) to fix.\n\n{shown}")
+            QMessageBox.warning(self, title, f"Nothing was imported: {error.total:,} problem(s) to fix.\n\n{shown}")
         elif isinstance(error, (StoreError, ImportCancelled)):
             QMessageBox.warning(self, title, str(error) or "Cancelled; nothing was changed.")
+        elif isinstance(error, BaseException) and (fault := explain(error, self.context.store.path)):
+            QMessageBox.warning(self, title, str(fault))  # e.g. a page of the store damaged since it was opened
         else:
             QMessageBox.warning(self, title, "That did not work; the details are in the log.")
 
@@ -234,9 +218,7 @@ class MainWindow(QMainWindow):
                  f" — {d.referrer}" for d in due]
         chosen, ok = QInputDialog.getItem(self, "Feedback due", f"{len(due)} closed case(s) waiting for feedback:",
                                           items, 0, False)
-        if ok:
-            self.referrals_pane.select(due[items.index(chosen)].referral_uuid)
-            self.context.set_current_referral(due[items.index(chosen)].referral_uuid)
+        if ok and self.referrals_pane.open(due[items.index(chosen)].referral_uuid):
             self.feedback_letter()
 
     def acknowledgement_letter(self) -> None:
@@ -300,7 +282,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Change passphrase",
                                 passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
-        self.context.store.change_passphrase(new)
+        try:
+            self.context.store.change_passphrase(new)
+        except StoreError as error:
+            QMessageBox.warning(self, "Change passphrase", str(error))
+            return
         self.statusBar().showMessage("The passphrase is changed.", 8000)
 
     # --- title and status ----------------------------------------------------------------------------
@@ -319,10 +305,12 @@ class MainWindow(QMainWindow):
 
     # --- locking -------------------------------------------------------------------------------------
 
+    @property
+    def idle_minutes(self) -> float:
+        return self.session_lock.idle_minutes
+
     def set_idle_minutes(self, minutes: float) -> None:
-        self.idle_minutes = minutes
-        self.idle_timer.setInterval(int(minutes * 60_000))
-        self.idle_timer.start()
+        self.session_lock.set_idle_minutes(minutes)
 
     def ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(self, "Lock when idle", "Lock after this many minutes without use:",
@@ -331,47 +319,19 @@ class MainWindow(QMainWindow):
             QSettings().setValue(IDLE_KEY, minutes)
             self.set_idle_minutes(minutes)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in _INPUT_EVENTS and not self.locked:
-            self.idle_timer.start()
-        return False
-
     @property
     def locked(self) -> bool:
-        return self.stack.currentWidget() is self.lock_screen
+        return self.session_lock.locked
 
-    def lock(self) -> None:
-        """Hide the record; open dialogs are hidden too. Edits stay in their widgets, unsaved and unseen."""
-        self.stack.setCurrentWidget(self.lock_screen)
-        self._hidden_windows = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
-        for other in self._hidden_windows:  # dialogs and previews show case data too
-            other.hide()
-        self.menuBar().setEnabled(False)
-        self.case_label.setText("Locked")
-        self.setWindowTitle("Locked — CPM Desktop")
-        self.lock_screen.passphrase.clear()
-        self.lock_screen.passphrase.setFocus()
+    def lock(self, reason: LockReason = LockReason.MANUAL) -> None:
+        """Cover every window; dialogs stay open in the middle of what they were doing."""
+        self.session_lock.lock(reason)
 
     def try_unlock(self) -> bool:
-        if not self.context.store.check_passphrase(self.lock_screen.passphrase.text()):
-            self.lock_screen.message.setText(str(WrongPassphrase(self.context.store.path)))
-            self.lock_screen.passphrase.selectAll()
-            return False
-        self.lock_screen.passphrase.clear()
-        self.stack.setCurrentWidget(self.tabs)
-        for other in getattr(self, "_hidden_windows", []):
-            other.show()
-        self._hidden_windows = []
-        self.menuBar().setEnabled(True)
-        self._update_title()
-        self.idle_timer.start()
-        return True
+        return self.session_lock.try_unlock()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.dirty and QMessageBox.question(
-                self, "Unsaved changes", "A referral has unsaved changes. Quit without saving them?") \
-                != QMessageBox.StandardButton.Yes:
+        if self.locked or not self.context.resolve_unsaved(self):  # Save / Discard / Cancel for all typed work
             event.ignore()
             return
-        QApplication.instance().removeEventFilter(self)
         event.accept()

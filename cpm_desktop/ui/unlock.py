@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.domain.passphrase import strength_hint as passphrase_hint
-from cpm_desktop.storage.engine import Store, StoreError
+from cpm_desktop.services.stores import Store, StoreError
 
 LAST_STORE_KEY = "store/last_path"  # the only thing remembered in the clear: a file path, no personal data
 

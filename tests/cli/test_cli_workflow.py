@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS
 from tests.cli.test_cli import private_home, run  # noqa: F401  (fixture re-used)
 
 
@@ -28,7 +29,7 @@ def test_export_import_export_is_byte_identical(demo_db, tmp_path):
     assert result.returncode == 0, result.stderr
     assert run("export", "--db", fresh, second).returncode == 0
     names = sorted(p.name for p in first.iterdir())
-    assert names == ["allocations.csv", "contacts.csv", "goals.csv", "mentors.csv", "referrals.csv"]
+    assert names == sorted(f"{stem}.csv" for stem in INTERCHANGE_COLUMNS)
     match, mismatch, errors = filecmp.cmpfiles(first, second, names, shallow=False)
     assert mismatch == [] and errors == []
 

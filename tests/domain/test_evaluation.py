@@ -20,7 +20,7 @@ from cpm_desktop.domain.evaluation import (
     whole,
 )
 from cpm_desktop.domain.vocabulary import KINDS
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from tests.domain import fixture_2018 as f2018
 
 CODES = {kind: base_vocabulary().codes(kind) for kind in KINDS}

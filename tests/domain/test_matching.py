@@ -16,7 +16,7 @@ from cpm_desktop.domain.matching import (
     why_not_allocatable,
     why_not_this_many,
 )
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 
 MATCHING = base_vocabulary().matching
 TODAY = date(2026, 11, 23)

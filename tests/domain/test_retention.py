@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from cpm_desktop.domain import retention
 from cpm_desktop.domain.retention import RetentionRules, RuleError
-from cpm_desktop.resources import path as resource_path
+from cpm_desktop.resources_path import resource_path
 
 with resource_path("retention_defaults.toml").open("rb") as _shipped:
     RULES = RetentionRules.from_mapping(tomllib.load(_shipped))  # the shipped defaults

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 
 from cpm_desktop.domain.evaluation import headline_change
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 
 SAMPLE: dict = {
     "parameters": {

@@ -12,7 +12,7 @@ from cpm_desktop.domain.evaluation import EvaluationParameters, compute_evaluati
 from cpm_desktop.domain.vocabulary import KINDS
 from cpm_desktop.reports.evaluation import render_evaluation
 from cpm_desktop.reports.styles import number
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from tests.domain import fixture_2018 as f2018
 from tests.reports.sample_evaluation import EMPTY, SAMPLE, numbers_in
 

@@ -23,7 +23,8 @@ def test_goals_are_set_and_reviewed_with_history(store, r4):
                              set_on=date(2018, 7, 10))
     assert goal_id == "G000002"  # after G1 from the import
     (goal,) = goals.goals(store, r4)
-    goals.review_goal(store, goal.uuid, status="ongoing", commitment=7, notes="Went twice", reviewed_on=date(2018, 8, 1))
+    goals.review_goal(store, goal.uuid, status="ongoing", commitment=7, notes="Went twice",
+                      reviewed_on=date(2018, 8, 1))
     goals.review_goal(store, goal.uuid, status="achieved", reviewed_on=date(2018, 9, 1))
     (goal,) = goals.goals(store, r4)
     assert (goal.status, goal.commitment, goal.reviewed_on) == ("achieved", 7, date(2018, 9, 1))

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from cpm_desktop.domain.dates import age_on, financial_year_label
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services.demo import create_demo_store
 from cpm_desktop.services.demo_data import generate_demo_tables
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS
@@ -51,10 +51,11 @@ def test_same_seed_same_records(tables):
 
 def test_rows_have_exactly_the_interchange_columns(tables):
     assert set(tables) == set(SPEC_COLUMNS)
-    assert INTERCHANGE_COLUMNS == SPEC_COLUMNS
+    for stem, columns in SPEC_COLUMNS.items():  # the spec's columns first, in its order; docs/ lists the rest
+        assert INTERCHANGE_COLUMNS[stem][:len(columns)] == columns, stem
     for stem, rows in tables.items():
         assert rows, stem
-        assert all(tuple(row) == SPEC_COLUMNS[stem] for row in rows), stem
+        assert all(tuple(row) == INTERCHANGE_COLUMNS[stem] for row in rows), stem
         assert all(isinstance(value, str) for row in rows for value in row.values()), stem
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from cpm_desktop.domain.evaluation import EvaluationParameters, compute_evaluation
 from cpm_desktop.domain.vocabulary import KINDS
-from cpm_desktop.resources import base_vocabulary
+from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services.interchange import import_tables
 from cpm_desktop.services.reports import (
     evaluation_note,

@@ -82,7 +82,7 @@ def test_the_audit_trail_includes_this_export(loaded):
     export = subject_access_data(loaded, person_id="P1")
     trail = export.sections[-1]
     assert trail.title.startswith("Who viewed")
-    assert sum(row[2] == "export" for row in trail.rows) == 2
+    assert sum(row[2] == "Exported (subject-access export)" for row in trail.rows) == 2
     with loaded.transaction() as session:
         person = session.scalar(select(m.Person).where(m.Person.person_id == "P1"))
         assert session.scalars(select(m.AuditEvent.action).where(m.AuditEvent.subject_uuid == person.id,
@@ -168,3 +168,37 @@ def test_request_register_tracks_the_clock(loaded):
     assert not list_requests(loaded, today=date(2026, 6, 1))[0].overdue
     with pytest.raises(LookupError):
         register_request(loaded, "mentor", "M404", date(2026, 1, 1))
+
+
+def test_the_audit_table_uses_the_words_of_the_screens(store):
+    from tests.services.sar_fixture import load_full_record
+
+    load_full_record(store)
+    trail = subject_access_data(store, person_id="P1").sections[-1]
+    printed = " ".join(" ".join(row[2:]) for row in trail.rows)
+    for database_name in ("assessment_uuid", "referral_uuid", "risk_check", "professional_consulted", "referred_on",
+                          "_", "create", "update"):
+        assert database_name not in printed
+    assert ("Added", "Check made for a risk assessment") in {(row[2], row[3]) for row in trail.rows}
+    checks = next(row[4] for row in trail.rows if row[3] == "Check made for a risk assessment")
+    assert "Risk assessment" in checks.split(", ") and "Checked on" in checks.split(", ")
+    assert any(row[2] == "Viewed (subject-access review)" or row[2].startswith("Exported") for row in trail.rows)
+    text = pdf_text(subject_access_pdf(store, person_id="P1"))
+    assert "assessment_uuid" not in text and "assessment uuid" not in text
+
+
+def test_the_forms_of_a_redacted_name_are_removed_and_the_reason_listed_once(store):
+    tables = sample_tables()
+    tables["contacts"].append(blank("contacts", contact_id="C77", referral_id="R1", occurred_at="2017-06-01T10:00",
+                                    activity="telephone", notes="PC Testfield rang; write to pc.testfield@example.org "
+                                                                "about Testfield's visit."))
+    import_tables(store, tables)
+    from cpm_desktop.domain.subject_access import name_forms
+
+    reason = "Names a police officer, a third party"
+    redactions = [Redaction(form, reason) for form in ["PC Testfield", *name_forms("PC Testfield")]]
+    export = subject_access_data(store, person_id="P1", redactions=redactions)
+    assert export.redaction_reasons == [reason]
+    text = pdf_text(subject_access_pdf(store, person_id="P1", redactions=redactions))
+    assert "testfield" not in text.lower()
+    assert "[redacted] rang; write to [redacted] about [redacted] visit." in " ".join(text.split())

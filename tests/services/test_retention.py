@@ -226,3 +226,15 @@ def test_audit_events_about_no_record_are_kept_for_the_audit_period(store, schem
     with store.snapshot() as session:
         left = session.scalars(select(m.AuditEvent.at).where(m.AuditEvent.actor == "Oldexportactor")).all()
     assert left == [datetime(2025, 12, 1, 0, 0)]
+
+
+def test_restoring_a_backup_erases_again_what_the_replaced_store_had_erased(store, scheme, tmp_path):
+    backup = store.backup(tmp_path / "monday.cpm")
+    retention.apply_retention(store, [f"case:{scheme.due_referral}"], today=TODAY)
+    store.close()
+    restored, erased = retention.restore_keeping_erasures(store.path, backup, PASSPHRASE)
+    assert erased == 9 and restored.set_aside  # the replaced store is kept aside, as restore always does
+    assert where_found(store.path, PASSPHRASE, CANARY) == []
+    with Store.open(store.path, PASSPHRASE) as reopened:
+        assert {t.row_uuid for t in retention.tombstones(reopened)} >= {scheme.due_referral}
+        assert where_found(reopened.path, PASSPHRASE, KEPT)

@@ -9,7 +9,7 @@ from cpm_desktop.services import referrals as referral_service
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.sync import engine
 from cpm_desktop.sync.membership import Membership
-from tests.conftest import PASSPHRASE
+from tests.conftest import new_store
 from tests.sync.memory_hub import MemoryHub, MemoryLog
 
 
@@ -25,7 +25,7 @@ class Member:
 
 def make_member(tmp: Path, log: MemoryLog, name: str, code: str, areas: tuple[str, ...], *, lead: bool = False
                 ) -> Member:
-    store = Store.create(tmp / f"{name}.cpm", PASSPHRASE, actor=name)
+    store = new_store(tmp / f"{name}.cpm", actor=name)
     engine.enrol(store, Membership(hub_url="memory", role=name, password="", code=code,
                                    member_role="lead" if lead else "coordinator", areas=areas, all_areas=lead,
                                    sync_key_b64="", user=name))

@@ -8,22 +8,20 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 
-from cpm_desktop.app import build_main_window
+from cpm_desktop.app import build_main_window, window_for
 from cpm_desktop.services import cases, contacts, referrals, risk
-from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.storage.engine import Store
 from tests.conftest import PASSPHRASE
 from tests.services.test_interchange import sample_tables
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    path = tmp_path / "ui.cpm"
-    with Store.create(path, PASSPHRASE) as store:
-        import_tables(store, sample_tables())
-    main = build_main_window(path, PASSPHRASE)
+def window(qtbot, store):
+    import_tables(store, sample_tables())
+    main = window_for(store)
     # Closing a window with unsaved edits asks first; tests that leave edits behind are not asked.
-    qtbot.addWidget(main, before_close_func=lambda w: setattr(w, "dirty", False))
+    qtbot.addWidget(main, before_close_func=lambda w: [h.discard_unsaved() for h in w.context.unsaved_holders()])
     main.show()
     main.activateWindow()
     qtbot.waitUntil(main.isActiveWindow)
@@ -188,7 +186,8 @@ def test_allocating_a_pair_and_logging_contacts_by_keyboard(window, qtbot):
     qtbot.keyClick(log.notes, Qt.Key.Key_Return)
     assert log.model.rowCount() == 1
     row = log.model.rows[0]
-    assert (row.activity, row.minutes, row.who, row.notes) == ("home_visit", 45, "Zoë Ælfric", "Visited <home> & talked")
+    assert (row.activity, row.minutes, row.who, row.notes) == (
+        "home_visit", 45, "Zoë Ælfric", "Visited <home> & talked")
     assert log.notes.text() == "" and log.activity.hasFocus()
     qtbot.keyClicks(log.notes, "Phoned")
     log.activity.setCurrentIndex(log.activity.findData("telephone"))
@@ -198,26 +197,38 @@ def test_allocating_a_pair_and_logging_contacts_by_keyboard(window, qtbot):
     assert contacts.list_contacts(store, r4.uuid)[0].notes == "Phoned"
 
 
-def test_idle_lock_hides_everything_and_keeps_edits(window, qtbot):
+def test_idle_lock_covers_everything_and_keeps_edits(window, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    from tests.ui.test_lock import covered
+
     form = window.referrals_pane.editor.ui
     window.referrals_pane.new_referral()
     type_into(qtbot, form.firstNameEdit, "Unsaved")
-    from PySide6.QtWidgets import QDialog
-
     dialog = QDialog(window)
     dialog.show()
     window.set_idle_minutes(0.002)
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
-    assert not window.tabs.isVisible() and window.windowTitle() == "Locked — CPM Desktop"
-    assert not dialog.isVisible()
+    assert covered(window) and covered(dialog) and window.windowTitle() == "CPM Desktop — locked"
+    assert dialog.isVisible()  # covered, never hidden: a dialog in exec() would end
     type_into(qtbot, window.lock_screen.passphrase, "wrong")
-    assert window.try_unlock() is False and "passphrase is wrong" in window.lock_screen.message.text()
+    assert window.try_unlock() is False and "passphrase is wrong" in window.lock_screen.error.text()
     window.set_idle_minutes(10)
     window.lock_screen.passphrase.setText(PASSPHRASE)
     assert window.try_unlock() is True
-    assert window.tabs.isVisible() and form.firstNameEdit.text() == "Unsaved"
-    assert dialog.isVisible()
+    assert not covered(window) and form.firstNameEdit.text() == "Unsaved"
+    assert dialog.isVisible() and not covered(dialog)
     dialog.close()
+
+
+def test_the_main_window_is_built_for_a_store_at_a_path(qtbot, store, store_path):
+    import_tables(store, sample_tables())
+    store.close()
+    main = build_main_window(store_path, PASSPHRASE)
+    qtbot.addWidget(main)
+    assert main.context.store.path == store_path
+    assert referrals.count_referrals(main.context.store) == len(sample_tables()["referrals"])
+    main.context.store.close()
 
 
 def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path):
@@ -264,8 +275,7 @@ def test_export_and_import_run_in_the_background(window, qtbot, tmp_path, monkey
     monkeypatch.setattr(main_module.QFileDialog, "getExistingDirectory", lambda *args: str(out))
     window.export_folder()
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
-    assert sorted(p.name for p in out.iterdir()) == [
-        "allocations.csv", "contacts.csv", "goals.csv", "mentors.csv", "referrals.csv"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{stem}.csv" for stem in INTERCHANGE_COLUMNS)
     warnings = []
     monkeypatch.setattr(main_module.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     window.import_folder()  # the same records again: every id is already in the store

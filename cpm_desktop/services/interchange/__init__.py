@@ -1,4 +1,4 @@
-"""CSV import and export in the interchange format (spec/interchange.md)."""
+"""CSV import and export in the interchange format (docs/interchange.md describes every file and column)."""
 from cpm_desktop.services.interchange.columns import INTERCHANGE_COLUMNS
 from cpm_desktop.services.interchange.exporting import ExportSummary, export_folder
 from cpm_desktop.services.interchange.importing import ImportSummary, import_folder, import_tables

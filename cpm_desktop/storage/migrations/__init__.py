@@ -20,7 +20,10 @@ def config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(config()).get_current_head()
+    head = ScriptDirectory.from_config(config()).get_current_head()
+    if head is None:  # only a broken installation lacks its migration scripts
+        raise RuntimeError(f"No schema migrations were found in {HERE}.")
+    return head
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -4,17 +4,18 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, closure
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
+from cpm_desktop.ui.unsaved import KeepsTyping
 
 UNKNOWN = -1
 
 
-class CloseCaseDialog(QDialog):
+class CloseCaseDialog(KeepsTyping):
     """Saves on accept; ``exec()`` returns Accepted only when the case was closed."""
 
     def __init__(self, context: AppContext, referral_uuid: str, case_name: str = "", parent: QWidget | None = None):

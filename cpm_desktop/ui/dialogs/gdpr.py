@@ -2,11 +2,12 @@
 letters in ``ui.dialogs.letters``; their names are imported here for callers that still look for them."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog, LetterDialog  # noqa: F401
 from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog, SubjectAccessDialog  # noqa: F401
+from cpm_desktop.ui.unsaved import KeepsTyping
 
 GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to contact us"),
                ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
@@ -17,7 +18,7 @@ GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to 
                ("complaint", "Complaints to the ICO"))
 
 
-class GdprSettingsDialog(QDialog):
+class GdprSettingsDialog(KeepsTyping):
     """The supplementary information every subject-access export gives, maintained by the project lead."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
@@ -65,6 +66,9 @@ class GdprSettingsDialog(QDialog):
             result[key] = [line.strip() for line in text.splitlines() if line.strip()] \
                 if isinstance(self.current.get(key), list) else text
         return result
+
+    def save_typed(self) -> None:
+        self.save()
 
     def save(self) -> None:
         from cpm_desktop.services.settings import GDPR, set_setting

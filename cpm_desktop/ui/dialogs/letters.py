@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
@@ -20,11 +19,14 @@ from PySide6.QtWidgets import (
 from cpm_desktop.services import letters, referrals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.unsaved import KeepsTyping
 
 
-class LetterDialog(QDialog):
+class LetterDialog(KeepsTyping):
     """The standard wording for the coordinator to edit; then the letter. Sending feedback on a closed case
-    records the date it was sent."""
+    records the date it was sent. The wording is not kept: closing after editing it asks first."""
+
+    can_save_typed = False
 
     def __init__(self, context: AppContext, referral_id: str, parent: QWidget | None = None,
                  kind: str = "feedback"):
@@ -70,6 +72,7 @@ class LetterDialog(QDialog):
                 self.context.notify_changed("referral")
         else:
             pdf = letters.acknowledgement_letter_pdf(self.context.store, self.referral_id, wording=wording)
+        self.typed_kept()
         self.preview = PdfPreviewDialog(self.letter.title, pdf, f"{self.kind}-{self.referral_id}.pdf", self)
         self.preview.show()
 

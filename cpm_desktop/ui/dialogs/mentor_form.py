@@ -21,6 +21,7 @@ from cpm_desktop.ui.panes.referral_editor import (
     from_qdate,
     to_qdate,
 )
+from cpm_desktop.ui.unsaved import KeepsTyping, ask
 
 REASON_NEEDED = ("sabbatical", "other_organisation")
 
@@ -31,7 +32,7 @@ def _setup_date(edit: QDateEdit, value: date | None) -> None:
     edit.setDate(to_qdate(value))
 
 
-class MentorDialog(QDialog):
+class MentorDialog(KeepsTyping):
     """Edit ``form``; the caller saves ``read()`` with services.mentors.save_mentor after Save.
 
     Progress checks are recorded at once (they are their own records), so the history tab works only for a
@@ -151,6 +152,18 @@ class MentorDialog(QDialog):
         ui.checkNotesEdit.clear()
         self.refresh_history()
         self.context.notify_changed("mentor")
+
+    def accept(self) -> None:
+        """Saving the mentor with a progress check typed and not added asks about the check first."""
+        if self.form.uuid and self.ui.checkNotesEdit.toPlainText().strip():
+            answer = ask(self, self.windowTitle(), "The progress check you typed is not added yet. Add it?")
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.add_progress_check()
+                if self.ui.checkNotesEdit.toPlainText().strip():  # not recorded (said why): stay
+                    return
+        super().accept()
 
     def read(self) -> MentorForm:
         ui, form = self.ui, self.form

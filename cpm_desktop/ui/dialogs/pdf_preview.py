@@ -1,7 +1,6 @@
 """Preview a generated PDF as page images, then save it where the person chooses, or print it."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pypdfium2
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cpm_desktop.services.files import write_private_file
 
 
 def page_images(pdf: bytes, scale: float = 1.3) -> list[QImage]:
@@ -84,12 +85,9 @@ class PdfPreviewDialog(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
-        partial = path.with_name(path.name + ".partial")
         try:
-            partial.write_bytes(self.pdf)
-            os.replace(partial, path)
+            write_private_file(path, self.pdf)  # owner-only, whole or not at all
         except OSError as error:
-            partial.unlink(missing_ok=True)
             QMessageBox.warning(self, "Not saved", f"The PDF could not be saved there ({error.strerror}).")
             return
         self.saved_to = path

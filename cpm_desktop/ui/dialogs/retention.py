@@ -110,7 +110,7 @@ class DueForDeletionDialog(QDialog):
         return [row.data(0, KEY_ROLE) for row in self._rows() if row.checkState(0) == Qt.CheckState.Checked]
 
     def _rows(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(index) for index in range(self.tree.topLevelItemCount())]
+        return [row for index in range(self.tree.topLevelItemCount()) if (row := self.tree.topLevelItem(index))]
 
     def _update_buttons(self) -> None:
         self.erase.setEnabled(bool(self.ticked()) and self.task is None)
@@ -209,8 +209,7 @@ class ErasureRequestDialog(QDialog):
         form = QFormLayout()
         for label, widget in (("&Whose record", self.kind), ("&Id", self.subject), ("&Reason", self.reason),
                               ("Request re&ceived", self.received)):
-            form.addRow(label, widget)
-            form.labelForField(widget).setBuddy(widget)  # type: ignore[union-attr]
+            form.addRow(label, widget)  # a label made from text is the field's buddy (Alt+letter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase = buttons.addButton("&Erase…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.erase.setObjectName("eraseSubject")

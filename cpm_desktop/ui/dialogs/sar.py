@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,18 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.domain.subject_access import Redaction, plain_text
+from cpm_desktop.domain.subject_access import Redaction, name_forms, plain_text
 from cpm_desktop.services import gdpr
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Subject-access export"
+# On a redaction row's first item: the passage a suggested form belongs to / the passage forms were offered for.
+FORM_OF = Qt.ItemDataRole.UserRole
+OFFERED = Qt.ItemDataRole.UserRole + 1
 
 
-class SubjectAccessDialog(QDialog):
-    """Whose record, which passages name other people (each redacted with a reason), and a password."""
+class SubjectAccessDialog(KeepsTyping):
+    """Whose record, which passages name other people (each redacted with a reason), and a password.
+    Nothing here is kept: closing with redactions typed asks first."""
+
+    can_save_typed = False
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, person_id: str = "",
                  kind: str = "person"):
@@ -66,7 +73,8 @@ class SubjectAccessDialog(QDialog):
         add, remove = QPushButton("&Add a redaction"), QPushButton("Re&move")
         self.read_button.clicked.connect(self.read_record)
         add.clicked.connect(lambda: self.add_redaction("", ""))
-        remove.clicked.connect(lambda: self.redactions.removeRow(self.redactions.currentRow()))
+        remove.clicked.connect(self._remove_redaction)
+        self.redactions.itemChanged.connect(self._edited)
         self.password = QLineEdit(objectName="pdfPassword", echoMode=QLineEdit.EchoMode.Password,
                                   placeholderText="optional: protect the PDF (AES-256)")
         form = QFormLayout()
@@ -87,8 +95,9 @@ class SubjectAccessDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Third parties: each passage below is removed from the text itself wherever it "
-                                "appears (in any case), and the export lists the reasons. Never draw over a "
-                                "printed copy instead.", wordWrap=True))
+                                "appears (whole words, in any case), and the export lists the reasons. A name's "
+                                "other forms (e-mail address, initials) are added ticked: untick any that would "
+                                "take out something else. Never draw over a printed copy instead.", wordWrap=True))
         layout.addWidget(self.redactions)
         layout.addLayout(row)
         layout.addWidget(buttons)
@@ -104,18 +113,82 @@ class SubjectAccessDialog(QDialog):
 
     def add_redaction(self, text: str, reason: str) -> None:
         row = self.redactions.rowCount()
+        self.redactions.blockSignals(True)  # the forms are offered once the row is whole
         self.redactions.insertRow(row)
         self.redactions.setItem(row, 0, QTableWidgetItem(text))
         self.redactions.setItem(row, 1, QTableWidgetItem(reason))
+        self.redactions.blockSignals(False)
         if not text:
             self.redactions.setCurrentCell(row, 0)
             self.redactions.editItem(self.redactions.item(row, 0))
+        else:
+            self._offer_forms(row)
+
+    def _text(self, row: int, column: int = 0) -> str:
+        return (self.redactions.item(row, column) or QTableWidgetItem()).text()
+
+    def _form_rows(self, passage: str) -> list[int]:
+        """Rows suggested as other forms of ``passage``."""
+        return [row for row in range(self.redactions.rowCount())
+                if (item := self.redactions.item(row, 0)) is not None and item.data(FORM_OF) == passage]
+
+    def _offer_forms(self, row: int) -> None:
+        """Below a passage that is a name, its other forms (e-mail address, initials …), ticked: the coordinator
+        unticks any that would take something else out. Offered again when the passage is edited."""
+        item = self.redactions.item(row, 0)
+        if item is None or item.data(FORM_OF) is not None:
+            return
+        passage, offered = item.text().strip(), item.data(OFFERED)
+        if passage == offered:
+            return
+        self.redactions.blockSignals(True)
+        try:
+            for old in reversed(self._form_rows(offered) if offered else []):
+                self.redactions.removeRow(old)
+            row = self.redactions.row(item)
+            item.setData(OFFERED, passage)
+            present = {self._text(r).strip().casefold() for r in range(self.redactions.rowCount())}
+            reason = self._text(row, 1)
+            for form in (f for f in name_forms(passage) if f.casefold() not in present):
+                row += 1
+                self.redactions.insertRow(row)
+                suggestion = QTableWidgetItem(form)
+                suggestion.setData(FORM_OF, passage)
+                suggestion.setFlags(suggestion.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                suggestion.setCheckState(Qt.CheckState.Checked)
+                suggestion.setToolTip(f"Another form of “{passage}”: untick it to leave it in the export.")
+                self.redactions.setItem(row, 0, suggestion)
+                self.redactions.setItem(row, 1, QTableWidgetItem(reason))
+        finally:
+            self.redactions.blockSignals(False)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        passage = self.redactions.item(item.row(), 0)
+        if item.column() == 0:
+            self._offer_forms(item.row())
+        elif passage is not None and passage.data(OFFERED):  # a passage's reason is its forms' reason too
+            self.redactions.blockSignals(True)
+            for row in self._form_rows(passage.data(OFFERED)):
+                self.redactions.setItem(row, 1, QTableWidgetItem(item.text()))
+            self.redactions.blockSignals(False)
+
+    def _remove_redaction(self) -> None:
+        """The current row, and with a passage the forms suggested for it."""
+        row = self.redactions.currentRow()
+        item = self.redactions.item(row, 0)
+        if row < 0:
+            return
+        suggested = self._form_rows(item.data(OFFERED)) if item is not None and item.data(OFFERED) else []
+        for each in sorted([row, *suggested], reverse=True):
+            self.redactions.removeRow(each)
 
     def chosen_redactions(self) -> list[Redaction]:
         result = []
         for row in range(self.redactions.rowCount()):
-            text = (self.redactions.item(row, 0) or QTableWidgetItem()).text()
-            reason = (self.redactions.item(row, 1) or QTableWidgetItem()).text()
+            item = self.redactions.item(row, 0)
+            if item is not None and item.data(FORM_OF) is not None and item.checkState() != Qt.CheckState.Checked:
+                continue  # an offered form the coordinator unticked
+            text, reason = self._text(row), self._text(row, 1)
             if text.strip():
                 result.append(Redaction(text.strip(), reason.strip() or "Names another person"))
         return result
@@ -168,6 +241,7 @@ class SubjectAccessDialog(QDialog):
             lambda pdf: self._show(pdf, subject, password))
 
     def _show(self, pdf: bytes, subject: str, password: str | None) -> None:
+        self.typed_kept()
         name = f"subject-access-{subject}.pdf"
         if password:  # a protected PDF cannot be previewed without its password: offer to save it
             self.preview = PdfPreviewDialog.protected(pdf, name, self)
@@ -326,7 +400,7 @@ def _date_edit(value: date, name: str) -> QDateEdit:
     return edit
 
 
-class NewRequestDialog(QDialog):
+class NewRequestDialog(KeepsTyping):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("New subject-access request")
@@ -349,7 +423,7 @@ class NewRequestDialog(QDialog):
         return self.kind.currentData(), self.subject.text().strip(), self.received.date().toPython()
 
 
-class PauseDialog(QDialog):
+class PauseDialog(KeepsTyping):
     """The clock stands still from the day we asked for identity or clarification until the answer came."""
 
     def __init__(self, received_on: date, parent: QWidget | None = None):

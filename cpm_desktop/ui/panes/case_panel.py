@@ -29,6 +29,7 @@ from cpm_desktop.services import cases, closure, goals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 UNKNOWN = -1
@@ -46,7 +47,7 @@ def _date_edit(name: str, earliest: date | None = None) -> QDateEdit:
     return edit
 
 
-class GoalDialog(QDialog):
+class GoalDialog(KeepsTyping):
     """A new goal in the four GROW fields, with the client's own commitment score."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -74,7 +75,7 @@ class GoalDialog(QDialog):
             "commitment": self.commitment.value() or None, "set_on": self.set_on.date().toPython()}
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(KeepsTyping):
     def __init__(self, context: AppContext, goal: goals.GoalRow, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"Review: {goal.goal[:60]}")
@@ -181,6 +182,28 @@ class CasePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (goals_box, calls_box, closing):
             layout.addWidget(widget)
+        self._calls_case: str | None = None
+        self._calls_saved: tuple[int, int, str] = self._calls_typed()
+        context.register_unsaved(self)
+
+    # --- unsaved work (ui/unsaved.py): police-call figures typed and not saved ---------------------------
+
+    def _calls_typed(self) -> tuple[int, int, str]:
+        return self.calls_before.value(), self.calls_after.value(), self.calls_source.text()
+
+    def unsaved_work(self) -> str | None:
+        if self._calls_case is None or self._calls_typed() == self._calls_saved:
+            return None
+        return "the police-call figures typed for the case"
+
+    def save_unsaved(self) -> bool:
+        return self.save_calls()
+
+    def discard_unsaved(self) -> None:
+        before, after, source = self._calls_saved
+        self.calls_before.setValue(before)
+        self.calls_after.setValue(after)
+        self.calls_source.setText(source)
 
     def show_case(self, referral_uuid: str | None) -> None:
         self.setEnabled(referral_uuid is not None)
@@ -191,9 +214,12 @@ class CasePanel(QWidget):
             return
         self.goal_model.set_rows(goals.goals(self.context.store, referral_uuid))
         calls = cases.police_calls(self.context.store, referral_uuid)
-        self.calls_before.setValue(UNKNOWN if calls.before is None else calls.before)
-        self.calls_after.setValue(UNKNOWN if calls.after is None else calls.after)
-        self.calls_source.setText(calls.source)
+        typed_here = self.unsaved_work() is not None and self._calls_case == referral_uuid
+        self._calls_case = referral_uuid
+        self._calls_saved = (UNKNOWN if calls.before is None else calls.before,
+                             UNKNOWN if calls.after is None else calls.after, calls.source)
+        if not typed_here:  # a refresh of the same case (a contact logged) keeps figures being typed
+            self.discard_unsaved()
         self.calls_change.setText(f"Change: {calls.change}")
         self._show_closure(referral_uuid)
 
@@ -253,7 +279,7 @@ class CasePanel(QWidget):
             self.goal_list.selectRow(next((n for n, g in enumerate(self.goal_model.rows) if g.uuid == goal.uuid), 0))
             return
 
-    def save_calls(self) -> None:
+    def save_calls(self) -> bool:
         def value(spin: QSpinBox) -> int | None:
             return None if spin.value() == UNKNOWN else spin.value()
 
@@ -263,7 +289,10 @@ class CasePanel(QWidget):
                                       source=self.calls_source.text())
         except WorkflowError as error:
             self._warn(error)
+            return False  # the figures stay as typed
+        self._calls_saved = self._calls_typed()
         self._refresh("referral")
+        return True
 
     def close_case(self) -> None:
         """The closing dialog saves the date, the reason and the police calls since first contact."""

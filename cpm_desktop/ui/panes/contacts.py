@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.services import contacts
+from cpm_desktop.services import contacts, referrals
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
 
 STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
@@ -61,7 +62,7 @@ def _fill_who(combo: QComboBox, context: AppContext, referral_uuid: str) -> None
     combo.addItem(f"Staff: {context.store.actor}", STAFF)
 
 
-class ContactEditDialog(QDialog):
+class ContactEditDialog(KeepsTyping):
     """Correct an entry of the log; its earlier versions are listed and kept."""
 
     def __init__(self, context: AppContext, row: contacts.ContactRow, parent: QWidget | None = None):
@@ -216,7 +217,24 @@ class ContactLogPane(CasePane):
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence("Ctrl+L"), self, self.activity.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        context.register_unsaved(self)
         self.refresh()
+
+    # --- unsaved work (ui/unsaved.py): a contact typed in the quick-entry row and not logged yet ------------
+
+    def unsaved_work(self) -> str | None:
+        if self.context.current_referral is None or not (self.notes.text().strip() or self.minutes.value()):
+            return None
+        header = referrals.case_header(self.context.store, self.context.current_referral)
+        return f"the contact being logged for {header.name} ({header.referral_id})" if header else None
+
+    def save_unsaved(self) -> bool:
+        return self.log_contact()
+
+    def discard_unsaved(self) -> None:
+        self.minutes.setValue(0)
+        self.notes.clear()
+        self._set_when_now()
 
     # --- showing the case ---------------------------------------------------------------------------
 
@@ -287,9 +305,9 @@ class ContactLogPane(CasePane):
     def _when_edited(self) -> None:
         self._when_set_by_hand = True
 
-    def log_contact(self) -> None:
+    def log_contact(self) -> bool:
         if self.context.current_referral is None:
-            return
+            return False
         occurred_at = _minute(self.when.dateTime()) if self._when_set_by_hand else \
             datetime.now().replace(second=0, microsecond=0)
         who = self.who.currentData()
@@ -300,12 +318,11 @@ class ContactLogPane(CasePane):
                 mentor_uuid=None if who == STAFF else who, notes=self.notes.text())
         except contacts.ContactError as error:
             self.warn(error)
-            return
-        self.minutes.setValue(0)
-        self.notes.clear()
-        self._set_when_now()
+            return False
+        self.discard_unsaved()  # logged: the row is ready for the next one
         self.context.notify_changed("contact")
         self.activity.setFocus()  # the first field to fill: the time is now unless changed
+        return True
 
     # --- corrections ------------------------------------------------------------------------------
 

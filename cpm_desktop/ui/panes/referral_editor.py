@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from cpm_desktop.domain.dates import age_on
@@ -12,6 +12,8 @@ from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import IntakeError, ReferralForm
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
+from cpm_desktop.ui.unsaved import resolve
+from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
 
 UNKNOWN_DATE = QDate(1900, 1, 1)
 
@@ -62,7 +64,10 @@ class ReferralEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._populate_lists()
-        self._match_timer = QTimer(self, singleShot=True, interval=400, timeout=self._look_for_matches)
+        # Earlier referrals of the same person are looked up a moment after the typing stops; linking one
+        # first finishes that look-up, so it never links a match for a name no longer typed.
+        self.matching = DelayedSearch(self._look_for_matches, self._matches_shown, fields=[],
+                                      acting=[self.ui.linkButton, self.ui.matchList], delay_ms=400, parent=self)
         self._connect()
         self.start_new()
 
@@ -103,8 +108,8 @@ class ReferralEditor(QWidget):
         ui.victimCheck.toggled.connect(ui.victimCrimesList.setEnabled)
         ui.perpetratorCheck.toggled.connect(ui.perpetratorCrimesList.setEnabled)
         for edit in (ui.firstNameEdit, ui.lastNameEdit, ui.phoneEdit):
-            edit.textEdited.connect(lambda _text: self._match_timer.start())
-        ui.dateOfBirthEdit.dateChanged.connect(lambda _d: self._match_timer.start())
+            edit.textEdited.connect(self.matching.restart)
+        ui.dateOfBirthEdit.dateChanged.connect(self.matching.restart)
         ui.linkButton.clicked.connect(self._link_selected)
         ui.matchList.itemActivated.connect(lambda _item: self._link_selected())
         ui.buttonBox.accepted.connect(self.save)
@@ -115,6 +120,34 @@ class ReferralEditor(QWidget):
     @property
     def dirty(self) -> bool:
         return self._dirty
+
+    @property
+    def referral_uuid(self) -> str | None:
+        """The referral in the form; None for a new one."""
+        return self._form.referral_uuid
+
+    # Unsaved work (ui/unsaved.py): the pane registers the editor with the context.
+
+    def unsaved_work(self) -> str | None:
+        if not self._dirty:
+            return None
+        name = " ".join(part for part in (self.ui.firstNameEdit.text(), self.ui.lastNameEdit.text()) if part)
+        if self._form.referral_uuid:
+            return f"changes to referral {self._form.referral_id} ({name or 'no name'})"
+        return f"the new referral{' of ' + name if name else ''}"
+
+    def save_unsaved(self) -> bool:
+        return self.save()
+
+    def discard_unsaved(self) -> None:
+        self.show_saved()
+
+    def show_saved(self) -> None:
+        """The form as saved: the referral again, or an empty new one."""
+        if self._form.referral_uuid:
+            self.edit(self._form.referral_uuid)
+        else:
+            self.start_new()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -143,6 +176,7 @@ class ReferralEditor(QWidget):
 
     def show_form(self, form: ReferralForm) -> None:
         ui = self.ui
+        self.matching.timer.stop()  # a look-up for what was typed before has nothing to do with this form
         self._loading = True
         self._form = form
         ui.headingLabel.setText(f"Referral {form.referral_id} — {form.person_id}" if form.referral_uuid else
@@ -151,7 +185,8 @@ class ReferralEditor(QWidget):
                             (ui.postcodeEdit, form.postcode), (ui.phoneEdit, form.phone), (ui.emailEdit, form.email),
                             (ui.referrerNameEdit, form.referrer_name), (ui.referrerEmailEdit, form.referrer_email),
                             (ui.referrerPhoneEdit, form.referrer_phone),
-                            (ui.crimeReferenceEdit, form.crime_reference), (ui.under18ReasonEdit, form.under_18_reason)):
+                            (ui.crimeReferenceEdit, form.crime_reference),
+                            (ui.under18ReasonEdit, form.under_18_reason)):
             edit.setText(value)
         ui.addressEdit.setPlainText(form.address)
         ui.descriptionEdit.setPlainText(form.description)
@@ -210,10 +245,10 @@ class ReferralEditor(QWidget):
         return True
 
     def cancel(self) -> None:
-        if self._form.referral_uuid:
-            self.edit(self._form.referral_uuid)
-        else:
-            self.start_new()
+        """Esc or Cancel: what was typed is saved or discarded as the person says, or kept (Cancel)."""
+        if self._dirty and not resolve(self, [self]):
+            return
+        self.show_saved()
         self.cancelled.emit()
 
     def _look_for_matches(self) -> None:
@@ -235,7 +270,12 @@ class ReferralEditor(QWidget):
         if matches:
             ui.matchList.setCurrentRow(0)
 
+    def _matches_shown(self) -> tuple[str, ...]:
+        return tuple(self.ui.matchList.item(n).text() for n in range(self.ui.matchList.count()))
+
     def _link_selected(self) -> None:
+        if self.matching.finish():  # the matches shown were for what was typed before
+            return
         item = self.ui.matchList.currentItem()
         if item is None:
             return

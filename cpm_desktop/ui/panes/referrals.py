@@ -1,7 +1,7 @@
 """The Referrals pane: search-as-you-type list with filters, and the intake form beside it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import referrals
-from cpm_desktop.services.referrals import ReferralListRow
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import ReferralEditor
+from cpm_desktop.ui.unsaved import AskBeforeLeaving, resolve
+from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
 
 # The list shows at most this many (newest first); a search or filter narrows it. Every keystroke stays quick.
 SHOWN_AT_MOST = 2000
@@ -102,15 +103,23 @@ class ReferralsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        # Typing searches after a short pause, so each key press does not query the store.
-        self._search_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        # Moving to another row first asks about typing not yet saved (installed first: runs after the search).
+        self.leaving = AskBeforeLeaving(self.table, self._leaves_unsaved, lambda: self.context.resolve_unsaved(self),
+                                        lambda: tuple(row.uuid for row in self.model.rows))
+        # Typing searches after a short pause, so each key press does not query the store; Enter, keys and
+        # clicks on the list finish the pending search first, so they act on the list as it is shown.
+        self.searching = DelayedSearch(self.refresh, lambda: tuple(row.uuid for row in self.model.rows),
+                                       fields=[self.search], acting=[self.table], parent=self)
+        self.search.textChanged.connect(self.searching.restart)
         for combo in (self.area_filter, self.state_filter, self.outcome_filter):
             combo.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_referral)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.editor.saved.connect(self._saved)
         self.editor.dirtyChanged.connect(context.dirtyChanged)
+        context.register_unsaved(self.editor, saving_changes_case=True)
+        context.currentReferralChanged.connect(self._follow)
+        self._highlighting = False
         self.search.returnPressed.connect(self._open_first)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_referral,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -131,7 +140,6 @@ class ReferralsPane(QWidget):
         filters = dict(search=self.search.text(), area=self.area_filter.currentData(),
                        state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
         rows = referrals.list_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
-        current = self.context.current_referral
         self.model.set_rows(rows)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -140,34 +148,68 @@ class ReferralsPane(QWidget):
         else:
             total = referrals.count_referrals(self.context.store, **filters)
             self.count_label.setText(f"The newest {len(rows):,} of {total:,} referrals: search or filter to narrow.")
-        self.select(current, load=False)
+        self._highlight_editor_row()
 
-    def select(self, referral_uuid: str | None, *, load: bool = True) -> None:
-        for row, item in enumerate(self.model.rows):
-            if item.uuid == referral_uuid:
+    def select(self, referral_uuid: str) -> bool:
+        """Open a referral (as a click on its row would)."""
+        return self.open(referral_uuid)
+
+    def open(self, referral_uuid: str) -> bool:
+        """Show the referral in the form and make it the current case, once typing not yet saved is saved or
+        discarded; False when the person chose to stay."""
+        if not self.context.set_current_referral(referral_uuid):
+            self._highlight_editor_row()
+            return False
+        if self.editor.referral_uuid != referral_uuid:
+            if not resolve(self, [self.editor]):  # a new referral typed while this case was current
+                self._highlight_editor_row()
+                return False
+            self.editor.edit(referral_uuid)
+        self._highlight_editor_row()
+        return True
+
+    def _follow(self, referral_uuid: str | None) -> None:
+        """The current case changed elsewhere (a waiting list, Feedback due): the form shows it too."""
+        if referral_uuid and referral_uuid != self.editor.referral_uuid and not self.editor.dirty:
+            self.editor.edit(referral_uuid)
+            self._highlight_editor_row()
+
+    def _highlight_editor_row(self) -> None:
+        """The list highlights the referral the form shows (none for a new one), without loading anything."""
+        uuid = self.editor.referral_uuid
+        row = next((n for n, item in enumerate(self.model.rows) if item.uuid == uuid), None) if uuid else None
+        self._highlighting = True
+        try:
+            if row is None:
+                self.table.selectionModel().clear()
+            else:
                 self.table.selectionModel().setCurrentIndex(
                     self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
                 self.table.scrollTo(self.model.index(row, 0))
-                return
+        finally:
+            self._highlighting = False
+
+    def _leaves_unsaved(self, row: int | None) -> bool:
+        if not self.context.has_unsaved():
+            return False
+        return row is None or self.model.row_at(row).uuid != self.editor.referral_uuid
 
     def _row_chosen(self, current, _previous) -> None:
-        if not current.isValid():
-            return
-        row: ReferralListRow = self.model.row_at(current.row())
-        if row.uuid != self.context.current_referral:
-            self.context.set_current_referral(row.uuid)
-        if self.editor._form.referral_uuid != row.uuid:
-            self.editor.edit(row.uuid)
+        if current.isValid() and not self._highlighting:
+            self.open(self.model.row_at(current.row()).uuid)
 
     def _open_first(self) -> None:
-        if self.model.rows:
+        self.searching.finish()
+        if self.model.rows and (not self._leaves_unsaved(0) or self.context.resolve_unsaved(self)):
             self.table.setFocus()
             self.table.selectRow(0)
 
     def new_referral(self) -> None:
-        self.table.clearSelection()
+        if self.editor.dirty and not resolve(self, [self.editor]):
+            return
         self.editor.start_new()
+        self._highlight_editor_row()
 
     def _saved(self, referral_uuid: str) -> None:
         self.context.set_current_referral(referral_uuid)

@@ -33,6 +33,7 @@ from cpm_desktop.services import cases, referrals, risk
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import from_qdate
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 
 YES_NO = (("not known", None), ("yes", True), ("no", False))
@@ -50,7 +51,7 @@ def _yes_no(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "?"}[value]
 
 
-class AssessmentDialog(QDialog):
+class AssessmentDialog(KeepsTyping):
     """A new assessment or reassessment, with the checks made and the professionals consulted."""
 
     def __init__(self, kind: str, parent: QWidget | None = None):
@@ -65,7 +66,8 @@ class AssessmentDialog(QDialog):
         form = QFormLayout()
         form.addRow("Assessed &on", self.assessed_on)
         form.addRow("&Danger to staff or volunteers", self.danger)
-        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"), ("capacity", "&Capacity to change")):
+        for key, text in (("will", "&Will to change"), ("want", "W&ant to change"),
+                          ("capacity", "&Capacity to change")):
             combo = QComboBox(objectName=f"{key}Combo")
             for label, value in YES_NO:
                 combo.addItem(label, value)
@@ -107,7 +109,7 @@ class AssessmentDialog(QDialog):
             self.notes.toPlainText(), tuple(checks), tuple(people))
 
 
-class VisitDialog(QDialog):
+class VisitDialog(KeepsTyping):
     def __init__(self, visit: risk.Visit | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("Home visit")
@@ -256,8 +258,23 @@ class RiskPane(QWidget):
         self.new_visit_button.clicked.connect(lambda: self.edit_visit(None))
         self.edit_visit_button.clicked.connect(self._edit_selected_visit)
         context.currentReferralChanged.connect(lambda _uuid: self.refresh())
+        context.register_unsaved(self)
         self._label = label
         self.refresh()
+
+    # --- unsaved work (ui/unsaved.py): a decision whose reason is typed and not recorded ------------------
+
+    def unsaved_work(self) -> str | None:
+        if self.context.current_referral is None or not self.reason.text().strip():
+            return None
+        header = referrals.case_header(self.context.store, self.context.current_referral)
+        return f"the decision typed for {header.name} ({header.referral_id})" if header else None
+
+    def save_unsaved(self) -> bool:
+        return self.record_decision()
+
+    def discard_unsaved(self) -> None:
+        self.reason.clear()
 
     # --- showing -----------------------------------------------------------------------------------
 
@@ -278,7 +295,8 @@ class RiskPane(QWidget):
         self.visit_model.set_rows(risk.visits(self.context.store, uuid))
         self.flag_list.clear()
         for flag in risk.flags(self.context.store, uuid):
-            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}", self.flag_list)
+            item = QListWidgetItem(f"{self._label('risk_flag', flag.flag)} — since {day(flag.raised_on)}",
+                                   self.flag_list)
             item.setData(Qt.ItemDataRole.UserRole, flag.uuid)
         self.history.clear()
         events = cases.case_history(self.context.store, uuid)
@@ -292,16 +310,17 @@ class RiskPane(QWidget):
     def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self, "Not recorded", str(error))
 
-    def record_decision(self) -> None:
+    def record_decision(self) -> bool:
         try:
             cases.record_decision(self.context.store, self.context.current_referral, self.outcome.currentData(),
                                   self.reason.text(), from_qdate(self.decided_on.date()))
         except (WorkflowError, LookupError) as error:
             self._warn(error)
-            return
+            return False
         self.reason.clear()
         self.context.notify_changed("decision")
         self.refresh()
+        return True
 
     def reopen(self) -> None:
         if ask_and_reopen(self, self.context):
