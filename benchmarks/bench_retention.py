@@ -39,7 +39,7 @@ def main() -> None:
         items = retention.due_for_deletion(store, today=args.today)
         print(f"dry run: {time.perf_counter() - started:.2f} s, {len(items):,} due "
               f"({sum(i.kind == 'case' for i in items):,} cases, {sum(i.kind == 'mentor' for i in items):,} "
-              f"mentors, {sum(i.count for i in items if i.kind == 'audit'):,} audit events)")
+              f"mentors, {sum(i.count for i in items if i.kind == 'audit'):,} audit events)", flush=True)
         before = copy.stat().st_size
         started = time.perf_counter()
         report = retention.apply_retention(store, [i.key for i in items if not i.kept], today=args.today)

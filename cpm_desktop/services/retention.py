@@ -212,7 +212,7 @@ def apply_retention(store: Store, keys: Iterable[str], today: date | None = None
         audit.record_access(session, "erase", "retention",
                             detail=f"{report.erased_records} records and {report.audit_events} audit events "
                                    "erased under the retention rules")
-    _scrub(store, report, progress)
+    _scrub(store, report)
     return report
 
 
@@ -254,8 +254,8 @@ def _secure_delete(session: Session) -> None:
     session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
 
 
-def _scrub(store: Store, report: ErasureReport, progress: Progress | None) -> None:
-    # Never reports progress: a Cancel pressed now must not stop the clearing of what is already erased.
+def _scrub(store: Store, report: ErasureReport) -> None:
+    # Reports no progress: a Cancel pressed now must not stop the clearing of what is already erased.
     report.wal_cleared = erasure.scrub(store).wal_cleared
 
 
@@ -294,7 +294,7 @@ def erase_on_request(store: Store, *, kind: str, subject_id: str, reason: str, r
         session.add(m.SubjectAccessRequest(subject_kind=kind, subject_uuid=subject.id, request_kind="erasure",
                                            received_on=received_on or today, completed_on=today, paused_days=0,
                                            extension_months=0, notes=reason))
-    _scrub(store, report, progress)
+    _scrub(store, report)
     return report
 
 
@@ -391,7 +391,7 @@ def reapply_tombstones(store: Store, tombstones: Sequence[TombstoneRow], today: 
                                         rule=stone.rule))
             else:
                 held.erased_on, held.rule = stone.erased_on, stone.rule
-    _scrub(store, report, None)
+    _scrub(store, report)
     return report.erased_records
 
 
