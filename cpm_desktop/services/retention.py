@@ -195,20 +195,22 @@ def apply_retention(store: Store, keys: Iterable[str], today: date | None = None
         if unknown:
             raise ErasureRefused("Some of the records chosen are no longer due for deletion; list them again. "
                                  "Nothing was erased.")
-        for key in sorted(wanted):
-            item = items[key]
-            if item.kept:
-                report.kept.append(f"{item.label}: {item.kept}")
-                continue
+        chosen = [items[key] for key in sorted(wanted)]
+        report.kept = [f"{item.label}: {item.kept}" for item in chosen if item.kept]
+        by_rule: dict[tuple[str, str], list[str]] = {}
+        for item in chosen:
+            if not item.kept:
+                by_rule.setdefault((item.kind, item.rule), []).append(item.uuid)
+        for (kind, rule), uuids in sorted(by_rule.items()):  # a few queries per rule, however many records
             if progress:
-                progress(f"Erasing {item.label}")
-            if item.kind == CASE:
-                _erase_case(session, item.uuid, item.rule, today, report)
-            elif item.kind == MENTOR:
-                _count(report, erasure.erase_levels(session, erasure.mentor_levels(session, item.uuid),
-                                                    rule=item.rule, today=today))
+                progress(f"Erasing {len(uuids):,} under {rule}")
+            if kind == CASE:
+                _erase_cases(session, uuids, rule, today, report)
+            elif kind == MENTOR:
+                _count(report, erasure.erase_levels(session, erasure.mentors_levels(session, uuids), rule=rule,
+                                                    today=today))
             else:
-                report.audit_events += _erase_old_events(session, rules, today, item.rule)
+                report.audit_events += _erase_old_events(session, rules, today, rule)
         audit.record_access(session, "erase", "retention",
                             detail=f"{report.erased_records} records and {report.audit_events} audit events "
                                    "erased under the retention rules")
@@ -216,17 +218,22 @@ def apply_retention(store: Store, keys: Iterable[str], today: date | None = None
     return report
 
 
-def _erase_case(session: Session, referral_uuid: str, rule: str, today: date, report: ErasureReport) -> None:
-    referral = session.get(m.Referral, referral_uuid)
-    if referral is None:
-        return
-    person_uuid = referral.person_uuid
-    others = session.scalar(select(func.count()).select_from(m.Referral).where(
-        m.Referral.person_uuid == person_uuid, m.Referral.id != referral_uuid))
-    # The person's last case takes the person with it; otherwise only the case goes.
-    levels = erasure.person_levels(session, person_uuid) if not others \
-        else erasure.case_levels(session, [referral_uuid])
-    _count(report, erasure.erase_levels(session, levels, rule=rule, today=today))
+def _erase_cases(session: Session, referral_uuids: list[str], rule: str, today: date, report: ErasureReport) -> None:
+    """The cases, and the people whose last cases they are; a person with another case kept keeps their record."""
+    r = m.Referral
+    chosen = set(referral_uuids)
+    people = {person for chunk in erasure.chunks(referral_uuids)
+              for person in session.scalars(select(r.person_uuid).where(r.id.in_(chunk)))}
+    cases_of: dict[str, set[str]] = {}
+    for chunk in erasure.chunks(sorted(people)):
+        for referral_uuid, person_uuid in session.execute(select(r.id, r.person_uuid).where(r.person_uuid.in_(chunk))):
+            cases_of.setdefault(person_uuid, set()).add(referral_uuid)
+    whole = sorted(person for person, cases in cases_of.items() if cases <= chosen)
+    alone = sorted(chosen - {case for person in whole for case in cases_of[person]})
+    if alone:
+        _count(report, erasure.erase_levels(session, erasure.case_levels(session, alone), rule=rule, today=today))
+    if whole:
+        _count(report, erasure.erase_levels(session, erasure.people_levels(session, whole), rule=rule, today=today))
 
 
 def _erase_old_events(session: Session, rules: RetentionRules, today: date, rule: str) -> int:

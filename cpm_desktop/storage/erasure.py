@@ -13,15 +13,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from cpm_desktop.storage import changes
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
 _CHUNK = 500
+R = TypeVar("R", bound=m.Record)
 CHECKPOINT_WAIT_MS = 2000  # how long the scrub waits for another program's reading to finish
 
 # Children of a case, deepest first: (model, the column naming the parent, the parent's model).
@@ -48,7 +50,7 @@ class Erased:
         return len(self.rows)
 
 
-def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+def chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start:start + _CHUNK]
 
@@ -60,11 +62,11 @@ def case_levels(session: Session, referral_uuids: Sequence[str]) -> list[list[m.
     for depth in reversed(range(len(_CASE_LEVELS))):  # parents' children are found before theirs
         for model, column, parent in _CASE_LEVELS[depth]:
             rows: list[m.Record] = []
-            for chunk in _chunks(found.get(parent, [])):
+            for chunk in chunks(found.get(parent, [])):
                 rows.extend(session.scalars(select(model).where(getattr(model, column).in_(chunk))))
             found[model] = [row.id for row in rows]
             by_level[depth].extend(rows)
-    referrals: list[m.Record] = [row for chunk in _chunks(list(referral_uuids))
+    referrals: list[m.Record] = [row for chunk in chunks(list(referral_uuids))
                                  for row in session.scalars(select(m.Referral).where(m.Referral.id.in_(chunk)))]
     return [*by_level, referrals]
 
@@ -90,30 +92,43 @@ def record_levels(session: Session, row: m.Record) -> list[list[m.Record]]:
 
 
 def person_levels(session: Session, person_uuid: str) -> list[list[m.Record]]:
-    referrals = list(session.scalars(select(m.Referral.id).where(m.Referral.person_uuid == person_uuid)))
-    return [*case_levels(session, referrals), _own_records(session, person_uuid),
-            [row for row in [session.get(m.Person, person_uuid)] if row is not None]]
+    return people_levels(session, [person_uuid])
+
+
+def people_levels(session: Session, person_uuids: Sequence[str]) -> list[list[m.Record]]:
+    """People with all their cases, deepest first (a few queries however many there are)."""
+    referrals = [uuid for chunk in chunks(list(person_uuids))
+                 for uuid in session.scalars(select(m.Referral.id).where(m.Referral.person_uuid.in_(chunk)))]
+    return [*case_levels(session, referrals), _own_records(session, person_uuids),
+            _rows(session, m.Person, m.Person.id, person_uuids)]
 
 
 def mentor_levels(session: Session, mentor_uuid: str) -> list[list[m.Record]]:
-    """A mentor's own records; the clients' contacts they made stay the clients' and lose the mentor's name."""
+    return mentors_levels(session, [mentor_uuid])
+
+
+def mentors_levels(session: Session, mentor_uuids: Sequence[str]) -> list[list[m.Record]]:
+    """Mentors' own records; the clients' contacts they made stay the clients' and lose the mentor's name."""
     mine: list[m.Record] = []
     for own in (m.MentorStatusChange, m.ProgressCheck, m.Allocation):
-        mine.extend(session.scalars(select(own).where(own.mentor_uuid == mentor_uuid)))
+        mine.extend(_rows(session, own, own.mentor_uuid, mentor_uuids))
     # Ordinary edits, which travel over sync as edits.
-    for contact in session.scalars(select(m.Contact).where(m.Contact.mentor_uuid == mentor_uuid)):
+    for contact in _rows(session, m.Contact, m.Contact.mentor_uuid, mentor_uuids):
         contact.mentor_uuid = None
-    for revision in session.scalars(select(m.ContactRevision).where(m.ContactRevision.mentor_uuid == mentor_uuid)):
+    for revision in _rows(session, m.ContactRevision, m.ContactRevision.mentor_uuid, mentor_uuids):
         revision.mentor_uuid = None
-    return [mine, _own_records(session, mentor_uuid),
-            [row for row in [session.get(m.Mentor, mentor_uuid)] if row is not None]]
+    return [mine, _own_records(session, mentor_uuids), _rows(session, m.Mentor, m.Mentor.id, mentor_uuids)]
 
 
-def _own_records(session: Session, subject_uuid: str) -> list[m.Record]:
-    """The subject's access requests and lifted holds (an erasure request outlives them, as proof)."""
-    q, h = m.SubjectAccessRequest, m.RetentionHold
-    requests = session.scalars(select(q).where(q.subject_uuid == subject_uuid, q.request_kind != "erasure"))
-    return [*requests, *session.scalars(select(h).where(h.subject_uuid == subject_uuid))]
+def _rows(session: Session, model: type[R], column: InstrumentedAttribute[Any], uuids: Sequence[str]) -> list[R]:
+    return [row for chunk in chunks(list(uuids)) for row in session.scalars(select(model).where(column.in_(chunk)))]
+
+
+def _own_records(session: Session, subject_uuids: Sequence[str]) -> list[m.Record]:
+    """The subjects' access requests and lifted holds (an erasure request outlives them, as proof)."""
+    q = m.SubjectAccessRequest
+    requests = [row for row in _rows(session, q, q.subject_uuid, subject_uuids) if row.request_kind != "erasure"]
+    return [*requests, *_rows(session, m.RetentionHold, m.RetentionHold.subject_uuid, subject_uuids)]
 
 
 def erase_levels(session: Session, levels: Sequence[Sequence[m.Record]], *, rule: str, today: date) -> Erased:
@@ -152,15 +167,15 @@ def add_tombstones(session: Session, rows: Iterable[tuple[str, str]], *, rule: s
 def _forget_copies(session: Session, ids: Sequence[str], subjects: Sequence[str], erased: Erased) -> None:
     e = m.AuditEvent
     event_ids: list[str] = []
-    for chunk in _chunks(list(subjects)):
+    for chunk in chunks(list(subjects)):
         event_ids.extend(session.scalars(select(e.id).where(e.subject_uuid.in_(chunk))))
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         event_ids.extend(session.scalars(select(e.id).where(e.record_uuid.in_(chunk))))
     event_ids = sorted(set(event_ids))
-    for chunk in _chunks(event_ids):
+    for chunk in chunks(event_ids):
         session.execute(delete(e).where(e.id.in_(chunk)))
     erased.audit_events = len(event_ids)
-    for chunk in _chunks([*ids, *event_ids]):
+    for chunk in chunks([*ids, *event_ids]):
         session.execute(delete(m.SyncOutbox).where(m.SyncOutbox.row_uuid.in_(chunk)))
         session.execute(delete(m.SyncConflict).where(m.SyncConflict.row_uuid.in_(chunk)))
 
@@ -173,7 +188,7 @@ def clear_references(session: Session, mentor_uuid: str) -> None:
 
 def delete_audit_events(session: Session, event_ids: Sequence[str]) -> None:
     """Audit events past their period, with their copies still waiting to be sent to the hub."""
-    for chunk in _chunks(list(event_ids)):
+    for chunk in chunks(list(event_ids)):
         session.execute(delete(m.AuditEvent).where(m.AuditEvent.id.in_(chunk)))
         session.execute(delete(m.SyncOutbox).where(m.SyncOutbox.row_uuid.in_(chunk)))
 
@@ -181,7 +196,7 @@ def delete_audit_events(session: Session, event_ids: Sequence[str]) -> None:
 def forget_subject_events(session: Session, subject_or_record_uuids: Sequence[str]) -> None:
     """Applying an erasure from another laptop: the audit events about the erased rows go with them."""
     e = m.AuditEvent
-    for chunk in _chunks(list(subject_or_record_uuids)):
+    for chunk in chunks(list(subject_or_record_uuids)):
         session.execute(delete(e).where(or_(e.subject_uuid.in_(chunk), e.record_uuid.in_(chunk))))
 
 

@@ -238,3 +238,29 @@ def test_restoring_a_backup_erases_again_what_the_replaced_store_had_erased(stor
     with Store.open(store.path, PASSPHRASE) as reopened:
         assert {t.row_uuid for t in retention.tombstones(reopened)} >= {scheme.due_referral}
         assert where_found(reopened.path, PASSPHRASE, KEPT)
+
+
+def _second_case(store, person_uuid: str, closed_on: date) -> str:
+    from cpm_desktop.services import cases
+    from cpm_desktop.services import referrals as referral_service
+
+    form = referral_service.save_referral(store, referral_service.ReferralForm(
+        first_name="Zebedee", last_name=CANARY, referred_on=date(2019, 1, 1), area="north",
+        person_uuid=person_uuid), today=date(2019, 1, 1))
+    cases.record_decision(store, form.referral_uuid, "supported", "Again", date(2019, 1, 1), today=date(2019, 1, 1))
+    cases.close_case(store, form.referral_uuid, closed_on, "Done", today=closed_on)
+    return form.referral_uuid
+
+
+@pytest.mark.parametrize("second_closed, person_goes", [(date(2025, 6, 1), False), (date(2019, 6, 1), True)])
+def test_a_person_goes_with_their_last_case_only(store, scheme, second_closed, person_goes):
+    with store.snapshot() as session:
+        person_uuid = session.scalar(select(m.Referral.person_uuid).where(m.Referral.id == scheme.due_referral))
+    second = _second_case(store, person_uuid, second_closed)
+    due = [item.key for item in retention.due_for_deletion(store, today=TODAY) if item.kind == "case"]
+    retention.apply_retention(store, due, today=TODAY)
+    with store.snapshot() as session:
+        assert session.get(m.Referral, scheme.due_referral) is None
+        assert (session.get(m.Person, person_uuid) is None) == person_goes
+        assert (session.get(m.Referral, second) is None) == person_goes
+    assert bool(where_found(store.path, PASSPHRASE, CANARY)) != person_goes
