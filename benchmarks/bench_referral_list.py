@@ -33,6 +33,10 @@ def main() -> None:
             timed(f"as the pane asks: search {query!r}", lambda q=query: (
                 referrals.list_referrals(store, search=q, limit=shown),
                 referrals.count_referrals(store, search=q))[0])
+        # The pane now asks search_referrals: the same, plus close spellings when exact hits are few.
+        for query in ("", "pa", "paun", "ionut paun", "R0123", "siobahn", "siobahn o briain", "xyzzy", "kerry dinsdal"):
+            timed(f"search_referrals {query!r} (exact + close spellings)", lambda q=query: referrals.search_referrals(
+                store, search=q, limit=shown).rows)
         timed("waiting for mentors", lambda: referrals.list_referrals(store, state="awaiting_allocation"))
         timed("matches for a new referral", lambda: referrals.possible_matches(
             store, first_name="Ionut", last_name="Paun", phone="07700 900123"))

@@ -10,9 +10,13 @@ from cpm_desktop.services.stores import Store
 def _application():
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("cpm-desktop")
     app.setOrganizationName("cpm-desktop")
+    from cpm_desktop.ui.widgets.scrolling import follow_focus
+
+    follow_focus(app)
     return app
 
 

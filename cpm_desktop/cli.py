@@ -233,15 +233,16 @@ def cmd_report_evaluation(args: argparse.Namespace) -> int:
 
 
 def cmd_letter_feedback(args: argparse.Namespace) -> int:
-    from cpm_desktop.services.letters import feedback_letter_pdf
+    from cpm_desktop.services.letters import feedback_letter, feedback_letter_pdf
 
     with _open(args) as store:
         try:
+            which = feedback_letter(store, args.referral).describes
             pdf = feedback_letter_pdf(store, args.referral)
         except LookupError as missing:
             raise InvalidInput(str(missing)) from None
     _write_output(args.out, pdf)
-    _say(f"Wrote the feedback letter to {args.out}.")
+    _say(f"Wrote the letter to {args.out}. {which}")
     return EXIT_OK
 
 

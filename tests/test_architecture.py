@@ -34,20 +34,20 @@ def allowed(ours: str, third_party: str = "") -> Allowed:
 LAYERS: dict[str, Allowed] = {
     # pure rules and values: nothing of ours below them, no I/O libraries
     "domain": allowed("domain", "dateutil"),  # dateutil: calendar months (pure, no I/O) for the retention rules
-    # files shipped with the application, read into domain values
-    "resources": allowed("domain"),
+    # the one accessor of the files shipped with the application (resources/, docs/), read into domain values
+    "resources_path.py": allowed("domain"),
     # the encrypted store: engine, models, audit hooks, migrations
     "storage": allowed("domain", "sqlalchemy sqlcipher3 alembic"),
     # plain data in, PDF bytes out (never a session)
-    "reports": allowed("domain resources", "reportlab pypdf bidi arabic_reshaper"),
+    "reports": allowed("domain resources_path.py", "reportlab pypdf bidi arabic_reshaper"),
     # the change log and the hub
     "sync": allowed("domain storage", "psycopg cryptography alembic sqlalchemy"),
     # use cases shared by the GUI and the CLI
-    "services": allowed("domain storage reports sync resources config.py", "sqlalchemy rapidfuzz"),
+    "services": allowed("domain storage reports sync resources_path.py config.py", "sqlalchemy rapidfuzz"),
     # widgets: services and domain values only, never storage or SQLAlchemy
-    "ui": allowed("services domain config.py", "PySide6 pypdfium2"),
+    "ui": allowed("services domain config.py resources_path.py", "PySide6 shiboken6 pypdfium2"),
     # the command line: the same services as the GUI, headless
-    "cli.py": allowed("services domain config.py"),
+    "cli.py": allowed("services domain config.py resources_path.py"),
     # wires the GUI together: opens the store through services, builds the main window
     "app.py": allowed("ui services domain config.py", "PySide6"),
     # where the user's files and the log live
@@ -57,7 +57,8 @@ LAYERS: dict[str, Allowed] = {
     "__init__.py": allowed(""),
 }
 # A part is named by its folder, or by its file at the top of the package.
-ALIASES = {"cli": "cli.py", "app": "app.py", "config": "config.py", "__main__": "__main__.py"}
+ALIASES = {"cli": "cli.py", "app": "app.py", "config": "config.py", "__main__": "__main__.py",
+           "resources_path": "resources_path.py"}
 
 
 def part_of(path: Path) -> str:
@@ -125,7 +126,7 @@ def test_every_module_has_a_declared_place():
     unplaced = sorted(str(p.relative_to(PACKAGE)) for p in MODULES if part_of(p) not in LAYERS)
     assert not unplaced, f"give these a place in LAYERS: {unplaced}"
     assert {part_of(p) for p in MODULES} >= {"domain", "storage", "services", "reports", "ui", "cli.py", "app.py",
-                                              "config.py", "resources"}
+                                              "config.py", "resources_path.py"}
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -86,8 +86,10 @@ def probe(python: Path, cwd: Path) -> dict:
 
 def test_every_resource_the_code_reads_is_in_the_clone():
     fonts = [("fonts", name) for name in FONT_FILES.values()]
-    for parts in (("vocabulary.toml",), ("gdpr_defaults.toml",), ("letters", "acknowledgement.txt"),
-                  ("letters", "feedback.txt"), *fonts):
+    letters = [("letters", f"{kind}.txt") for kind in ("acknowledgement", "feedback_declined", "feedback_not_offered",
+               "feedback_not_continued", "feedback_referred_on", "feedback_external_request", "feedback_pending",
+               "feedback_closed", "feedback_closed_no_contact", "feedback_open", "feedback_no_contact")]
+    for parts in (("vocabulary.toml",), ("gdpr_defaults.toml",), *letters, *fonts):
         assert resources_path.resource_path(*parts).is_file(), parts
     assert resources_path.docs_path("index.md").is_file()
     assert resources_path.SHIPPED == ROOT
@@ -143,6 +145,7 @@ def bundle_datas(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """build.spec's datas, by running the spec with PyInstaller's names standing in (no bundle is built)."""
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: []  # type: ignore[attr-defined]
+    hooks.copy_metadata = lambda distribution: []  # type: ignore[attr-defined]
     for name in ("PyInstaller", "PyInstaller.utils"):
         monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)

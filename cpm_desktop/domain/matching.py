@@ -5,6 +5,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from cpm_desktop.domain.text import plural
+
 # Flags on a case that mean its mentors never work alone: a single mentor cannot be allocated to it.
 PAIR_ONLY_FLAGS = ("never_alone", "two_staff")
 # A trained mentor's wait for a first client counts up to this many days in the ranking (then it is capped);
@@ -17,6 +19,8 @@ class MentorFacts:
     status: str
     dbs_checked_on: date | None
     safeguarding_completed_on: date | None
+    open_allocations: int = 0  # clients supported now
+    capacity: int | None = None  # the most clients at once the mentor agreed to; None: not known here
 
 
 def why_not_allocatable(mentor: MentorFacts, on: date | None = None) -> str | None:
@@ -36,7 +40,17 @@ def why_not_allocatable(mentor: MentorFacts, on: date | None = None) -> str | No
     if on is not None and mentor.safeguarding_completed_on > on:
         return (f"The safeguarding training ({mentor.safeguarding_completed_on:%d/%m/%Y}) is later than the "
                 "allocation date.")
-    return None
+    return capacity_problem(mentor.open_allocations, mentor.capacity)
+
+
+def capacity_problem(open_allocations: int, capacity: int | None) -> str | None:
+    """Why a mentor has no place for another client (full, or over the number agreed), as a sentence."""
+    if capacity is None or open_allocations < capacity:
+        return None
+    if open_allocations == capacity:
+        return f"Full: already supporting {plural(open_allocations, 'client')}, the most agreed at once."
+    return (f"Over capacity: supporting {plural(open_allocations, 'client')}, more than the {capacity} "
+            "agreed at once.")
 
 
 def why_not_this_many(open_after: int, single_reason: str, case_flags: Iterable[str] = ()) -> str | None:
@@ -126,11 +140,11 @@ def score_mentor(mentor: Candidate, client: ClientNeeds, matching: Mapping[str, 
         reasons.append(f"{spare} of {mentor.capacity} places free")
         score += 1 + 0.25 * min(spare - 1, 2)
     else:
-        reasons.append(f"full ({mentor.open_allocations} of {mentor.capacity} clients)")
+        reasons.append(f"full ({mentor.open_allocations} of {plural(mentor.capacity, 'client')})")
         score -= 5
     if not mentor.ever_allocated and mentor.trained_on is not None:
         waited = max((today - mentor.trained_on).days, 0)
-        reasons.append(f"waiting {waited} days for a first client")
+        reasons.append(f"waiting {plural(waited, 'day')} for a first client")
         score += 2 * min(waited, WAIT_CAP_DAYS) / WAIT_CAP_DAYS  # a long wait weighs as much as one fit
     if "experienced_mentors" in client.flags:
         score += 4 if mentor.ever_allocated else -4

@@ -40,3 +40,10 @@ MAX_TEXT_CHARS = 1_000_000
 
 def too_long(text: str | None) -> bool:
     return text is not None and len(text) > MAX_TEXT_CHARS
+
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 contact``, ``2 contacts``, ``1,234 contacts``: the one way the application counts things in words."""
+    word = singular if count == 1 else plural_form or f"{singular}s"
+    return f"{count:,} {word}"

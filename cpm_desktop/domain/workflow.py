@@ -6,8 +6,12 @@ can be re-opened later: "the door is always open".
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from cpm_desktop.domain.text import fold, plural
 
 ADULT_AGE = 18
 PENDING, SUPPORTED = "pending", "supported"
@@ -81,9 +85,13 @@ def check_close(case: CaseState, closed_on: date | None, reason: str, today: dat
         raise WorkflowError("Give the reason the case closed.")
 
 
-def check_reopen(case: CaseState, reason: str) -> None:
+def can_reopen(outcome: str, closed_on: date | None) -> bool:
     """A closed case, or a declined referral, may be opened again: the door is always open."""
-    if case.closed_on is None and case.outcome not in DECLINED:
+    return closed_on is not None or outcome in DECLINED
+
+
+def check_reopen(case: CaseState, reason: str) -> None:
+    if not can_reopen(case.outcome, case.closed_on):
         raise WorkflowError("The case is open already.")
     if not reason.strip():
         raise WorkflowError("Give the reason for re-opening the case.")
@@ -108,3 +116,20 @@ def days_waiting(outcome: str, referred_on: date, decided_on: date | None, alloc
     if outcome == SUPPORTED and not allocated and closed_on is None:
         return (today - (decided_on or referred_on)).days
     return None
+
+
+UNFINISHED_GOALS = frozenset({"open", "ongoing"})  # goal_status codes of goals still being worked on
+_GOALS_ACHIEVED = re.compile(r"\b(goals?|aims?)\b.*\bachieved\b|\bachieved\b.*\bgoals?\b")
+
+
+def closing_question(reason: str, goals: Iterable[tuple[str, str]]) -> str | None:
+    """What to ask before closing with ``reason`` when it says the goals were achieved while some are still
+    open; ``goals`` are (title, goal_status code). None when there is nothing to ask."""
+    if not _GOALS_ACHIEVED.search(fold(reason)):
+        return None
+    unfinished = [" ".join(title.split()) for title, status in goals if status in UNFINISHED_GOALS]
+    if not unfinished:
+        return None
+    shown = "; ".join(f"“{title[:60]}”" for title in unfinished[:3]) + ("; …" if len(unfinished) > 3 else "")
+    return (f"{plural(len(unfinished), 'goal is', 'goals are')} still open ({shown}). "
+            f"Close the case as “{' '.join(reason.split())}” all the same?")

@@ -28,6 +28,7 @@ from cpm_desktop.reports.styles import (
     data_table,
     long_date,
     markup,
+    money,
     number,
     para,
     safe,
@@ -215,7 +216,7 @@ def _signed(value: float | None, kind: str | None) -> str:
     if kind == "pct":
         return f"{sign}{text} points"
     if kind == "money":
-        return f"{sign}£{text}"
+        return f"{sign}{money(abs(value))}"
     return f"{sign}{text}"
 
 
@@ -323,7 +324,7 @@ def _method(summary: Mapping[str, Any], label: Labeller) -> list[Flowable]:
         f"Demand on the police compares calls in the 12 months before referral with the 12 months after first "
         f"contact, for clients with both counts known. Hours saved = calls avoided \u00d7 "
         f"{number(p['hours_per_call'])} police staff hours per call; cost saved = hours saved \u00d7 "
-        f"\u00a3{number(p['cost_per_hour'])} per hour, rounded to whole pounds.",
+        f"{money(p['cost_per_hour'])} per hour, rounded to whole pounds.",
         "A dash (\u2014) means there is nothing to measure, such as a median of no waits.",
     ]
     notes += [
@@ -376,7 +377,7 @@ def _chart(values: Iterable[float | None], build: Callable[[], Flowable]) -> lis
 
 
 def _money(value: float | None) -> str:
-    return EMPTY if value is None else f"£{number(value)}"
+    return money(value)
 
 
 def _short(text: str) -> str:

@@ -92,6 +92,16 @@ def markup(trusted: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(trusted, style or styles().body)
 
 
+def money(value: float | int | None) -> str:
+    """Pounds as printed: a whole number of pounds as ``£1,234``, pounds and pence with two decimals (``£25.00``,
+    never ``£25.0``)."""
+    if value is None:
+        return EMPTY
+    sign = "\u2212" if value < 0 else ""
+    figure = f"{abs(value):,}" if isinstance(value, int) else f"{abs(value):,.2f}"
+    return f"{sign}£{figure}"
+
+
 def number(value: object) -> str:
     """A figure as printed: thousands separated, None as a dash, never rounded here.
 

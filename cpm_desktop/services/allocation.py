@@ -121,7 +121,8 @@ def suggestions(store: Store, referral_uuid: str, today: date | None = None, lim
                              tuple(split_codes(referral.victim_crimes)), bool(referral.victim),
                              bool(referral.perpetrator), _case_flags(session, referral_uuid))
     mentors = {row.id: row for row in rows if row.id not in already and not why_not_allocatable(
-        MentorFacts(row.status, row.dbs_checked_on, row.safeguarding_completed_on), today)}
+        MentorFacts(row.status, row.dbs_checked_on, row.safeguarding_completed_on, counts.get(row.id, (0, 0))[0],
+                    row.capacity), today)}
     candidates = [Candidate(row.id, row.area, tuple(split_codes(row.lived_experience)), row.capacity,
                             counts.get(row.id, (0, 0))[0], row.training_completed_on, row.id in counts,
                             tuple(split_codes(row.other_areas)))
@@ -144,8 +145,9 @@ def _check_mentor(session: Session, mentor_uuid: str, on: date) -> m.Mentor:
     mentor = session.get(m.Mentor, mentor_uuid)
     if mentor is None or mentor.deleted_at is not None:
         raise AllocationError("That mentor is not in the register.")
+    busy = allocation_counts(session).get(mentor.id, (0, 0))[0]
     problem = why_not_allocatable(MentorFacts(mentor.status, mentor.dbs_checked_on,
-                                              mentor.safeguarding_completed_on), on)
+                                              mentor.safeguarding_completed_on, busy, mentor.capacity), on)
     if problem:
         raise AllocationError(f"{mentor.first_name} {mentor.last_name}: {problem}")
     return mentor

@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.evaluation import lower_median
-from cpm_desktop.domain.letters import Letter
+from cpm_desktop.domain.letters import Letter, feedback_kind
+from cpm_desktop.domain.text import plural
 from cpm_desktop.resources_path import resource_path
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
@@ -20,7 +21,7 @@ def _day(value: date | None) -> str:
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return plural(n, "day")
 
 
 def _paragraphs(wording: str) -> list[str]:
@@ -83,7 +84,9 @@ def acknowledgement_letter(store: Store, referral_id: str, today: date | None = 
 
 
 def feedback_letter(store: Store, referral_id: str, today: date | None = None) -> Letter:
-    """Feedback to the referrer: dates of support, kind and amount of support, goals achieved."""
+    """Feedback to the referrer in the words that fit the referral's outcome (domain.letters.feedback_kind):
+    for support given, its dates, kind and amount and the goals achieved; for a referral declined, rejected,
+    referred on or not yet in contact, what happened instead, and no table of support."""
     today = today or date.today()
     with store.transaction() as session:
         referral = _referral(session, referral_id)
@@ -97,22 +100,27 @@ def feedback_letter(store: Store, referral_id: str, today: date | None = None) -
             m.Goal.referral_uuid == referral.id, m.Goal.deleted_at.is_(None), m.Goal.status == "achieved")
             .order_by(m.Goal.set_on)).all()
         organisation = referral.organisation.name if referral.organisation else ""
-        closed = referral.closed_on is not None
         contacts = sum(n for _, n, _ in by_activity)
         minutes = sum(total or 0 for _, _, total in by_activity)
-        support = (f"Support began on {_day(referral.first_contact_on)} and ended on {_day(referral.closed_on)}."
-                   if closed else f"Support began on {_day(referral.first_contact_on)} and is continuing.")
+        kind = feedback_kind(referral.outcome, referral.closed_on is not None, contacts)
         values = dict(client=f"{person.first_name} {person.last_name}", client_first=person.first_name,
-                      referred_on=_day(referral.referred_on), so_far="" if closed else " so far",
-                      support_dates=support, contacts=f"{contacts:,}", hours=f"{minutes / 60:,.1f}")
-        letter = Letter(
-            "Feedback on the support given" if closed else "Progress update on the support given", today,
-            referral.referrer_name or "The referrer", organisation, f"{values['client']} (referral {referral_id})",
-            [paragraph.format_map(values) for paragraph in _template("feedback")],
-            "Support given", [(vocabulary.label("activity", code).split(":")[0], f"{n:,}")
-                              for code, n, _ in sorted(by_activity, key=lambda row: -row[1])],
-            "Goals achieved" if achieved else "", [goal for goal in achieved if goal])
-    return letter
+                      referred_on=_day(referral.referred_on), decided_on=_day(referral.decided_on),
+                      first_contact_on=_day(referral.first_contact_on), closed_on=_day(referral.closed_on),
+                      contacts=plural(contacts, "time"), hours=_hours(minutes))
+        table = [(vocabulary.label("activity", code).split(":")[0], f"{n:,}")
+                 for code, n, _ in sorted(by_activity, key=lambda row: -row[1])] if kind.shows_support else []
+        goals_achieved = [goal for goal in achieved if goal] if kind.shows_support else []
+        return Letter(kind.title, today, referral.referrer_name or "The referrer", organisation,
+                      f"{values['client']} (referral {referral_id})",
+                      [paragraph.format_map(values) for paragraph in _template(kind.template)],
+                      "Support given" if table else "", table, "Goals achieved" if goals_achieved else "",
+                      goals_achieved, describes=kind.describes, ends_the_referral=kind.ends_the_referral)
+
+
+def _hours(minutes: int) -> str:
+    """``1 hour``, ``2.5 hours``: a tenth of an hour at most."""
+    hours = round(minutes / 60, 1)
+    return "1 hour" if hours == 1 else f"{hours:,.1f} hours".replace(".0 hours", " hours")
 
 
 def _record_export(store: Store, referral_id: str, detail: str) -> None:
@@ -137,13 +145,14 @@ def letter_pdf(letter: Letter, password: str | None = None) -> bytes:
 def feedback_letter_pdf(store: Store, referral_id: str, *, wording: str | None = None,
                         paragraphs: list[str] | None = None, mark_sent: bool = True, password: str | None = None,
                         today: date | None = None) -> bytes:
-    """The feedback letter (a progress update while the case is open) as a PDF.
+    """The feedback letter (a progress update while the referral is under way) as a PDF.
 
     The coordinator's edited ``wording`` (paragraphs separated by blank lines; or ``paragraphs``) replaces
     the standard text; the table of support and the achieved goals' titles follow it. The letter shares
     no more than the referrer needs: dates of support, contacts by kind, achieved goal titles — never
     contact notes, goal details, reviews or risk information. Making the letter is audited as an export;
-    with ``mark_sent`` a closed case records the date feedback was sent. Raises ``LookupError`` ("There
+    with ``mark_sent`` a letter that ends the referral (closed, declined, referred on…) records the date
+    feedback was sent. Raises ``LookupError`` ("There
     is no referral with the id …") for an unknown referral id.
     """
     letter = feedback_letter(store, referral_id, today)
@@ -152,8 +161,8 @@ def feedback_letter_pdf(store: Store, referral_id: str, *, wording: str | None =
     if paragraphs is not None:
         letter.paragraphs = [p for p in paragraphs if p.strip()]
     pdf = letter_pdf(letter, password)
-    _record_export(store, referral_id, "feedback letter" if letter.title.startswith("Feedback") else "progress update")
-    if mark_sent and letter.title.startswith("Feedback"):
+    _record_export(store, referral_id, "feedback letter" if letter.ends_the_referral else "progress update")
+    if mark_sent and letter.ends_the_referral:
         mark_feedback_sent(store, referral_id, letter.written_on)
     return pdf
 

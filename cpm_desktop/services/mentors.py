@@ -203,8 +203,8 @@ def mentor_list(store: Store, today: date | None = None) -> list[MentorRow]:
                                .where(t.deleted_at.is_(None)).order_by(t.mentor_id)).all()
     return [MentorRow(r.id, r.mentor_id, f"{r.first_name} {r.last_name}", r.area, r.status,
                       counts.get(r.id, (0, 0))[0], r.capacity, r.training_completed_on, last.get(r.id),
-                      why_not_allocatable(MentorFacts(r.status, r.dbs_checked_on, r.safeguarding_completed_on),
-                                          today) or "")
+                      why_not_allocatable(MentorFacts(r.status, r.dbs_checked_on, r.safeguarding_completed_on,
+                                                      counts.get(r.id, (0, 0))[0], r.capacity), today) or "")
             for r in rows]
 
 

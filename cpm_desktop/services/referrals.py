@@ -1,6 +1,8 @@
 """Referrals: the list coordinators search, the intake form, and linking a re-referral to its person."""
 from __future__ import annotations
 
+import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any, TypeVarTuple
@@ -14,7 +16,7 @@ from cpm_desktop.domain import ids
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
-from cpm_desktop.domain.workflow import PENDING, SUPPORTED, case_status, check_intake, days_waiting
+from cpm_desktop.domain.workflow import PENDING, SUPPORTED, can_reopen, case_status, check_intake, days_waiting
 from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -104,6 +106,7 @@ class CaseHeader:
     referral_id: str
     name: str
     status: str
+    can_reopen: bool = False  # closed or declined: domain.workflow.can_reopen
 
 
 # --- the list --------------------------------------------------------------------------------------
@@ -149,7 +152,10 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
     query = _filtered(query, search=search, area=area, outcome=outcome, state=state)
     query = query.order_by(r.referred_on.desc(), r.referral_id.desc()).limit(limit)
     with store.transaction() as session:
-        rows = session.execute(query).all()
+        return _list_rows(session.execute(query).all(), today)
+
+
+def _list_rows(rows: Sequence[Any], today: date) -> list[ReferralListRow]:
     return [
         ReferralListRow(uuid, referral_id, person_id, f"{first} {last}", referred_on, row_area, row_outcome,
                         case_status(row_outcome, closed_on, bool(is_allocated)),
@@ -158,6 +164,89 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
         for (uuid, referral_id, person_id, first, last, referred_on, row_area, row_outcome, decided_on, closed_on,
              postcode, phone, is_allocated) in rows
     ]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What the list shows for a search: the referrals that match every word (newest first), then those whose
+    name is spelt like the search (closest first), when the exact hits are few."""
+
+    rows: list[ReferralListRow]
+    exact: int  # how many of ``rows`` match exactly; the rest are close spellings
+    total: int  # exact matches in all (``rows`` holds at most the limit)
+
+
+FUZZY_WHEN_FEWER_THAN = 5  # exact hits: below this, names spelt like the search are looked for too
+FUZZY_MIN_LETTERS = 4  # a shorter word is too short to be misspelt usefully
+FUZZY_SCORE = 80  # rapidfuzz partial_ratio, 0–100: siobahn~siobhan 86, briain~brian 83, smith~smyth 80
+FUZZY_AT_MOST = 20
+
+
+def search_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
+                     state: str | None = None, today: date | None = None, limit: int | None = None) -> SearchResult:
+    """:func:`list_referrals`, and when it finds fewer than a handful for a search with a word of four letters
+    or more, referrals whose text holds a close spelling of each such word (a typo: siobahn → Siobhan), ranked
+    after the exact hits. The fuzzy pass reads only ids and folded search text, so it stays quick at scale."""
+    rows = list_referrals(store, search=search, area=area, outcome=outcome, state=state, today=today, limit=limit)
+    total = len(rows) if limit is None or len(rows) < limit else count_referrals(
+        store, search=search, area=area, outcome=outcome, state=state)
+    words = [word for word in fold(search).split() if sum(ch.isalpha() for ch in word) >= FUZZY_MIN_LETTERS]
+    if total >= FUZZY_WHEN_FEWER_THAN or not words:
+        return SearchResult(rows, len(rows), total)
+    close = _close_spellings(store, fold(search).split(), {row.uuid for row in rows}, area=area, outcome=outcome,
+                             state=state)
+    if not close:
+        return SearchResult(rows, len(rows), total)
+    found = {row.uuid: row for row in list_referrals_by_uuid(store, close, today=today)}
+    return SearchResult(rows + [found[uuid] for uuid in close if uuid in found], len(rows), total)
+
+
+def _close_spellings(store: Store, words: list[str], exclude: set[str], **filters: str | None) -> list[str]:
+    """Uuids of referrals whose search text holds each word or a close spelling of it, best first.
+
+    rapidfuzz scores every text in C (``process.extract``); each further word only looks at the texts the
+    words before it left, and a referral's score is its weakest word's."""
+    texts = {uuid: text for uuid, text in _search_texts(store, **filters).items() if uuid not in exclude}
+    scores: dict[str, float] = {}
+    for word in words:
+        hits = process.extract(word, texts, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_SCORE, limit=None)
+        scores = {uuid: min(score, scores.get(uuid, 100.0)) for _, score, uuid in hits}
+        texts = {uuid: texts[uuid] for uuid in scores}
+        if not texts:
+            return []
+    return sorted(scores, key=lambda uuid: -scores[uuid])[:FUZZY_AT_MOST]
+
+
+# The folded search text of every referral, kept in memory (never on disk) while it is current: reading 50,000
+# of them takes a good part of a second, checking that none changed a few milliseconds. Unfiltered lists only.
+_TEXTS: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], dict[str, str]]] = weakref.WeakKeyDictionary()
+
+
+def _search_texts(store: Store, **filters: str | None) -> dict[str, str]:
+    r = m.Referral
+    with store.transaction() as session:
+        if any(filters.values()):
+            return {uuid: text for uuid, text in session.execute(
+                _filtered(select(r.id, r.search_text), search="", **filters)) if text}
+        version = tuple(session.execute(select(func.count(), func.max(r.updated_at), func.max(r.deleted_at))).one())
+        cached = _TEXTS.get(store)
+        if cached is None or cached[0] != version:
+            texts = {uuid: text for uuid, text in session.execute(
+                select(r.id, r.search_text).where(r.deleted_at.is_(None))) if text}
+            _TEXTS[store] = cached = (version, texts)
+    return cached[1]
+
+
+def list_referrals_by_uuid(store: Store, uuids: list[str], today: date | None = None) -> list[ReferralListRow]:
+    """The list rows of these referrals (any order)."""
+    today = today or date.today()
+    r, p = m.Referral, m.Person
+    allocated = _open_allocation(r).label("allocated")
+    query = (select(r.id, r.referral_id, p.person_id, p.first_name, p.last_name, r.referred_on, r.area, r.outcome,
+                    r.decided_on, r.closed_on, r.postcode, r.phone, allocated)
+             .join(p, p.id == r.person_uuid).where(r.id.in_(uuids), r.deleted_at.is_(None)))
+    with store.transaction() as session:
+        return _list_rows(session.execute(query).all(), today)
 
 
 def count_referrals(store: Store, *, search: str = "", area: str | None = None, outcome: str | None = None,
@@ -176,7 +265,8 @@ def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
             .join(p, p.id == r.person_uuid).where(r.id == referral_uuid)).first()
     if row is None:
         return None
-    return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])))
+    return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])),
+                      can_reopen(row[3], row[4]))
 
 
 # --- the form --------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from cpm_desktop.domain.vocabulary import split_codes
+from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import changes
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.audit import actor_of
@@ -92,6 +93,15 @@ def invite(store: Store, *, areas: tuple[str, ...], member_role: str, out: Path)
     all_areas = member_role in ("lead", "office")
     if not all_areas and not areas:
         raise SyncError("Give the areas a coordinator works in.")
+    with store.snapshot() as session:
+        vocabulary = vocabulary_for(session)
+    known = vocabulary.codes("area")
+    by_label = {vocabulary.label("area", code).casefold(): code for code in known}
+    areas = tuple(area if area in known else by_label.get(area.casefold(), area) for area in areas)  # labels too
+    unknown = [area for area in areas if area not in known]
+    if unknown and not all_areas:
+        raise SyncError(f"{', '.join(unknown)} {'is not an area code' if len(unknown) == 1 else 'are not area codes'}"
+                        f"; the areas are {', '.join(known)}.")
     enrolment = enrol_device(current.enrolment(), device_uuid=str(uuid.uuid4()), member_role=member_role,  # type: ignore[arg-type]
                              areas=() if all_areas else areas, all_areas=all_areas, may_invite=member_role == "lead")
     data, code = seal_invite(enrolment, current.sync_key)

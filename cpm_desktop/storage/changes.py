@@ -130,12 +130,20 @@ def is_member(session: Session) -> bool:
 def stamp_new(session: Session, record: m.Record, reading: str) -> None:
     if session.info.get(APPLYING):
         return
+    _apply_defaults(record)  # so the change carries what the row will hold, not None for "the default"
     record.origin_device = device_identity(session).uuid
     record.hlc = reading
     record.field_hlc = json.dumps({"": reading})
     if is_member(session):
         fields = {name: to_json(getattr(record, name)) for name in synced_fields(record)}
         _queue(session, record, "create", fields, {name: reading for name in fields}, {}, {})
+
+
+def _apply_defaults(record: m.Record) -> None:
+    for column in inspect(record).mapper.columns:
+        default = column.default
+        if getattr(record, column.key, None) is None and default is not None and getattr(default, "is_scalar", False):
+            setattr(record, column.key, default.arg)  # type: ignore[attr-defined]
 
 
 def stamp_changed(session: Session, record: m.Record, fields: list[str], reading: str) -> None:

@@ -303,7 +303,10 @@ class _Applier:
         self.applied = self.conflicts = self.removed = 0
         self.latest = hlc.ZERO
         self.touched_people: set[str] = set()
-        self.rows: dict[str, m.Record] = {}  # the page's rows, loaded once or made by the page
+        self.rows: dict[str, m.Record] = {}  # the page's rows, loaded once
+        # Rows new to this laptop, waiting to be inserted in bulk: (model, their columns) -> rows.
+        self.inserts: dict[tuple[type[m.Record], frozenset[str]], list[dict[str, Any]]] = {}
+        self.inserted: dict[str, type[m.Record]] = {}
         self.erased: set[str] = set()
         self.erasures = 0
 
@@ -334,6 +337,7 @@ class _Applier:
                         self._merge(change, payload)
                     elif change.entity in changes.SHARED:
                         self._merge_shared(change, payload)
+                self._insert_new_rows()
                 session.flush()
                 if events:  # append-only: one statement for the page, a copy already held is skipped
                     session.execute(insert(m.AuditEvent).prefix_with("OR IGNORE"), events)
@@ -418,6 +422,11 @@ class _Applier:
         if change.entity == "person":
             self.touched_people.add(change.row_uuid)
         clocks: dict[str, str] = payload.get("clocks", {})
+        if change.row_uuid in self.inserted:  # made earlier in this page: insert it, then merge into it
+            self._insert_new_rows()
+            loaded = session.get(model, change.row_uuid)
+            if loaded is not None:
+                self.rows[loaded.id] = loaded
         row = self.rows.get(change.row_uuid)
         if change.entity == "referral":
             person_uuid = fields.get("person_uuid") or getattr(row, "person_uuid", None)
@@ -431,9 +440,9 @@ class _Applier:
         if row is None:
             if payload.get("op") not in ("create", "state"):
                 return  # an edit of a row this laptop never held (another area's): nothing to merge into
-            row = self._new_row(model, change, payload, fields, clocks)
-            session.add(row)
-            self.rows[row.id] = row
+            values = self._new_row(change, payload, fields, clocks)
+            self.inserts.setdefault((model, frozenset(values)), []).append(values)
+            self.inserted[change.row_uuid] = model
             return
         self._merge_fields(row, change, payload, fields, clocks)
 
@@ -464,15 +473,15 @@ class _Applier:
         session.flush()
 
     def _purge(self, referral_uuid: str) -> None:
+        self._insert_new_rows()
         self.session.flush()
         purge_case(self.session, referral_uuid)
         self.rows = {uuid_: row for uuid_, row in self.rows.items() if row in self.session}
         self.removed += 1
 
-    def _new_row(self, model: type[m.Record], change: Change, payload: dict[str, Any], fields: dict[str, Any],
-                 clocks: dict[str, str]) -> m.Record:
-        row = model(id=change.row_uuid, **fields)
-        row.origin_device = payload.get("origin") or change.device
+    def _new_row(self, change: Change, payload: dict[str, Any], fields: dict[str, Any],
+                 clocks: dict[str, str]) -> dict[str, Any]:
+        """The columns of a row this laptop has never held (inserted in bulk at the end of the page)."""
         created = payload.get("created") or change.clock
         field_clocks: dict[str, Any] = {"": created}
         for name, reading in clocks.items():
@@ -481,9 +490,16 @@ class _Applier:
         for name, codes in payload.get("code_clocks", {}).items():
             for code, reading in codes.items():
                 field_clocks[f"{name}#{code}"] = reading
-        row.field_hlc = json.dumps(field_clocks, sort_keys=True)
-        row.hlc = max([created, *clocks.values()])
-        return row
+        return {**fields, "id": change.row_uuid, "origin_device": payload.get("origin") or change.device,
+                "field_hlc": json.dumps(field_clocks, sort_keys=True), "hlc": max([created, *clocks.values()])}
+
+    def _insert_new_rows(self) -> None:
+        """Rows new to this laptop, one statement per kind of record, parents first."""
+        rank = {entity: n for n, entity in enumerate(ORDER)}
+        for (model, _), rows in sorted(self.inserts.items(), key=lambda item: rank.get(item[0][0].__tablename__, 99)):
+            self.session.execute(insert(model.__table__), rows)  # type: ignore[arg-type]
+        self.inserts.clear()
+        self.inserted.clear()
 
     def _merge_fields(self, row: m.Record, change: Change, payload: dict[str, Any], fields: dict[str, Any],
                       clocks: dict[str, str]) -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QWidget,
 )
 
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.services.stores import StoreError, explain
@@ -31,6 +33,20 @@ from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 IDLE_MINUTES = 10
 IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
+
+
+PREFERRED_SIZE = (1280, 800)
+
+
+def fitting_size(window: QWidget) -> QSize:
+    """The preferred size, made smaller to fit the screen's free area (a 1280×720 or 1366×768 laptop has less)."""
+    wanted = QSize(*PREFERRED_SIZE)
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    room = screen.availableGeometry().size()
+    frame = QSize(16, 40)  # the window manager's title bar and borders, outside the window's own size
+    return wanted.boundedTo(room - frame).expandedTo(window.minimumSizeHint())
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +79,7 @@ class MainWindow(QMainWindow):
         self.session_watch = SessionWatch(self, self.lock)  # the OS locking the session or going to sleep
         self._update_title()
         self.update_sync_status()
-        self.resize(1280, 800)
+        self.resize(fitting_size(self))
 
     # --- menus ---------------------------------------------------------------------------------------
 
@@ -214,7 +230,7 @@ class MainWindow(QMainWindow):
         if not due:
             QMessageBox.information(self, "Feedback due", "Every closed case's referrer has had feedback.")
             return
-        items = [f"{d.referral_id}  {d.name}, closed {d.closed_on:%d/%m/%Y} ({d.days_since_closure} days ago)"
+        items = [f"{d.referral_id}  {d.name}, closed {d.closed_on:%d/%m/%Y} ({plural(d.days_since_closure, 'day')} ago)"
                  f" — {d.referrer}" for d in due]
         chosen, ok = QInputDialog.getItem(self, "Feedback due", f"{len(due)} closed case(s) waiting for feedback:",
                                           items, 0, False)

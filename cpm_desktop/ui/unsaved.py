@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
+
 Button = QMessageBox.StandardButton
 
 
@@ -116,7 +118,9 @@ class KeepsTyping(QDialog):
         return self._typed_at_open is not None and typed_state(self) != self._typed_at_open
 
     def save_typed(self) -> None:
-        self.accept()
+        """As the dialog's own Save (``wire_buttons``): a date that is not one is said and refused, not saved."""
+        if not refuse_bad_dates(self):
+            self.accept()
 
     def reject(self) -> None:
         if self.isVisible() and self.typed_changed():

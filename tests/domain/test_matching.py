@@ -165,3 +165,16 @@ def test_the_partner_brings_lived_experience_the_first_lacks():
     pair = best_pair([ranked("a", 8, fits=["alcohol"]), ranked("same", 6, fits=["alcohol"]),
                       ranked("adds", 5, fits=["mental_health"])])
     assert keys(pair) == ["a", "adds"]
+
+
+def test_capacity_is_part_of_who_may_be_allocated():
+    from cpm_desktop.domain.matching import MentorFacts, capacity_problem, why_not_allocatable
+
+    checked = dict(status="active", dbs_checked_on=date(2018, 1, 1), safeguarding_completed_on=date(2018, 1, 2))
+    assert why_not_allocatable(MentorFacts(**checked, open_allocations=1, capacity=2)) is None
+    assert why_not_allocatable(MentorFacts(**checked, open_allocations=2, capacity=2)) == (
+        "Full: already supporting 2 clients, the most agreed at once.")
+    assert why_not_allocatable(MentorFacts(**checked, open_allocations=5, capacity=2)) == (
+        "Over capacity: supporting 5 clients, more than the 2 agreed at once.")
+    assert why_not_allocatable(MentorFacts(**checked)) is None  # capacity not known: not judged
+    assert capacity_problem(0, 1) is None

@@ -21,3 +21,11 @@ def test_digits_and_search_text():
                                 crime_reference="DUR-1", postcode="DL1 9ZZ", phone="07700 900123")
     for needle in ("ionut", "paun", "dur-1", "dl19zz", "dl1 9zz", "07700900123", "r1", "p1"):
         assert needle in text
+
+
+def test_plural_counts_in_words():
+    from cpm_desktop.domain.text import plural
+
+    assert [plural(n, "contact") for n in (0, 1, 2, 1234)] == [
+        "0 contacts", "1 contact", "2 contacts", "1,234 contacts"]
+    assert plural(1, "person", "people") == "1 person" and plural(3, "person", "people") == "3 people"

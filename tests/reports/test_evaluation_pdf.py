@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from cpm_desktop.domain.evaluation import EvaluationParameters, compute_evaluation
 from cpm_desktop.domain.vocabulary import KINDS
 from cpm_desktop.reports.evaluation import render_evaluation
-from cpm_desktop.reports.styles import number
+from cpm_desktop.reports.styles import money, number
 from cpm_desktop.resources_path import base_vocabulary
 from tests.domain import fixture_2018 as f2018
 from tests.reports.sample_evaluation import EMPTY, SAMPLE, numbers_in
@@ -35,6 +35,11 @@ def text_of(summary, labels=VOCABULARY, **extras) -> str:
 
 def tokens(text: str) -> set[str]:
     return set(re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+
+
+def printed(value, found: set[str]) -> bool:
+    """A figure is in the PDF as a number, or as pounds and pence (money: £25.00, not £25.0)."""
+    return number(value) in found or money(value).lstrip("\u2212£") in found
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +73,8 @@ def test_the_samples_have_exactly_the_keys_of_the_spec():
 
 def test_every_number_of_the_sample_is_in_the_pdf(sample_text):
     found = tokens(sample_text)
-    missing = [n for n in numbers_in(SAMPLE) if number(abs(n)) not in found]  # a change prints its sign apart
+    # A change prints its sign apart; pounds and pence print with two decimals (money).
+    missing = [n for n in numbers_in(SAMPLE) if not printed(abs(n), found)]
     assert missing == []
 
 
@@ -77,7 +83,7 @@ def test_figures_sit_next_to_their_labels(sample_text):
     for line in ["Cost saved £180,950", "Police staff hours saved 6,580.0", "Reduction 76.9%",
                  "Contacts logged 21,876", "Supported, % of referrals 53.4%", "2018-19 663 361",
                  "High impact user of emergency services 428 64.9%", "Referral to decision 9 31 1,193",
-                 "Female 352 18 94 47.3", "Cost of a police staff hour £27.5", "Police staff hours per call 1.25",
+                 "Female 352 18 94 47.3", "Cost of a police staff hour £27.50", "Police staff hours per call 1.25",
                  "Longest engagement, months 26", "That client is still supported yes",
                  "Median days from closure to feedback 6"]:
         assert line in flat, line
@@ -99,8 +105,8 @@ def test_page_one_states_the_period_and_who_prepared_it_and_the_method_comes_las
     assert "How these figures are made" not in first
     last = " ".join(pages[-1].split())
     for phrase in ("How these figures are made", "Cohort: every referral whose date of referral falls in the period",
-                   "lower median", "nearest-rank", "1.25 police staff hours per call", "£27.5 per hour",
-                   "As at 30 June 2019", "Cost of a police staff hour £27.5", "Police staff hours per call 1.25"):
+                   "lower median", "nearest-rank", "1.25 police staff hours per call", "£27.50 per hour",
+                   "As at 30 June 2019", "Cost of a police staff hour £27.50", "Police staff hours per call 1.25"):
         assert phrase in last, phrase
 
 
@@ -145,7 +151,7 @@ def test_unknown_codes_print_as_themselves():
 
 def test_every_number_of_the_2018_report_is_in_the_pdf(report_2018):
     found = tokens(text_of(report_2018))
-    assert [n for n in numbers_in(report_2018) if number(n) not in found] == []
+    assert [n for n in numbers_in(report_2018) if not printed(n, found)] == []
 
 
 def test_2018_key_figures(report_2018):
@@ -181,7 +187,7 @@ def test_the_headline_page_prints_the_documents_headline_figures(name, report_20
         f"{number(h['contacts'])} contacts with supported clients: {number(h['support_hours'])} hours of support",
         f"{number(h['reduction_pct'])}% fewer calls to the police: {number(h['calls_avoided'])} calls avoided",
         f"£{number(h['cost_saved'])} saved: {number(h['hours_saved'])} police staff hours at "
-        f"£{number(p['cost_per_hour'])} an hour",
+        f"{money(p['cost_per_hour'])} an hour",
         f"{number(h['no_calls_after'])} of {number(h['demand_clients'])} clients made no calls",
         f"{number(h['referral_to_decision']['median'])} days median wait from referral to decision; 90% within "
         f"{number(h['referral_to_decision']['p90'])} days",

@@ -122,3 +122,10 @@ def test_charts_fit_the_frame_and_print_their_values():
     text = text_of(build_document("Charts", story))
     for figure in ("1,234", "600", "98,765", "505", "88", "47", "19", "Contacts", "Short", "…"):
         assert figure in text, figure
+
+
+def test_money_has_pence_or_whole_pounds_never_one_decimal():
+    from cpm_desktop.reports.styles import money
+
+    assert [money(v) for v in (25.0, 25.5, 660425, 1234.567, -12.0, None)] == \
+           ["£25.00", "£25.50", "£660,425", "£1,234.57", "\u2212£12.00", "—"]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from cpm_desktop.services import allocation, mentors, referrals, risk
+from cpm_desktop.services import allocation, cases, mentors, referrals, risk
 from cpm_desktop.services.interchange import import_tables
 from cpm_desktop.services.mentors import MentorForm
 from cpm_desktop.storage import models as m
@@ -163,3 +163,21 @@ def test_after_one_mentor_leaves_a_single_newcomer_completes_the_pair(store, cas
                                           safeguarding_completed_on=date(2018, 4, 2)), today=TODAY)
     allocation.allocate(store, case, [uuid_of(store, "M0007")], date(2018, 9, 1))  # no reason: the pair is whole
     assert open_ids(store, case) == ["M0007", "M1"]
+
+
+def test_a_full_mentor_is_not_offered_nor_allocated_and_the_register_says_why(store, case):
+    """Capacity is part of the rule: the register never says "may be allocated" beside "2 of 2" or "5 of 2"."""
+    ann = uuid_of(store, "M3")
+    form = mentors.load_mentor(store, ann)
+    form.capacity = 1
+    mentors.save_mentor(store, form, today=TODAY)
+    allocation.allocate(store, case, [ann, uuid_of(store, "M1")], TODAY)
+    row = next(r for r in mentors.mentor_list(store, today=TODAY) if r.mentor_id == "M3")
+    assert (row.open_allocations, row.capacity) == (1, 1)
+    assert row.not_allocatable == "Full: already supporting 1 client, the most agreed at once."
+    other = next(r.uuid for r in referrals.list_referrals(store) if r.referral_id == "R2")
+    later = date(2019, 1, 10)
+    cases.record_decision(store, other, "supported", "Will, want and capacity", later, today=later)
+    assert "M3" not in [s.mentor_id for s in allocation.suggestions(store, other, today=later)]
+    with pytest.raises(allocation.AllocationError, match="Ann New: Full"):
+        allocation.allocate(store, other, [ann, uuid_of(store, "M6")], later)

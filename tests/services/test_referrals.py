@@ -155,3 +155,38 @@ def test_assessments_flags_and_visits_are_kept_as_history(store):
     assert [(v.status, v.visitors) for v in risk.visits(store, uuid)] == [("done", "Coordinator")]
     with pytest.raises(risk.RiskError):
         risk.add_assessment(store, uuid, risk.Assessment(date(2027, 1, 1)), today=TODAY)
+
+
+def test_search_tolerates_a_typo_in_a_name_ranked_after_exact_hits(store):
+    from cpm_desktop.services.interchange import import_tables
+    from tests.services.test_interchange import blank, sample_tables
+
+    tables = sample_tables()
+    tables["referrals"].append(blank("referrals", referral_id="R9", person_id="P9", referred_on="2019-02-01",
+                                     first_name="Alan", last_name="Brian", outcome="pending"))
+    import_tables(store, tables)
+    found = referrals.search_referrals(store, search="siobahn", limit=2000)
+    assert (found.exact, found.total, [row.name for row in found.rows]) == (0, 0, ["Siobhán Ó Briain"])
+    found = referrals.search_referrals(store, search="briain", limit=2000)
+    assert (found.exact, [row.name for row in found.rows]) == (1, ["Siobhán Ó Briain", "Alan Brian"])
+    found = referrals.search_referrals(store, search="paun", limit=2000)  # enough exact hits? two: both shown
+    assert {row.name for row in found.rows} == {"Ionuț Păun"} and found.exact == 2
+    assert referrals.search_referrals(store, search="xyzzy", limit=2000).rows == []
+    assert referrals.search_referrals(store, search="sio", limit=2000).exact == 1  # too short to be a typo
+    # Filters hold for close spellings too.
+    assert referrals.search_referrals(store, search="siobahn", area="west", limit=2000).rows == []
+
+
+def test_close_spellings_follow_a_change_of_name(store):
+    """The fuzzy pass keeps the search texts in memory: a saved change is seen at once."""
+    from cpm_desktop.services.interchange import import_tables
+    from tests.services.test_interchange import sample_tables
+
+    import_tables(store, sample_tables())
+    [found] = referrals.search_referrals(store, search="siobahn", limit=2000).rows
+    form = referrals.load_referral(store, found.uuid)
+    form.first_name = "Saoirse"
+    referrals.save_referral(store, form)
+    assert referrals.search_referrals(store, search="siobahn", limit=2000).rows == []
+    assert [r.name for r in referrals.search_referrals(store, search="saorise", limit=2000).rows] == [
+        "Saoirse Ó Briain"]

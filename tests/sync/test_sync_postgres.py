@@ -80,6 +80,9 @@ def test_the_leads_evaluation_after_sync_covers_every_area(laptops):
 
 def test_a_coordinator_cannot_invite_and_a_wrong_code_does_not_join(laptops, tmp_path):
     lead, east, _ = laptops
+    with pytest.raises(sync_service.SyncError, match="Durham City is not an area code; the areas are"):
+        sync_service.invite(lead, areas=("Durham City",), member_role="coordinator", out=tmp_path / "z.invite")
+    assert not (tmp_path / "z.invite").exists()
     with pytest.raises(sync_service.SyncError):
         sync_service.invite(east, areas=("east",), member_role="coordinator", out=tmp_path / "x.invite")
     code = sync_service.invite(lead, areas=("east",), member_role="coordinator", out=tmp_path / "y.invite")
@@ -170,3 +173,11 @@ def test_the_audit_trail_names_the_member_not_the_login(laptops, tmp_path):
         with reopened.snapshot() as session:
             actors = set(session.scalars(select(m.AuditEvent.actor).where(m.AuditEvent.action == "create")))
     assert actors == {"East Coordinator"}
+
+
+def test_an_invite_takes_area_labels_as_well_as_codes(laptops, tmp_path):
+    lead, _, _ = laptops
+    code = sync_service.invite(lead, areas=("East Durham",), member_role="coordinator", out=tmp_path / "l.invite")
+    joined = Store.create(tmp_path / "label.cpm", PASSPHRASE)
+    assert sync_service.join(joined, tmp_path / "l.invite", code).areas == ("east",)
+    joined.close()

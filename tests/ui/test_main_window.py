@@ -362,9 +362,18 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
         dialog.accept()
         return dialog.result()
 
+    import cpm_desktop.ui.dialogs.close_case as close_module
+
+    asked, answers = [], [close_module.QMessageBox.StandardButton.No, close_module.QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(close_module.QMessageBox, "question",
+                        lambda parent, title, text, *rest: (asked.append(text), answers.pop(0))[1])
     monkeypatch.setattr(panel_module.CloseCaseDialog, "exec", close)
     monkeypatch.setattr(common_module.QInputDialog, "getText", lambda *args: ("Asked for help again", True))
-    panel.close_case()
+    panel.close_case()  # the goal is still open: asked, and No leaves the case open
+    assert asked == ["1 goal is still open (“Join the walking group”). Close the case as “Goals achieved” all "
+                     "the same?"]
+    assert referrals.case_header(store, r4.uuid).status != "closed"
+    panel.close_case()  # Yes: closed as typed
     assert referrals.case_header(store, r4.uuid).status == "closed"
     qtbot.waitUntil(lambda: "closed" in window.contact_pane.header.text())
     panel.reopen_case()

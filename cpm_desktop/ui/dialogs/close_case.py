@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cpm_desktop.domain.workflow import WorkflowError
-from cpm_desktop.services import cases, closure
+from cpm_desktop.domain.workflow import WorkflowError, closing_question
+from cpm_desktop.services import cases, closure, goals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
 from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.widgets.common import refuse_bad_dates, wire_buttons
 
 UNKNOWN = -1
 
@@ -29,26 +29,36 @@ class CloseCaseDialog(KeepsTyping):
         ui = self.ui
         ui.caseLabel.setText(f"Close {case_name or 'the case'}: support ends, mentors' allocations end with it, and "
                              "the case can be re-opened later (the door is always open).")
-        ui.closedOnEdit.setMinimumDate(QDate(state.referred_on))
-        ui.closedOnEdit.setMaximumDate(QDate.currentDate())
-        ui.closedOnEdit.setDate(QDate.currentDate())
+        ui.closedOnEdit.required = True
+        ui.closedOnEdit.setMinimumDate(state.referred_on)
+        ui.closedOnEdit.setMaximumDate(date.today())
+        ui.closedOnEdit.setDate(date.today())
         ui.reasonCombo.addItems(closure.closure_reasons(context.store))
         ui.reasonCombo.setCurrentIndex(-1)
         ui.reasonCombo.lineEdit().setPlaceholderText("Why support ends (choose or type)")
         ui.callsAfterSpin.setValue(UNKNOWN if calls.after is None else calls.after)
         ui.callsSourceEdit.setText(calls.source)
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
+        wire_buttons(self, ui.buttonBox)
 
     def values(self) -> dict:
         calls = self.ui.callsAfterSpin.value()
-        return dict(closed_on=self.ui.closedOnEdit.date().toPython(), reason=self.ui.reasonCombo.currentText(),
+        return dict(closed_on=self.ui.closedOnEdit.date(), reason=self.ui.reasonCombo.currentText(),
                     calls_after=None if calls == UNKNOWN else calls, calls_source=self.ui.callsSourceEdit.text())
 
     def accept(self) -> None:
+        if refuse_bad_dates(self, "Not closed") or not self._reason_fits_the_goals():
+            return
         try:
             closure.close_case(self.context.store, self.referral_uuid, today=date.today(), **self.values())
         except (WorkflowError, LookupError) as error:
             QMessageBox.warning(self, "Not closed", str(error))
             return
         super().accept()
+
+    def _reason_fits_the_goals(self) -> bool:
+        """Closing as "Goals achieved" while goals are still open asks first; No keeps the dialog as typed."""
+        rows = [(goal.goal, goal.status) for goal in goals.goals(self.context.store, self.referral_uuid)]
+        question = closing_question(self.ui.reasonCombo.currentText(), rows)
+        return question is None or QMessageBox.question(
+            self, "Goals still open", question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes

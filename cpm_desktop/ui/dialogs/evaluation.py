@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -24,12 +22,9 @@ from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
 from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, note_key, save_evaluation_note
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
-from cpm_desktop.ui.panes.referral_editor import from_qdate
+from cpm_desktop.ui.widgets.common import accept_on_ctrl_enter, refuse_bad_dates
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class EvaluationDialog(QDialog):
@@ -43,9 +38,9 @@ class EvaluationDialog(QDialog):
         self.today = today or date.today()
         self.preset = QComboBox(objectName="periodPreset")
         self.preset.addItems(self.PRESETS)
-        self.date_from = QDateEdit(objectName="dateFrom", calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.date_to = QDateEdit(objectName="dateTo", calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.as_of = QDateEdit(_qdate(self.today), objectName="asOf", calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.date_from = DateEntry(objectName="dateFrom", required=True)
+        self.date_to = DateEntry(objectName="dateTo", required=True)
+        self.as_of = DateEntry(objectName="asOf", value=self.today, required=True)
         self.area = QComboBox(objectName="areaChoice")
         self.area.addItem("All areas", None)
         for code, text in context.vocabulary.items("area"):
@@ -67,7 +62,9 @@ class EvaluationDialog(QDialog):
             form.addRow(text, widget)
         form.addRow("", self.note_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Generate")
+        generate = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        generate.setText("&Generate")
+        accept_on_ctrl_enter(self, generate)
         self.save_note_button = buttons.addButton("Sa&ve paragraph", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_note_button.clicked.connect(self.save_note)
         buttons.accepted.connect(self.generate)
@@ -92,12 +89,12 @@ class EvaluationDialog(QDialog):
         custom = choice == "Chosen dates"
         if choice in ("This financial year", "Last financial year"):
             start, end = financial_year_bounds(self.today, 0 if choice.startswith("This") else 1)
-            self.date_from.setDate(_qdate(start))
-            self.date_to.setDate(_qdate(end))
+            self.date_from.setDate(start)
+            self.date_to.setDate(end)
             # A finished year is seen as on its last day; the year under way, as today.
-            self.as_of.setDate(_qdate(min(end, self.today)))
+            self.as_of.setDate(min(end, self.today))
         elif choice == "All time":
-            self.as_of.setDate(_qdate(self.today))
+            self.as_of.setDate(self.today)
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
         self._period_changed()
@@ -105,9 +102,9 @@ class EvaluationDialog(QDialog):
     def parameters(self) -> EvaluationParameters:
         all_time = self.preset.currentText() == "All time"
         return EvaluationParameters(
-            date_from=None if all_time else from_qdate(self.date_from.date()),
-            date_to=None if all_time else from_qdate(self.date_to.date()),
-            as_of=from_qdate(self.as_of.date()), cost_per_hour=self.cost.value(), hours_per_call=self.hours.value(),
+            date_from=None if all_time else self.date_from.date(),
+            date_to=None if all_time else self.date_to.date(),
+            as_of=self.as_of.date(), cost_per_hour=self.cost.value(), hours_per_call=self.hours.value(),
             area=self.area.currentData())
 
     # --- the lead's paragraph --------------------------------------------------------------------------
@@ -140,6 +137,8 @@ class EvaluationDialog(QDialog):
         self.note_hint.setText(text)
 
     def save_note(self) -> None:
+        if refuse_bad_dates(self, "Evaluation summary"):
+            return
         params = self.parameters()
         if problem := period_problem(params):
             QMessageBox.warning(self, "Evaluation summary", problem)
@@ -166,6 +165,8 @@ class EvaluationDialog(QDialog):
     # --- generating ------------------------------------------------------------------------------------
 
     def generate(self) -> None:
+        if refuse_bad_dates(self, "Evaluation summary"):
+            return
         params = self.parameters()
         if problem := period_problem(params):
             QMessageBox.warning(self, "Evaluation summary", problem)

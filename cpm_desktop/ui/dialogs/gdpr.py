@@ -8,6 +8,7 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog, LetterDialog  # noqa: F401
 from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog, SubjectAccessDialog  # noqa: F401
 from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.widgets.common import wire_buttons
 
 GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to contact us"),
                ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
@@ -52,8 +53,7 @@ class GdprSettingsDialog(KeepsTyping):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)

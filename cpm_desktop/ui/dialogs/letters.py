@@ -5,6 +5,8 @@ Entry points for the main window: :func:`open_feedback_letter_dialog` and
 """
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,11 +22,13 @@ from cpm_desktop.services import letters, referrals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.widgets.common import wire_buttons
 
 
 class LetterDialog(KeepsTyping):
-    """The standard wording for the coordinator to edit; then the letter. Sending feedback on a closed case
-    records the date it was sent. The wording is not kept: closing after editing it asks first."""
+    """The standard wording for the coordinator to edit, headed by which letter it is; then the letter. Sending
+    feedback on a referral that has ended records the date it was sent. The wording is not kept: closing after
+    editing it asks first."""
 
     can_save_typed = False
 
@@ -44,18 +48,20 @@ class LetterDialog(KeepsTyping):
         label = QLabel(f"To {to}."
                        " &Edit the wording (a blank line between paragraphs)."
                        + (" The table of support and the titles of goals achieved follow it; contact notes and "
-                          "the details of goals are never shared." if kind == "feedback" else ""), wordWrap=True)
+                          "the details of goals are never shared." if self.letter.table else ""), wordWrap=True)
         label.setBuddy(self.wording)
-        is_feedback = kind == "feedback" and self.letter.title.startswith("Feedback")
+        is_feedback = kind == "feedback" and self.letter.ends_the_referral
         self.mark_sent = QCheckBox("Record that feedback was &sent today", objectName="markSent")
         self.mark_sent.setChecked(is_feedback)
         self.mark_sent.setEnabled(is_feedback)
         self.mark_sent.setVisible(kind == "feedback")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Make the letter")
-        buttons.accepted.connect(self.generate)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.generate)
+        self.which = QLabel(f"<b>{escape(self.letter.describes or self.letter.title)}</b>", objectName="letterKind",
+                            wordWrap=True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.which)
         layout.addWidget(label)
         layout.addWidget(self.wording)
         layout.addWidget(self.mark_sent, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -73,7 +79,8 @@ class LetterDialog(KeepsTyping):
         else:
             pdf = letters.acknowledgement_letter_pdf(self.context.store, self.referral_id, wording=wording)
         self.typed_kept()
-        self.preview = PdfPreviewDialog(self.letter.title, pdf, f"{self.kind}-{self.referral_id}.pdf", self)
+        title = f"{self.letter.describes or self.letter.title} {self.letter.regarding}"
+        self.preview = PdfPreviewDialog(title, pdf, f"{self.kind}-{self.referral_id}.pdf", self)
         self.preview.show()
 
 

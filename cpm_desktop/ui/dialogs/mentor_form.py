@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.services import mentors
@@ -13,23 +12,17 @@ from cpm_desktop.services.mentors import MentorForm
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.mentor_form_ui import Ui_MentorFormDialog
 from cpm_desktop.ui.item_models.mentors import progress_checks_model, status_history_model
-from cpm_desktop.ui.panes.referral_editor import (
-    UNKNOWN_DATE,
-    check_codes,
-    checked_codes,
-    fill_codes,
-    from_qdate,
-    to_qdate,
-)
+from cpm_desktop.ui.panes.referral_editor import check_codes, checked_codes, fill_codes
 from cpm_desktop.ui.unsaved import KeepsTyping, ask
+from cpm_desktop.ui.widgets.common import wire_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 REASON_NEEDED = ("sabbatical", "other_organisation")
 
 
-def _setup_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setMinimumDate(UNKNOWN_DATE)
-    edit.setMaximumDate(QDate.currentDate())
-    edit.setDate(to_qdate(value))
+def _setup_date(edit: DateEntry, value: date | None) -> None:
+    edit.setMaximumDate(date.today())
+    edit.setDate(value)
 
 
 class MentorDialog(KeepsTyping):
@@ -49,8 +42,7 @@ class MentorDialog(KeepsTyping):
         ui, vocabulary = self.ui, context.vocabulary
         # Short names the callers (and tests) use.
         self.first, self.last = ui.firstNameEdit, ui.lastNameEdit
-        ui.buttonBox.accepted.connect(self.accept)
-        ui.buttonBox.rejected.connect(self.reject)
+        wire_buttons(self, ui.buttonBox, save_text="Save")  # every letter of Save is a field's: Ctrl+Enter
         self.combos = {"gender": ui.genderCombo, "area": ui.areaCombo, "mentor_status": ui.statusCombo,
                        "left_reason": ui.leftReasonCombo}
         for kind, combo in self.combos.items():
@@ -70,10 +62,13 @@ class MentorDialog(KeepsTyping):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(True)
         self._original_status = form.status if form.uuid else None
+        self._clients_now = next((row.open_allocations for row in mentors.mentor_list(context.store)
+                                  if row.mentor_uuid == form.uuid), 0) if form.uuid else 0
         self._fill(form)
         ui.statusCombo.currentIndexChanged.connect(self._status_changed)
         ui.dbsEdit.dateChanged.connect(self._show_eligibility)
         ui.safeguardingEdit.dateChanged.connect(self._show_eligibility)
+        ui.capacitySpin.valueChanged.connect(self._show_eligibility)
         ui.addCheckButton.clicked.connect(self.add_progress_check)
         self.resize(900, 600)
 
@@ -95,6 +90,7 @@ class MentorDialog(KeepsTyping):
         self._status_since = history[0].changed_on if history else None
         _setup_date(ui.statusSinceEdit, self._status_since or date.today())
         _setup_date(ui.checkDateEdit, date.today())
+        ui.checkDateEdit.checked_on_save = False  # recorded by its own button, not by Save
         ui.checkByEdit.setText(self.context.store.actor or "")
         ui.capacitySpin.setValue(form.capacity)
         ui.formerClientCheck.setChecked(form.former_client)
@@ -110,7 +106,7 @@ class MentorDialog(KeepsTyping):
         changed = status != self._original_status
         ui.statusSinceEdit.setEnabled(changed)
         if self._status_since is not None:  # the current status's date, or today for a new one
-            ui.statusSinceEdit.setDate(to_qdate(date.today() if changed else self._status_since))
+            ui.statusSinceEdit.setDate(date.today() if changed else self._status_since)
         if changed and self.form.status_reason and ui.statusReasonEdit.text() == self.form.status_reason:
             ui.statusReasonEdit.clear()  # the reason for the old status is not the reason for the new one
         elif not changed and not ui.statusReasonEdit.text():
@@ -127,8 +123,9 @@ class MentorDialog(KeepsTyping):
         self.ui.eligibilityLabel.setText("May be allocated." if not problem else f"Cannot be allocated: {problem}")
 
     def read_eligibility(self) -> str | None:
-        return why_not_allocatable(MentorFacts(self.ui.statusCombo.currentData(), from_qdate(self.ui.dbsEdit.date()),
-                                               from_qdate(self.ui.safeguardingEdit.date())))
+        return why_not_allocatable(MentorFacts(self.ui.statusCombo.currentData(), self.ui.dbsEdit.date(),
+                                               self.ui.safeguardingEdit.date(), self._clients_now,
+                                               self.ui.capacitySpin.value()))
 
     def refresh_history(self) -> None:
         if self.form.uuid is None:
@@ -139,9 +136,10 @@ class MentorDialog(KeepsTyping):
 
     def add_progress_check(self) -> None:
         ui = self.ui
-        checked_on = from_qdate(ui.checkDateEdit.date())
+        checked_on = ui.checkDateEdit.date()
         if checked_on is None:
-            QMessageBox.warning(self, "Not recorded", "Give the date of the progress check.")
+            QMessageBox.warning(self, "Not recorded",
+                                f"Date: {ui.checkDateEdit.problem() or 'Give the date of the progress check.'}")
             return
         try:
             mentors.add_progress_check(self.context.store, self.form.uuid, checked_on,
@@ -173,8 +171,8 @@ class MentorDialog(KeepsTyping):
         form.gender, form.area = ui.genderCombo.currentData(), ui.areaCombo.currentData()
         form.status, form.left_reason = ui.statusCombo.currentData(), ui.leftReasonCombo.currentData()
         for name, edit in self.dates.items():
-            setattr(form, name, from_qdate(edit.date()))
-        form.status_changed_on = from_qdate(ui.statusSinceEdit.date()) if form.status != self._original_status else None
+            setattr(form, name, edit.date())
+        form.status_changed_on = ui.statusSinceEdit.date() if form.status != self._original_status else None
         form.capacity, form.former_client = ui.capacitySpin.value(), ui.formerClientCheck.isChecked()
         form.other_areas = checked_codes(ui.otherAreasList)
         form.lived_experience = checked_codes(ui.livedExperienceList)

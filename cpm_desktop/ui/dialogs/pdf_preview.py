@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services.files import write_private_file
 
 
@@ -72,7 +73,7 @@ class PdfPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_pages)
         self.print_button.setEnabled(render)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(self.images)} page{'s' if len(self.images) != 1 else ''}" if render else
+        layout.addWidget(QLabel(plural(len(self.images), "page") if render else
                                 "This PDF is protected with a password, so it is not shown here. Save it, and "
                                 "give the password to the person separately."))
         layout.addWidget(scroll)

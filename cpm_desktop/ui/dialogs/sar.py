@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,8 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.unsaved import KeepsTyping
+from cpm_desktop.ui.widgets.common import save_cancel_buttons, wire_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Subject-access export"
@@ -79,7 +80,7 @@ class SubjectAccessDialog(KeepsTyping):
                                   placeholderText="optional: protect the PDF (AES-256)")
         form = QFormLayout()
         for text, widget in (("&Whose record", self.kind), ("&Id", self.subject),
-                             ("&Password for the PDF", self.password)):
+                             ("Password for the P&DF", self.password)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -90,8 +91,7 @@ class SubjectAccessDialog(KeepsTyping):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.prepare_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.prepare_button.setText("&Prepare export")
-        buttons.accepted.connect(self.generate)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, self.generate)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("Third parties: each passage below is removed from the text itself wherever it "
@@ -267,7 +267,7 @@ class RecordReader(QDialog):
         self.setWindowTitle("Read the record for third parties")
         self.text = QPlainTextEdit(text, objectName="recordText", readOnly=True)
         self.reason = QLineEdit("Names another person", objectName="redactionReason")
-        reason_label = QLabel("&Reason")
+        reason_label = QLabel("Reas&on")
         reason_label.setBuddy(self.reason)
         self.redact_button = QPushButton("&Redact the selection", objectName="redactSelectionButton")
         self.redact_button.clicked.connect(self.redact_selection)
@@ -319,7 +319,7 @@ class RequestRegisterDialog(QDialog):
         buttons = QHBoxLayout()
         for text, slot in (("&New request…", self.new_request), ("&Identity checked today", self.identity_checked),
                            ("&Pause the clock…", self.pause), ("E&xtend…", self.extend),
-                           ("&Completed today", self.completed), ("Prepare the e&xport…", self.export)):
+                           ("&Completed today", self.completed), ("Prepare the &export…", self.export)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -394,10 +394,8 @@ class RequestRegisterDialog(QDialog):
             dialog.exec()
 
 
-def _date_edit(value: date, name: str) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), objectName=name, calendarPopup=True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
+def _date_edit(value: date, name: str) -> DateEntry:
+    return DateEntry(objectName=name, value=value, required=True)
 
 
 class NewRequestDialog(KeepsTyping):
@@ -414,13 +412,11 @@ class NewRequestDialog(KeepsTyping):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[str, str, date]:
-        return self.kind.currentData(), self.subject.text().strip(), self.received.date().toPython()
+        return self.kind.currentData(), self.subject.text().strip(), self.received.date() or date.today()
 
 
 class PauseDialog(KeepsTyping):
@@ -433,17 +429,15 @@ class PauseDialog(KeepsTyping):
         self.answered = _date_edit(date.today(), "pauseAnswered")
         form = QFormLayout(self)
         for text, widget in (("We &asked for identity or clarification on", self.asked),
-                             ("The &answer came on", self.answered)):
+                             ("The a&nswer came on", self.answered)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self)
         form.addRow(buttons)
 
     def values(self) -> tuple[date, date]:
-        return self.asked.date().toPython(), self.answered.date().toPython()
+        return self.asked.date() or date.today(), self.answered.date() or date.today()
 
 
 def open_sar_dialog(context: AppContext, parent: QWidget | None = None) -> SubjectAccessDialog:

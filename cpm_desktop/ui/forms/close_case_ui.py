@@ -15,10 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 class Ui_CloseCaseDialog(object):
     def setupUi(self, CloseCaseDialog):
@@ -53,9 +54,8 @@ class Ui_CloseCaseDialog(object):
 
         self.closeForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.closedOnLabel)
 
-        self.closedOnEdit = QDateEdit(CloseCaseDialog)
+        self.closedOnEdit = DateEntry(CloseCaseDialog)
         self.closedOnEdit.setObjectName(u"closedOnEdit")
-        self.closedOnEdit.setCalendarPopup(True)
 
         self.closeForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.closedOnEdit)
 
@@ -117,10 +117,9 @@ class Ui_CloseCaseDialog(object):
         CloseCaseDialog.setWindowTitle(QCoreApplication.translate("CloseCaseDialog", u"Close the case", None))
         self.reasonLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Reason", None))
         self.closedOnLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"Support &ended on", None))
-        self.closedOnEdit.setDisplayFormat(QCoreApplication.translate("CloseCaseDialog", u"dd/MM/yyyy", None))
         self.callsAfterLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Police calls since first contact", None))
         self.callsAfterSpin.setSpecialValueText(QCoreApplication.translate("CloseCaseDialog", u"not known yet", None))
-        self.callsSourceLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"&Source of the figure", None))
+        self.callsSourceLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"Source of the &figure", None))
         self.callsSourceEdit.setPlaceholderText(QCoreApplication.translate("CloseCaseDialog", u"e.g. police command and control system", None))
         self.feedbackLabel.setText(QCoreApplication.translate("CloseCaseDialog", u"The referrer is then due feedback (Letters \u25b8 Feedback due).", None))
     # retranslateUi

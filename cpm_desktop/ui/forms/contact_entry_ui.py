@@ -15,9 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateTimeEdit, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSizePolicy, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QSpinBox, QWidget)
+
+from cpm_desktop.ui.widgets.date_entry import DateTimeEntry
 
 class Ui_ContactEntry(object):
     def setupUi(self, ContactEntry):
@@ -81,9 +83,8 @@ class Ui_ContactEntry(object):
 
         self.entryLayout.addWidget(self.whenLabel)
 
-        self.contactWhen = QDateTimeEdit(ContactEntry)
+        self.contactWhen = DateTimeEntry(ContactEntry)
         self.contactWhen.setObjectName(u"contactWhen")
-        self.contactWhen.setCalendarPopup(True)
 
         self.entryLayout.addWidget(self.contactWhen)
 
@@ -111,7 +112,7 @@ class Ui_ContactEntry(object):
     # setupUi
 
     def retranslateUi(self, ContactEntry):
-        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+L comes back here)", None))
+        ContactEntry.setTitle(QCoreApplication.translate("ContactEntry", u"Log a contact (Enter in any field saves; the time is now unless you change it; Ctrl+Shift+L comes back here)", None))
         self.activityLabel.setText(QCoreApplication.translate("ContactEntry", u"&Activity", None))
 #if QT_CONFIG(tooltip)
         self.contactActivity.setToolTip(QCoreApplication.translate("ContactEntry", u"Type the first letters of the activity to choose it", None))
@@ -126,9 +127,8 @@ class Ui_ContactEntry(object):
         self.notesLabel.setText(QCoreApplication.translate("ContactEntry", u"&Notes", None))
         self.contactNotes.setPlaceholderText(QCoreApplication.translate("ContactEntry", u"What happened \u2014 Enter saves", None))
         self.whenLabel.setText(QCoreApplication.translate("ContactEntry", u"&When", None))
-        self.contactWhen.setDisplayFormat(QCoreApplication.translate("ContactEntry", u"dd/MM/yyyy HH:mm", None))
 #if QT_CONFIG(tooltip)
-        self.contactWhen.setToolTip(QCoreApplication.translate("ContactEntry", u"When the contact happened (now, unless you change it)", None))
+        self.contactWhen.setToolTip(QCoreApplication.translate("ContactEntry", u"When the contact happened (now, unless you change it): 14:30 for today, or 12/03/2024 14:30", None))
 #endif // QT_CONFIG(tooltip)
         self.addContactButton.setText(QCoreApplication.translate("ContactEntry", u"Log contact", None))
     # retranslateUi

@@ -16,11 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QCheckBox,
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox,
-    QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QPushButton, QSizePolicy, QSpinBox, QTabWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSpinBox, QTabWidget, QTableView,
+    QVBoxLayout, QWidget)
+
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 class Ui_MentorFormDialog(object):
     def setupUi(self, MentorFormDialog):
@@ -71,9 +73,8 @@ class Ui_MentorFormDialog(object):
 
         self.personForm.setWidget(3, QFormLayout.ItemRole.LabelRole, self.dateOfBirthEditLabel)
 
-        self.dateOfBirthEdit = QDateEdit(self.detailsTab)
+        self.dateOfBirthEdit = DateEntry(self.detailsTab)
         self.dateOfBirthEdit.setObjectName(u"dateOfBirthEdit")
-        self.dateOfBirthEdit.setCalendarPopup(True)
 
         self.personForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.dateOfBirthEdit)
 
@@ -133,9 +134,8 @@ class Ui_MentorFormDialog(object):
 
         self.personForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.trainingEditLabel)
 
-        self.trainingEdit = QDateEdit(self.detailsTab)
+        self.trainingEdit = DateEntry(self.detailsTab)
         self.trainingEdit.setObjectName(u"trainingEdit")
-        self.trainingEdit.setCalendarPopup(True)
 
         self.personForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.trainingEdit)
 
@@ -144,9 +144,8 @@ class Ui_MentorFormDialog(object):
 
         self.personForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.dbsEditLabel)
 
-        self.dbsEdit = QDateEdit(self.detailsTab)
+        self.dbsEdit = DateEntry(self.detailsTab)
         self.dbsEdit.setObjectName(u"dbsEdit")
-        self.dbsEdit.setCalendarPopup(True)
 
         self.personForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.dbsEdit)
 
@@ -155,9 +154,8 @@ class Ui_MentorFormDialog(object):
 
         self.personForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.safeguardingEditLabel)
 
-        self.safeguardingEdit = QDateEdit(self.detailsTab)
+        self.safeguardingEdit = DateEntry(self.detailsTab)
         self.safeguardingEdit.setObjectName(u"safeguardingEdit")
-        self.safeguardingEdit.setCalendarPopup(True)
 
         self.personForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.safeguardingEdit)
 
@@ -181,9 +179,8 @@ class Ui_MentorFormDialog(object):
 
         self.statusForm.setWidget(1, QFormLayout.ItemRole.LabelRole, self.statusSinceEditLabel)
 
-        self.statusSinceEdit = QDateEdit(self.detailsTab)
+        self.statusSinceEdit = DateEntry(self.detailsTab)
         self.statusSinceEdit.setObjectName(u"statusSinceEdit")
-        self.statusSinceEdit.setCalendarPopup(True)
 
         self.statusForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.statusSinceEdit)
 
@@ -293,9 +290,8 @@ class Ui_MentorFormDialog(object):
 
         self.checkForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.checkDateEditLabel)
 
-        self.checkDateEdit = QDateEdit(self.historyTab)
+        self.checkDateEdit = DateEntry(self.historyTab)
         self.checkDateEdit.setObjectName(u"checkDateEdit")
-        self.checkDateEdit.setCalendarPopup(True)
 
         self.checkForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.checkDateEdit)
 
@@ -407,8 +403,6 @@ class Ui_MentorFormDialog(object):
         self.lastNameEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Last name", None))
         self.genderComboLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Gender", None))
         self.dateOfBirthEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Date of &birth", None))
-        self.dateOfBirthEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.dateOfBirthEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.phoneEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Phone", None))
         self.emailEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Email", None))
         self.areaComboLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Area", None))
@@ -416,18 +410,10 @@ class Ui_MentorFormDialog(object):
         self.cohortEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"C&ohort", None))
         self.cohortEdit.setPlaceholderText(QCoreApplication.translate("MentorFormDialog", u"e.g. Spring 2018, Darlington", None))
         self.trainingEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Training completed", None))
-        self.trainingEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.trainingEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.dbsEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&DBS checked", None))
-        self.dbsEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.dbsEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.safeguardingEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Safeg&uarding training", None))
-        self.safeguardingEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.safeguardingEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.statusComboLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Status", None))
         self.statusSinceEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Status si&nce", None))
-        self.statusSinceEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.statusSinceEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.statusReasonEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Status &reason", None))
         self.statusReasonEdit.setPlaceholderText(QCoreApplication.translate("MentorFormDialog", u"e.g. the reason for a sabbatical", None))
         self.leftReasonComboLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Reason for lea&ving", None))
@@ -440,8 +426,6 @@ class Ui_MentorFormDialog(object):
         self.statusHistoryLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Status histor&y (latest first)", None))
         self.progressChecksLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Progress chec&ks (latest first)", None))
         self.checkDateEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"Check &on", None))
-        self.checkDateEdit.setDisplayFormat(QCoreApplication.translate("MentorFormDialog", u"dd/MM/yyyy", None))
-        self.checkDateEdit.setSpecialValueText(QCoreApplication.translate("MentorFormDialog", u"not yet", None))
         self.checkByEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Who talked with the mentor", None))
         self.checkByEdit.setPlaceholderText(QCoreApplication.translate("MentorFormDialog", u"your name", None))
         self.checkNotesEditLabel.setText(QCoreApplication.translate("MentorFormDialog", u"&Notes", None))

@@ -16,10 +16,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+    QWidget)
+
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 class Ui_ReferralForm(object):
     def setupUi(self, ReferralForm):
@@ -62,10 +64,8 @@ class Ui_ReferralForm(object):
 
         self.personBoxLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.dateOfBirthEditLabel)
 
-        self.dateOfBirthEdit = QDateEdit(self.personBox)
+        self.dateOfBirthEdit = DateEntry(self.personBox)
         self.dateOfBirthEdit.setObjectName(u"dateOfBirthEdit")
-        self.dateOfBirthEdit.setCalendarPopup(True)
-        self.dateOfBirthEdit.setMinimumDate(QDate(1900, 1, 1))
 
         self.personBoxLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.dateOfBirthEdit)
 
@@ -184,9 +184,8 @@ class Ui_ReferralForm(object):
 
         self.referralBoxLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.referredOnEditLabel)
 
-        self.referredOnEdit = QDateEdit(self.referralBox)
+        self.referredOnEdit = DateEntry(self.referralBox)
         self.referredOnEdit.setObjectName(u"referredOnEdit")
-        self.referredOnEdit.setCalendarPopup(True)
 
         self.referralBoxLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.referredOnEdit)
 
@@ -268,10 +267,8 @@ class Ui_ReferralForm(object):
 
         self.referralBoxLayout.setWidget(8, QFormLayout.ItemRole.LabelRole, self.consentOnEditLabel)
 
-        self.consentOnEdit = QDateEdit(self.referralBox)
+        self.consentOnEdit = DateEntry(self.referralBox)
         self.consentOnEdit.setObjectName(u"consentOnEdit")
-        self.consentOnEdit.setCalendarPopup(True)
-        self.consentOnEdit.setMinimumDate(QDate(1900, 1, 1))
 
         self.referralBoxLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.consentOnEdit)
 
@@ -395,43 +392,38 @@ class Ui_ReferralForm(object):
     def retranslateUi(self, ReferralForm):
         self.headingLabel.setText(QCoreApplication.translate("ReferralForm", u"New referral", None))
         self.personBox.setTitle(QCoreApplication.translate("ReferralForm", u"Person", None))
-        self.firstNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&First name", None))
-        self.lastNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Last name", None))
+        self.firstNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"F&irst name", None))
+        self.lastNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Las&t name", None))
         self.dateOfBirthEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Date of &birth", None))
-        self.dateOfBirthEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
-        self.dateOfBirthEdit.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
-        self.ageSpinLabel.setText(QCoreApplication.translate("ReferralForm", u"A&ge (if no date of birth)", None))
+        self.ageSpinLabel.setText(QCoreApplication.translate("ReferralForm", u"Age (if no date of birth)", None))
         self.ageSpin.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
         self.under18ReasonEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Reason, as under 18", None))
         self.under18ReasonEdit.setPlaceholderText(QCoreApplication.translate("ReferralForm", u"The scheme normally supports people aged 18 or over", None))
-        self.genderComboLabel.setText(QCoreApplication.translate("ReferralForm", u"&Gender", None))
-        self.addressEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Addr&ess", None))
+        self.genderComboLabel.setText(QCoreApplication.translate("ReferralForm", u"Gender", None))
+        self.addressEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Address", None))
         self.postcodeEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Postcode", None))
-        self.phoneEditLabel.setText(QCoreApplication.translate("ReferralForm", u"P&hone", None))
-        self.emailEditLabel.setText(QCoreApplication.translate("ReferralForm", u"E&mail", None))
+        self.phoneEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Phone", None))
+        self.emailEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Email", None))
         self.areaComboLabel.setText(QCoreApplication.translate("ReferralForm", u"&Area", None))
         self.matchBox.setTitle(QCoreApplication.translate("ReferralForm", u"Possibly referred before \u2014 the door is always open", None))
         self.linkButton.setText(QCoreApplication.translate("ReferralForm", u"Lin&k to this person", None))
         self.referralBox.setTitle(QCoreApplication.translate("ReferralForm", u"Referral", None))
-        self.referredOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Received on", None))
-        self.referredOnEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
+        self.referredOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Recei&ved on", None))
         self.referrerOrgComboLabel.setText(QCoreApplication.translate("ReferralForm", u"Referring &organisation", None))
-        self.referrerNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's &name", None))
-        self.referrerEmailEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's e-mai&l", None))
-        self.referrerPhoneEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's pho&ne", None))
-        self.crimeReferenceEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Crime reference", None))
+        self.referrerNameEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's nam&e", None))
+        self.referrerEmailEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's e-mail", None))
+        self.referrerPhoneEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Referrer's phone", None))
+        self.crimeReferenceEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Cri&me reference", None))
         self.descriptionEditLabel.setText(QCoreApplication.translate("ReferralForm", u"&Description", None))
         self.descriptionEdit.setPlaceholderText(QCoreApplication.translate("ReferralForm", u"The referrer's description of the issues and how mentors may help", None))
-        self.consentComboLabel.setText(QCoreApplication.translate("ReferralForm", u"Cons&ent", None))
-        self.consentOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Consent &given on", None))
-        self.consentOnEdit.setDisplayFormat(QCoreApplication.translate("ReferralForm", u"dd/MM/yyyy", None))
-        self.consentOnEdit.setSpecialValueText(QCoreApplication.translate("ReferralForm", u"unknown", None))
+        self.consentComboLabel.setText(QCoreApplication.translate("ReferralForm", u"&Consent", None))
+        self.consentOnEditLabel.setText(QCoreApplication.translate("ReferralForm", u"Consent given on", None))
         self.needsBox.setTitle(QCoreApplication.translate("ReferralForm", u"Crime and vulnerabilities", None))
-        self.victimCheck.setText(QCoreApplication.translate("ReferralForm", u"&Victim of crime", None))
+        self.victimCheck.setText(QCoreApplication.translate("ReferralForm", u"Victim of crime", None))
         self.victimCrimesListLabel.setText(QCoreApplication.translate("ReferralForm", u"Crimes (victim)", None))
-        self.perpetratorCheck.setText(QCoreApplication.translate("ReferralForm", u"Pe&rpetrator of crime", None))
+        self.perpetratorCheck.setText(QCoreApplication.translate("ReferralForm", u"Perpetrator of crime", None))
         self.perpetratorCrimesListLabel.setText(QCoreApplication.translate("ReferralForm", u"Crimes (perpetrator)", None))
-        self.vulnerabilitiesListLabel.setText(QCoreApplication.translate("ReferralForm", u"&Vulnerabilities", None))
+        self.vulnerabilitiesListLabel.setText(QCoreApplication.translate("ReferralForm", u"V&ulnerabilities", None))
         pass
     # retranslateUi
 

@@ -15,13 +15,15 @@ def mentor_register_model(vocabulary, parent: QObject | None = None) -> RowTable
         Column("Area", lambda r: label("area", r.area) if r.area else ""),
         Column("Status", lambda r: label("mentor_status", r.status),
                tooltip=lambda r: label("mentor_status", r.status)),
-        Column("Clients now", lambda r: f"{r.open_allocations} of {r.capacity}",
+        Column("Clients now", lambda r: f"{r.open_allocations} of {r.capacity}"
+               + (" (over)" if r.open_allocations > r.capacity else " (full)" if r.open_allocations == r.capacity
+                  else ""),
                lambda r: (r.open_allocations, r.capacity), numeric=True),
         Column("Trained", lambda r: day(r.trained_on), lambda r: r.trained_on),
         Column("Last progress check", lambda r: day(r.last_check) or "never", lambda r: r.last_check),
         Column("May be allocated", lambda r: "yes" if not r.not_allocatable else "no",
                lambda r: r.not_allocatable == "", tooltip=lambda r: r.not_allocatable or "Active, DBS checked and "
-               "safeguarding trained"),
+               "safeguarding trained, with a place free"),
     ], parent)
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from cpm_desktop.ui.item_models.allocation import (
 )
 from cpm_desktop.ui.item_models.table import RowTableModel
 from cpm_desktop.ui.panes.case_pane import CasePane
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 SUPPORTED = ("awaiting mentors", "active")
 
@@ -85,9 +85,7 @@ class AllocationPane(CasePane):
         self.suggestion_model = suggestions_model(vocabulary, self)
         self.suggestions = _view("allocationSuggestions", self.suggestion_model, multi=True)
         self.pair_label = QLabel(objectName="suggestedPair", wordWrap=True)
-        self.on_date = QDateEdit(objectName="allocationDate", calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.on_date.setDate(QDate.currentDate())
-        self.on_date.setMaximumDate(QDate.currentDate())
+        self.on_date = DateEntry(objectName="allocationDate", value=date.today(), required=True, latest=date.today())
         date_label = QLabel("&Dated")
         date_label.setBuddy(self.on_date)
         self.allocate_button = QPushButton("&Allocate the selected mentors", objectName="allocateButton")
@@ -201,14 +199,28 @@ class AllocationPane(CasePane):
         self.replace_button.setEnabled(supported)
 
     def _day(self) -> date:
-        value = self.on_date.date()
-        return date(value.year(), value.month(), value.day())
+        """The date typed beside Allocate; a date that is not one stops the change, said in words."""
+        problem, value = self.on_date.problem(), self.on_date.date()
+        if problem or value is None:
+            raise allocation.AllocationError(f"Dated: {problem or 'Give a date.'}")
+        return value
+
+    def _date_is_wrong(self) -> bool:
+        """Said before any question is asked, so nothing typed in answer is thrown away."""
+        try:
+            self._day()
+        except allocation.AllocationError as error:
+            self.warn(error)
+            return True
+        return False
 
     def allocate_selected(self) -> None:
         rows = sorted({index.row() for index in self.suggestions.selectionModel().selectedRows()})
         chosen = [self.suggestion_model.row_at(row).mentor_uuid for row in rows]
         if not chosen:
             self.warn(allocation.AllocationError("Choose the mentors to allocate in the list of suggestions."))
+            return
+        if self._date_is_wrong():
             return
         reason = ""
         if len(self._open_allocations()) + len(chosen) == 1:
@@ -233,6 +245,8 @@ class AllocationPane(CasePane):
         if current is None or current.ended_on is not None:
             self.warn(allocation.AllocationError("Choose a mentor supporting the case now."))
             return
+        if self._date_is_wrong():
+            return
         reason, ok = QInputDialog.getText(self, "End allocation", f"Why does {current.name}'s support end?")
         if not ok:
             return
@@ -249,6 +263,8 @@ class AllocationPane(CasePane):
         if current is None or current.ended_on is not None or len(rows) != 1:
             self.warn(allocation.AllocationError(
                 "Choose the mentor who leaves the case above and one mentor in the suggestions below."))
+            return
+        if self._date_is_wrong():
             return
         newcomer = self.suggestion_model.row_at(rows[0])
         reason, ok = QInputDialog.getText(self, "Replace a mentor",

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -31,6 +30,7 @@ from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 UNKNOWN = -1
 
@@ -39,12 +39,8 @@ def _score(name: str) -> QSpinBox:
     return QSpinBox(objectName=name, minimum=0, maximum=10, specialValueText="not given")
 
 
-def _date_edit(name: str, earliest: date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate(), objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
-    edit.setMaximumDate(QDate.currentDate())
-    if earliest is not None:
-        edit.setMinimumDate(QDate(earliest))
-    return edit
+def _date_edit(name: str, earliest: date | None = None) -> DateEntry:
+    return DateEntry(objectName=name, value=date.today(), required=True, earliest=earliest, latest=date.today())
 
 
 class GoalDialog(KeepsTyping):
@@ -64,7 +60,7 @@ class GoalDialog(KeepsTyping):
         self.commitment = _score("commitmentSpin")
         form.addRow("&Commitment (1–10, the client's own)", self.commitment)
         self.set_on = _date_edit("goalSetOn")
-        form.addRow("&Set on", self.set_on)
+        form.addRow("Se&t on", self.set_on)
         buttons = save_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -72,7 +68,7 @@ class GoalDialog(KeepsTyping):
 
     def values(self) -> dict:
         return {key: edit.toPlainText() for key, edit in self.fields.items()} | {
-            "commitment": self.commitment.value() or None, "set_on": self.set_on.date().toPython()}
+            "commitment": self.commitment.value() or None, "set_on": self.set_on.date()}
 
 
 class ReviewDialog(KeepsTyping):
@@ -88,10 +84,10 @@ class ReviewDialog(KeepsTyping):
         self.notes = QPlainTextEdit(objectName="reviewNotes", tabChangesFocus=True)
         self.reviewed_on = _date_edit("reviewedOn", goal.set_on)
         form = QFormLayout()
-        form.addRow("&Status", self.status)
+        form.addRow("S&tatus", self.status)
         form.addRow("&Commitment now", self.commitment)
         form.addRow("&Notes", self.notes)
-        form.addRow("Reviewed &on", self.reviewed_on)  # today unless changed: last, so Tab skips its sections
+        form.addRow("Reviewed &on", self.reviewed_on)  # today unless changed
         history = QLabel(review_history(context, goal) or "No reviews yet.", objectName="reviewHistory",
                          wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         buttons = save_cancel_buttons(self)
@@ -104,7 +100,7 @@ class ReviewDialog(KeepsTyping):
 
     def values(self) -> dict:
         return dict(status=self.status.currentData(), commitment=self.commitment.value() or None,
-                    notes=self.notes.toPlainText(), reviewed_on=self.reviewed_on.date().toPython())
+                    notes=self.notes.toPlainText(), reviewed_on=self.reviewed_on.date())
 
 
 def review_history(context: AppContext, goal: goals.GoalRow) -> str:

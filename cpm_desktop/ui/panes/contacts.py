@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import contacts, referrals
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.context import AppContext
@@ -35,12 +35,10 @@ from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import save_cancel_buttons
+from cpm_desktop.ui.widgets.date_entry import DateTimeEntry
 
+LOG_A_CONTACT = "Ctrl+Shift+L"  # to the quick-entry row; Ctrl+L is Lock now
 STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
-
-
-def _minute(value: QDateTime) -> datetime:
-    return datetime(*value.toPython().timetuple()[:5])
 
 
 def _clip(text: str, length: int = 160) -> str:
@@ -69,9 +67,7 @@ class ContactEditDialog(KeepsTyping):
         super().__init__(parent)
         self.setObjectName("contactEditDialog")
         self.setWindowTitle(f"Correct contact {row.contact_id}")
-        self.when = QDateTimeEdit(QDateTime(row.occurred_at), objectName="editWhen", calendarPopup=True,
-                                  displayFormat="dd/MM/yyyy HH:mm")
-        self.when.setMaximumDateTime(QDateTime.currentDateTime())
+        self.when = DateTimeEntry(value=row.occurred_at, objectName="editWhen")
         self.activity = QComboBox(objectName="editActivity")
         _fill_activities(self.activity, context)
         self.activity.setCurrentIndex(max(0, self.activity.findData(row.activity)))
@@ -111,7 +107,7 @@ class ContactEditDialog(KeepsTyping):
 
     def values(self) -> dict:
         who = self.who.currentData()
-        return dict(occurred_at=_minute(self.when.dateTime()), activity=self.activity.currentData(),
+        return dict(occurred_at=self.when.dateTime(), activity=self.activity.currentData(),
                     minutes=self.minutes.value() or None, notes=self.notes.toPlainText(),
                     mentor_uuid=None if who == STAFF else who,
                     staff_name=self._staff_name if who == STAFF else "")
@@ -145,7 +141,10 @@ class ContactLogPane(CasePane):
         _fill_activities(self.activity, context)
         self.minutes.setMaximum(contacts.MAX_MINUTES)
         self._when_set_by_hand = False
-        self.when.dateTimeChanged.connect(self._when_edited)
+        self.when.edited.connect(self._when_edited)
+        # The time shown is the time that will be saved: it follows the clock until the user changes it.
+        self._clock = QTimer(self, interval=15_000, timeout=self._keep_when_now)
+        self._clock.start()
 
         self.model = ContactTableModel(context.vocabulary, self)
         self.table = QTableView(objectName="contactList")
@@ -170,7 +169,7 @@ class ContactLogPane(CasePane):
                                 sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.addItem("All activities", None)
         _fill_activities(self.filter, context)
-        filter_label = QLabel("S&how")
+        filter_label = QLabel("Show &kind")
         filter_label.setBuddy(self.filter)
         self.edit_button = QPushButton("Corr&ect…", objectName="editContactButton")
         self.delete_button = QPushButton("&Delete…", objectName="deleteContactButton")
@@ -205,7 +204,7 @@ class ContactLogPane(CasePane):
         self._editing = (self.entry, self.edit_button, self.delete_button)
 
         enter = _EnterSaves(self.log_contact, self)
-        for widget in (self.when, self.activity, self.minutes, self.who, self.notes, self.add_button):
+        for widget in (self.when.edit, self.activity, self.minutes, self.who, self.notes, self.add_button):
             widget.installEventFilter(enter)
         self.add_button.clicked.connect(self.log_contact)
         self.filter.currentIndexChanged.connect(self._show_rows)
@@ -215,7 +214,7 @@ class ContactLogPane(CasePane):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.activity.setFocus,
+        QShortcut(QKeySequence(LOG_A_CONTACT), self, self.activity.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         context.register_unsaved(self)
         self.refresh()
@@ -284,8 +283,8 @@ class ContactLogPane(CasePane):
         parts = [f"{short_label(label('activity', code))}: {n} ({m} min)"
                  for code, (n, m) in sorted(per_activity.items(), key=lambda item: order.get(item[0], 99))]
         hours = f"{minutes // 60} h {minutes % 60:02d} min"
-        prefix = f"Showing {shown} of {count}. " if shown is not None else ""
-        self.totals.setText(f"{prefix}{count} contacts, {hours} in all · " + " · ".join(parts))
+        prefix = f"Showing {shown:,} of {count:,}. " if shown is not None else ""
+        self.totals.setText(f"{prefix}{plural(count, 'contact')}, {hours} in all · " + " · ".join(parts))
 
     def _show_detail(self, current, _previous=None) -> None:
         if not current.isValid():
@@ -297,10 +296,16 @@ class ContactLogPane(CasePane):
     # --- quick entry --------------------------------------------------------------------------------
 
     def _set_when_now(self) -> None:
-        self.when.blockSignals(True)
-        self.when.setDateTime(QDateTime.currentDateTime())
-        self.when.blockSignals(False)
+        self.when.setDateTime(datetime.now().replace(second=0, microsecond=0))  # not an edit: no signal
         self._when_set_by_hand = False
+
+    def _keep_when_now(self) -> None:
+        if not self._when_set_by_hand and not self.when.hasFocus():
+            self._set_when_now()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self._keep_when_now()  # back on the pane after a while: not the time the row was last reset
+        super().showEvent(event)
 
     def _when_edited(self) -> None:
         self._when_set_by_hand = True
@@ -308,8 +313,11 @@ class ContactLogPane(CasePane):
     def log_contact(self) -> bool:
         if self.context.current_referral is None:
             return False
-        occurred_at = _minute(self.when.dateTime()) if self._when_set_by_hand else \
-            datetime.now().replace(second=0, microsecond=0)
+        if self._when_set_by_hand and (problem := self.when.problem()):
+            self.warn(contacts.ContactError(f"When: {problem} Nothing was logged."))
+            return False
+        occurred_at = self.when.dateTime() if self._when_set_by_hand else None
+        occurred_at = occurred_at or datetime.now().replace(second=0, microsecond=0)
         who = self.who.currentData()
         try:
             contacts.add_contact(

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QMessageBox, QWidget
 
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.workflow import needs_under_18_reason
@@ -13,17 +13,8 @@ from cpm_desktop.services.referrals import IntakeError, ReferralForm
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
 from cpm_desktop.ui.unsaved import resolve
+from cpm_desktop.ui.widgets.common import refuse_bad_dates
 from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
-
-UNKNOWN_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(value: date | None) -> QDate:
-    return QDate(value.year, value.month, value.day) if value else UNKNOWN_DATE
-
-
-def from_qdate(value: QDate) -> date | None:
-    return None if value == UNKNOWN_DATE or not value.isValid() else date(value.year(), value.month(), value.day())
 
 
 def fill_codes(widget: QListWidget, items: list[tuple[str, str]]) -> None:
@@ -80,11 +71,15 @@ class ReferralEditor(QWidget):
             for code, label in vocabulary.items(kind):
                 combo.addItem(label, code)
         ui.referrerOrgCombo.addItems(["", *vocabulary.organisations])
+        for combo in (ui.referrerOrgCombo, ui.genderCombo, ui.areaCombo, ui.consentCombo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(18)  # a long organisation's name must not widen the window
         fill_codes(ui.victimCrimesList, vocabulary.items("crime"))
         fill_codes(ui.perpetratorCrimesList, vocabulary.items("crime"))
         fill_codes(ui.vulnerabilitiesList, vocabulary.items("vulnerability"))
         for edit in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
-            edit.setMaximumDate(QDate.currentDate())
+            edit.setMaximumDate(date.today())
+        ui.referredOnEdit.required = True
         ui.headingLabel.setStyleSheet("font-size: 15px; font-weight: 600;")
 
     def _connect(self) -> None:
@@ -96,7 +91,8 @@ class ReferralEditor(QWidget):
         for edit in (ui.addressEdit, ui.descriptionEdit):
             edit.textChanged.connect(self._changed)
         for edit in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
-            edit.dateChanged.connect(self._changed)
+            edit.edited.connect(self._changed)
+            edit.dateChanged.connect(self._update_under_18)
         ui.ageSpin.valueChanged.connect(self._changed)
         for combo in (ui.genderCombo, ui.areaCombo, ui.consentCombo, ui.referrerOrgCombo):
             combo.currentIndexChanged.connect(self._changed)
@@ -159,9 +155,9 @@ class ReferralEditor(QWidget):
             self._set_dirty(True)
         self._update_under_18()
 
-    def _update_under_18(self) -> None:
+    def _update_under_18(self, *_args: object) -> None:
         ui = self.ui
-        dob, referred = from_qdate(ui.dateOfBirthEdit.date()), from_qdate(ui.referredOnEdit.date())
+        dob, referred = ui.dateOfBirthEdit.date(), ui.referredOnEdit.date()
         age = age_on(dob, referred) if dob and referred else (ui.ageSpin.value() if ui.ageSpin.value() >= 0 else None)
         show = needs_under_18_reason(age)
         ui.under18ReasonEdit.setVisible(show)
@@ -190,9 +186,9 @@ class ReferralEditor(QWidget):
             edit.setText(value)
         ui.addressEdit.setPlainText(form.address)
         ui.descriptionEdit.setPlainText(form.description)
-        ui.referredOnEdit.setDate(to_qdate(form.referred_on or date.today()))
-        ui.dateOfBirthEdit.setDate(to_qdate(form.date_of_birth))
-        ui.consentOnEdit.setDate(to_qdate(form.consent_on))
+        ui.referredOnEdit.setDate(form.referred_on or date.today())
+        ui.dateOfBirthEdit.setDate(form.date_of_birth)
+        ui.consentOnEdit.setDate(form.consent_on)
         ui.ageSpin.setValue(form.age_at_referral if form.age_at_referral is not None and not form.date_of_birth else -1)
         for combo, value in ((ui.genderCombo, form.gender), (ui.areaCombo, form.area), (ui.consentCombo, form.consent)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -212,17 +208,17 @@ class ReferralEditor(QWidget):
 
     def read_form(self) -> ReferralForm:
         ui = self.ui
-        dob = from_qdate(ui.dateOfBirthEdit.date())
+        dob = ui.dateOfBirthEdit.date()
         return ReferralForm(
             first_name=ui.firstNameEdit.text(), last_name=ui.lastNameEdit.text(),
-            referred_on=from_qdate(ui.referredOnEdit.date()), date_of_birth=dob,
+            referred_on=ui.referredOnEdit.date(), date_of_birth=dob,
             age_at_referral=None if dob or ui.ageSpin.value() < 0 else ui.ageSpin.value(),
             gender=ui.genderCombo.currentData(), address=ui.addressEdit.toPlainText(), postcode=ui.postcodeEdit.text(),
             phone=ui.phoneEdit.text(), email=ui.emailEdit.text(), area=ui.areaCombo.currentData(),
             referrer_org=ui.referrerOrgCombo.currentText(), referrer_name=ui.referrerNameEdit.text(),
             referrer_email=ui.referrerEmailEdit.text(), referrer_phone=ui.referrerPhoneEdit.text(),
             crime_reference=ui.crimeReferenceEdit.text(), description=ui.descriptionEdit.toPlainText(),
-            consent=ui.consentCombo.currentData(), consent_on=from_qdate(ui.consentOnEdit.date()),
+            consent=ui.consentCombo.currentData(), consent_on=ui.consentOnEdit.date(),
             victim=ui.victimCheck.isChecked(), perpetrator=ui.perpetratorCheck.isChecked(),
             victim_crimes=checked_codes(ui.victimCrimesList),
             perpetrator_crimes=checked_codes(ui.perpetratorCrimesList),
@@ -234,6 +230,8 @@ class ReferralEditor(QWidget):
     # --- actions ---------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        if refuse_bad_dates(self, "Referral not saved"):
+            return False
         try:
             saved = referrals.save_referral(self.context.store, self.read_form())
         except IntakeError as error:
@@ -258,7 +256,7 @@ class ReferralEditor(QWidget):
         ui = self.ui
         matches = referrals.possible_matches(
             self.context.store, first_name=ui.firstNameEdit.text(), last_name=ui.lastNameEdit.text(),
-            date_of_birth=from_qdate(ui.dateOfBirthEdit.date()), phone=ui.phoneEdit.text())
+            date_of_birth=ui.dateOfBirthEdit.date(), phone=ui.phoneEdit.text())
         ui.matchList.clear()
         for match in matches:
             when = match.last_referred_on.strftime("%d/%m/%Y") if match.last_referred_on else "never"

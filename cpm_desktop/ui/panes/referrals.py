@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
@@ -44,6 +45,23 @@ def referral_columns(context: AppContext) -> list[Column]:
     ]
 
 
+def count_words(found: referrals.SearchResult, search: str, *, filtered: bool) -> str:
+    """Under the list: how many, or that nothing matches (never an empty list without a word)."""
+    typed = " ".join(search.split())
+    close = len(found.rows) - found.exact
+    spelt = f"{plural(close, 'referral')} with a name spelt like it" if close else ""
+    if found.total == 0:
+        where = " with these filters" if filtered else ""
+        if not typed:
+            return f"No referral{where}."
+        return f"No referral matches “{typed}”{where}" + (f"; below, {spelt}." if spelt else ".")
+    if close:
+        return f"{plural(found.total, 'referral')} matching “{typed}”, then {spelt}."
+    if found.total > len(found.rows):
+        return f"The newest {len(found.rows):,} of {found.total:,} referrals: search or filter to narrow."
+    return plural(found.total, "referral")
+
+
 class ReferralsPane(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,6 +80,9 @@ class ReferralsPane(QWidget):
         self.outcome_filter.addItem("Any outcome", None)
         for code, text in context.vocabulary.items("outcome"):
             self.outcome_filter.addItem(text.split(" (")[0], code)
+        for combo in (self.area_filter, self.state_filter, self.outcome_filter):  # long labels: no wider window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.new_button = QPushButton("&New referral", objectName="newReferralButton")
         self.model = RowTableModel(referral_columns(context), self)
         self.table = QTableView(objectName="referralList")
@@ -139,15 +160,13 @@ class ReferralsPane(QWidget):
     def refresh(self) -> None:
         filters = dict(search=self.search.text(), area=self.area_filter.currentData(),
                        state=self.state_filter.currentData(), outcome=self.outcome_filter.currentData())
-        rows = referrals.list_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
-        self.model.set_rows(rows)
+        found = referrals.search_referrals(self.context.store, limit=SHOWN_AT_MOST, **filters)
+        self.model.set_rows(found.rows)
         header = self.table.horizontalHeader()
-        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        if len(rows) < SHOWN_AT_MOST:
-            self.count_label.setText(f"{len(rows):,} referral{'s' if len(rows) != 1 else ''}")
-        else:
-            total = referrals.count_referrals(self.context.store, **filters)
-            self.count_label.setText(f"The newest {len(rows):,} of {total:,} referrals: search or filter to narrow.")
+        if found.exact == len(found.rows):  # close spellings stay after the exact hits, closest first
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.count_label.setText(count_words(found, self.search.text(), filtered=any(
+            value for key, value in filters.items() if key != "search")))
         self._highlight_editor_row()
 
     def select(self, referral_uuid: str) -> bool:

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGridLayout,
@@ -32,19 +31,15 @@ from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, referrals, risk
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
-from cpm_desktop.ui.panes.referral_editor import from_qdate
 from cpm_desktop.ui.unsaved import KeepsTyping
-from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
+from cpm_desktop.ui.widgets.common import ask_and_reopen, refuse_bad_dates, save_cancel_buttons
+from cpm_desktop.ui.widgets.date_entry import DateEntry
 
 YES_NO = (("not known", None), ("yes", True), ("no", False))
 
 
-def _date_edit(name: str, value: date | None = None) -> QDateEdit:
-    edit = QDateEdit(objectName=name, calendarPopup=True, displayFormat="dd/MM/yyyy")
-    edit.setMaximumDate(QDate.currentDate())
-    day_ = value or date.today()
-    edit.setDate(QDate(day_.year, day_.month, day_.day))
-    return edit
+def _date_edit(name: str, value: date | None = None) -> DateEntry:
+    return DateEntry(objectName=name, value=value or date.today(), required=True, latest=date.today())
 
 
 def _yes_no(value: bool | None) -> str:
@@ -92,7 +87,7 @@ class AssessmentDialog(KeepsTyping):
         layout.addWidget(buttons)
 
     def assessment(self) -> risk.Assessment:
-        on = from_qdate(self.assessed_on.date()) or date.today()
+        on = self.assessed_on.date() or date.today()
         checks = []
         for line in self.checks.toPlainText().splitlines():
             source, _, findings = line.partition(";")
@@ -115,7 +110,7 @@ class VisitDialog(KeepsTyping):
         self.setWindowTitle("Home visit")
         self.uuid = visit.uuid if visit else ""
         self.visit_on = _date_edit("visitOn", visit.visit_on if visit else None)
-        self.visit_on.setMaximumDate(QDate(2100, 1, 1))
+        self.visit_on.setMaximumDate(None)  # a visit may be planned
         self.status = QComboBox(objectName="visitStatus")
         self.status.addItems(list(risk.VISIT_STATUSES))
         self.status.setCurrentText(visit.status if visit else "planned")
@@ -124,7 +119,7 @@ class VisitDialog(KeepsTyping):
         self.joint.setChecked(bool(visit and visit.joint_with_referrer))
         self.notes = QPlainTextEdit(visit.notes if visit else "", objectName="visitNotes", tabChangesFocus=True)
         form = QFormLayout()
-        for text, widget in (("&Date", self.visit_on), ("&Status", self.status), ("&Who went", self.visitors),
+        for text, widget in (("&Date", self.visit_on), ("S&tatus", self.status), ("&Who went", self.visitors),
                              ("", self.joint), ("&Notes", self.notes)):
             form.addRow(text, widget)
         buttons = save_cancel_buttons(self)
@@ -133,7 +128,7 @@ class VisitDialog(KeepsTyping):
         layout.addWidget(buttons)
 
     def visit(self) -> risk.Visit:
-        return risk.Visit(from_qdate(self.visit_on.date()) or date.today(), self.status.currentText(),
+        return risk.Visit(self.visit_on.date() or date.today(), self.status.currentText(),
                           self.visitors.text(), self.joint.isChecked(), self.notes.toPlainText(), self.uuid)
 
 
@@ -172,7 +167,7 @@ class RiskPane(QWidget):
         decision = QGroupBox("Decision")
         grid = QGridLayout(decision)
         grid.addWidget(self.outcome_now, 0, 0, 1, 4)
-        for column, (text, widget) in enumerate((("O&utcome", self.outcome), ("&Reason", self.reason),
+        for column, (text, widget) in enumerate((("O&utcome", self.outcome), ("Reaso&n", self.reason),
                                                  ("Da&te", self.decided_on))):
             caption = QLabel(text)
             caption.setBuddy(widget)
@@ -189,8 +184,8 @@ class RiskPane(QWidget):
         self.flag_choice = QComboBox(objectName="flagChoice")
         for code, text in context.vocabulary.items("risk_flag"):
             self.flag_choice.addItem(text, code)
-        self.raise_flag_button = QPushButton("Raise &flag", objectName="raiseFlagButton")
-        self.clear_flag_button = QPushButton("C&lear flag", objectName="clearFlagButton")
+        self.raise_flag_button = QPushButton("Ra&ise flag", objectName="raiseFlagButton")
+        self.clear_flag_button = QPushButton("Cl&ear flag", objectName="clearFlagButton")
         flags = QGroupBox("Risk flags that follow the case")
         flag_layout = QHBoxLayout(flags)
         flag_layout.addWidget(self.flag_list, 2)
@@ -223,7 +218,7 @@ class RiskPane(QWidget):
         ], self)
         self.visit_list = _table("visitList", self.visit_model)
         self.new_visit_button = QPushButton("Plan or record a &visit…", objectName="newVisitButton")
-        self.edit_visit_button = QPushButton("Update &selected visit…", objectName="editVisitButton")
+        self.edit_visit_button = QPushButton("U&pdate the selected visit…", objectName="editVisitButton")
 
         assessments = QGroupBox("Assessments (newest first)")
         a_layout = QVBoxLayout(assessments)
@@ -302,8 +297,10 @@ class RiskPane(QWidget):
         events = cases.case_history(self.context.store, uuid)
         for event in events:
             what = self._label("outcome", event.outcome).split(" (")[0] if event.kind == "decision" else event.kind
-            self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}  ({event.by or ''})")
+            by = f"  ({event.by})" if event.by else ""
+            self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}{by}")
         self.outcome_now.setText(f"Current decision: {header.status}")
+        self.reopen_button.setEnabled(header.can_reopen)  # only a closed case or a declined referral
 
     # --- actions -----------------------------------------------------------------------------------
 
@@ -311,9 +308,11 @@ class RiskPane(QWidget):
         QMessageBox.warning(self, "Not recorded", str(error))
 
     def record_decision(self) -> bool:
+        if refuse_bad_dates(self, "Not recorded"):
+            return False
         try:
             cases.record_decision(self.context.store, self.context.current_referral, self.outcome.currentData(),
-                                  self.reason.text(), from_qdate(self.decided_on.date()))
+                                  self.reason.text(), self.decided_on.date())
         except (WorkflowError, LookupError) as error:
             self._warn(error)
             return False

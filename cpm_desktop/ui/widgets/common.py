@@ -1,19 +1,45 @@
 """Small pieces several panes and dialogs share."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QWidget
+from collections.abc import Callable
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox, QPushButton, QWidget
 
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
+
+ACCEPT_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
-    """Save and Cancel, wired to accept and reject."""
+    """Save and Cancel, wired to accept and reject; Ctrl+Enter saves, and a date that is not one is refused."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    wire_buttons(dialog, buttons)
     return buttons
+
+
+def wire_buttons(dialog: QDialog, buttons: QDialogButtonBox, accept: Callable[[], object] | None = None,
+                 save_text: str = "&Save") -> None:
+    """Accept (Save or OK) runs ``accept`` (the dialog's own by default) once every date on it is a date;
+    Ctrl+Enter presses it from any field; Cancel rejects. ``save_text`` without a mnemonic for a form whose
+    letters are all taken."""
+    main = buttons.button(QDialogButtonBox.StandardButton.Save) or buttons.button(QDialogButtonBox.StandardButton.Ok)
+    if main is not None:
+        if main.text() == "Save":
+            main.setText(save_text)
+        accept_on_ctrl_enter(dialog, main)
+    buttons.accepted.connect(lambda: refuse_bad_dates(dialog) or (accept or dialog.accept)())
+    buttons.rejected.connect(dialog.reject)
+
+
+def accept_on_ctrl_enter(window: QWidget, button: QPushButton) -> None:
+    """Ctrl+Enter (either Enter key) presses ``button`` wherever the focus is in ``window``."""
+    button.setToolTip(f"{button.text().replace('&', '')} (Ctrl+Enter)")
+    for key in ACCEPT_KEYS:
+        QShortcut(QKeySequence(key), window, activated=lambda: button.click() if button.isEnabled() else None)
 
 
 def ask_and_reopen(parent: QWidget, context: AppContext) -> bool:
