@@ -274,11 +274,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from cpm_desktop.services.stores import restore_backup
+    from cpm_desktop.services.retention import restore_keeping_erasures
 
-    restored = restore_backup(args.db, args.backup, passphrase())
+    restored, erased = restore_keeping_erasures(args.db, args.backup, passphrase())
     kept = f"; what was there is kept as {restored.set_aside[0].name}" if restored.set_aside else ""
-    _say(f"Restored {restored.store} from {args.backup}{kept}.")
+    again = f"; {erased} records erased since the backup was made were erased again" if erased else ""
+    _say(f"Restored {restored.store} from {args.backup}{kept}{again}.")
     return EXIT_OK
 
 
@@ -386,6 +387,77 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
                   f"    other:  {row.other!r} ({row.other_by}, {row.other_at})")
         return EXIT_OK
     return _sync_errors(work)
+
+
+# --- retention and erasure -------------------------------------------------------------------------
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Erasure cannot be undone: on a terminal it is confirmed by typing "yes"; elsewhere only --yes will do."""
+    if yes:
+        return
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError("Erasing cannot be undone: add --yes to confirm it when not on a terminal. Nothing was "
+                       "erased.", EXIT_USAGE)
+    _say(question)
+    if input("Type yes to erase: ").strip().lower() != "yes":
+        raise CliError("Nothing was erased.", EXIT_OK)
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from cpm_desktop.services import retention
+
+    today = args.today or date.today()
+    with _open(args) as store:
+        items = retention.due_for_deletion(store, today=today)
+        for item in items:
+            print(f"{item.since:%d/%m/%Y}  {item.label}\n            {item.reason}"
+                  + (f"\n            {item.kept}" if item.kept else ""))
+        erasable = [item for item in items if not item.kept]
+        if not args.apply:
+            _say(f"Dry run, nothing was erased: {len(erasable)} due for deletion, {len(items) - len(erasable)} kept."
+                 + (" Run again with --apply to erase them." if erasable else ""))
+            return EXIT_OK
+        if not erasable:
+            _say("Nothing is due for deletion.")
+            return EXIT_OK
+        _confirm(f"This erases {len(erasable)} item(s) listed above from this store and, at the next sync, from "
+                 "every laptop.", args.yes)
+        try:
+            report = retention.apply_retention(store, [item.key for item in erasable], today=today)
+        except retention.ErasureRefused as refused:
+            raise InvalidInput(str(refused)) from None
+    _say(report.sentence())
+    return EXIT_OK
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    from cpm_desktop.services import retention
+
+    kind, subject_id = ("person", args.person) if args.person else ("mentor", args.mentor)
+    with _open(args) as store:
+        _confirm(f"This erases the {kind} {subject_id} and everything recorded about them, for good.", args.yes)
+        try:
+            report = retention.erase_on_request(store, kind=kind, subject_id=subject_id, reason=args.reason,
+                                                received_on=args.received, today=date.today())
+        except (LookupError, ValueError) as refused:
+            raise InvalidInput(str(refused).strip("'\"")) from None
+    _say(report.sentence() + " The request is recorded in the register.")
+    return EXIT_OK
+
+
+def cmd_hold(args: argparse.Namespace) -> int:
+    from cpm_desktop.services import retention
+
+    kind, subject_id = ("person", args.person) if args.person else ("mentor", args.mentor)
+    with _open(args) as store:
+        try:
+            retention.place_hold(store, kind=kind, subject_id=subject_id, reason=args.reason, until=args.until)
+        except (LookupError, ValueError) as refused:
+            raise InvalidInput(str(refused).strip("'\"")) from None
+    _say(f"The {kind} {subject_id} is kept past the retention rules "
+         + (f"until {args.until:%d/%m/%Y}." if args.until else "until the hold is lifted."))
+    return EXIT_OK
 
 
 # --- parsing ---------------------------------------------------------------------------------------
@@ -506,6 +578,24 @@ def build_parser() -> argparse.ArgumentParser:
     conflict.add_argument("--json", metavar="FILE")
     conflict.add_argument("--resolve", metavar="ID", help="settle this conflict")
     conflict.add_argument("--take-other", action="store_true", help="with --resolve: the set-aside value stands")
+    kept = command("retention", cmd_retention, "List what the retention rules make due for deletion (a dry run, "
+                   "writing nothing); with --apply, erase it.")
+    kept.add_argument("--apply", action="store_true", help="erase what is due (asks first on a terminal)")
+    kept.add_argument("--yes", action="store_true", help="with --apply: do not ask")
+    kept.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+    erase = command("erase", cmd_erase, "Erase a person or a mentor at their request, recording the request.")
+    whom = erase.add_mutually_exclusive_group(required=True)
+    whom.add_argument("--person")
+    whom.add_argument("--mentor")
+    erase.add_argument("--reason", required=True, help="how and when the erasure was asked for")
+    erase.add_argument("--received", type=_date, help="the day the request came (default: today)")
+    erase.add_argument("--yes", action="store_true", help="do not ask")
+    hold = command("hold", cmd_hold, "Keep a person's or mentor's record past the retention rules (a legal hold).")
+    held = hold.add_mutually_exclusive_group(required=True)
+    held.add_argument("--person")
+    held.add_argument("--mentor")
+    hold.add_argument("--reason", required=True)
+    hold.add_argument("--until", type=_date, help="the last day of the hold (default: until lifted)")
     command("passphrase", cmd_passphrase, "Change the store's passphrase.")
     command("backup", cmd_backup, "Write an encrypted, consistent copy of the store.").add_argument(
         "--out", required=True)

@@ -33,7 +33,7 @@ def allowed(ours: str, third_party: str = "") -> Allowed:
 # The house, read top to bottom: front-ends → services → domain / storage / reports / sync.
 LAYERS: dict[str, Allowed] = {
     # pure rules and values: nothing of ours below them, no I/O libraries
-    "domain": allowed("domain"),
+    "domain": allowed("domain", "dateutil"),  # dateutil: calendar months (pure, no I/O) for the retention rules
     # the one accessor of the files shipped with the application (resources/, docs/), read into domain values
     "resources_path.py": allowed("domain"),
     # the encrypted store: engine, models, audit hooks, migrations

@@ -26,6 +26,7 @@ RECORDS: dict[str, str] = {
     "goal": "Goal",
     "goal_review": "Goal review",
     "subject_access_request": "Request to see the information held",
+    "retention_hold": "Legal hold (kept past the retention rules)",
     "evaluation": "Evaluation summary",
 }
 
@@ -104,6 +105,9 @@ FIELDS: dict[tuple[str, str], str] = {
     ("subject_access_request", "extension_months"): "Extension (months)",
     ("subject_access_request", "extension_reason"): "Reason for the extension",
     ("subject_access_request", "completed_on"): "Completed",
+    ("subject_access_request", "request_kind"): "To see the information, or to erase it",
+    ("retention_hold", "subject_kind"): "Client or mentor", ("retention_hold", "subject_uuid"): "Whose record",
+    ("retention_hold", "reason"): "Why it is kept", ("retention_hold", "until"): "Kept until",
 }
 
 _DATABASE_SUFFIXES = ("_uuid", "_id")

@@ -23,6 +23,7 @@ from cpm_desktop.domain.subject_access import (
     redact,
 )
 from cpm_desktop.domain.vocabulary import Vocabulary, split_codes
+from cpm_desktop.services.retention import retention_rules
 from cpm_desktop.services.settings import GDPR, get_setting
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
@@ -118,7 +119,8 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
         if progress:
             progress(8, STEPS, "Audit trail")
         export.sections.append(_trail(session, t, subject_uuid))
-    export.supplementary = get_setting(store, GDPR)
+    # How long it is kept is said by the retention rules themselves, never by a copy that could drift from them.
+    export.supplementary = get_setting(store, GDPR) | {"retention": retention_rules(store).subject_access_text()}
     return export
 
 
@@ -334,6 +336,7 @@ class RequestRow:
     due_on: date
     completed_on: date | None
     overdue: bool
+    request_kind: str = "access"  # access | erasure
 
 
 def _subject(session: Session, kind: str, subject_id: str) -> m.Person | m.Mentor:
@@ -409,9 +412,11 @@ def list_requests(store: Store, today: date | None = None) -> list[RequestRow]:
             select(m.Mentor).where(m.Mentor.id.in_([r.subject_uuid for r in requests])))}
     rows = []
     for r in requests:
-        subject_id, name = (people if r.subject_kind == "person" else mentors).get(r.subject_uuid, ("?", "?"))
+        # An erasure request outlives its subject: it proves the erasure was done, and names no one.
+        subject_id, name = (people if r.subject_kind == "person" else mentors).get(
+            r.subject_uuid, ("(erased)", "(erased)") if r.request_kind == "erasure" else ("?", "?"))
         due = due_date(r.received_on, paused_days=r.paused_days, extension_months=r.extension_months)
         rows.append(RequestRow(r.id, r.subject_kind, subject_id, name, r.received_on, r.identity_checked_on,
                                r.paused_days, r.extension_months, r.extension_reason or "", due, r.completed_on,
-                               r.completed_on is None and today > due))
+                               r.completed_on is None and today > due, r.request_kind))
     return rows

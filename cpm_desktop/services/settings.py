@@ -13,11 +13,13 @@ from cpm_desktop.storage.audit import actor_of, utcnow
 from cpm_desktop.storage.engine import Store
 
 GDPR = "gdpr"
+RETENTION = "retention"  # the retention rules (domain/retention.py), rule by rule
+_SHIPPED = {GDPR: "gdpr_defaults.toml", RETENTION: "retention_defaults.toml"}
 
 
 def _defaults(key: str) -> dict[str, Any]:
-    if key == GDPR:
-        with resource_path("gdpr_defaults.toml").open("rb") as handle:
+    if key in _SHIPPED:
+        with resource_path(_SHIPPED[key]).open("rb") as handle:
             return tomllib.load(handle)
     return {}
 

@@ -117,10 +117,12 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
             changes.stamp_changed(session, record, fields + ["updated_at", "updated_by"], clock_reading())
             action = "delete" if "deleted_at" in fields and record.deleted_at is not None else "update"
             events.append(_event(session, record, action, fields, now, actor, device))
+        rule = session.info.get(changes.ERASURE_RULE)
         for record in list(session.deleted):
             if isinstance(record, m.Record) and not session.info.get(changes.APPLYING):
-                changes.stamp_erased(session, record.__tablename__, record.id, clock_reading())
-                events.append(_event(session, record, "erase", [], now, actor, device))
+                changes.stamp_erased(session, record.__tablename__, record.id, clock_reading(), rule)
+                if rule is None:  # an erasure under a rule leaves its tombstone, not an event naming the subject
+                    events.append(_event(session, record, "erase", [], now, actor, device))
         for audit_event in events:
             _queue_event(session, audit_event, clock_reading())
     session.add_all(events)

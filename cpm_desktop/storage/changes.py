@@ -25,6 +25,7 @@ from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
 
 APPLYING = "sync.applying"
+ERASURE_RULE = "erasure.rule"  # session.info: the retention rule or request the session's deletions carry out
 CLOCK_KEY = "local.hlc"  # the latest clock reading this store has made or seen
 # search_text is derived from the names and details on each laptop, so it is never sent (nor a conflict).
 _NOT_SYNCED = {"id", "origin_device", "hlc", "field_hlc", "search_text"}
@@ -174,12 +175,16 @@ def stamp_changed(session: Session, record: m.Record, fields: list[str], reading
         _queue(session, record, "upsert", values, {name: reading for name in fields}, base, sets, sets_or_none)
 
 
-def stamp_erased(session: Session, entity: str, row_uuid: str, reading: str) -> None:
-    """A record erased for real (retention or a request): the tombstone travels, never the values."""
+def stamp_erased(session: Session, entity: str, row_uuid: str, reading: str, rule: str | None = None) -> None:
+    """A record erased for real (retention or a request): the tombstone travels, with the rule in words, never
+    the values."""
     if session.info.get(APPLYING) or not is_member(session):
         return
+    payload: dict[str, Any] = {"op": "erase"}
+    if rule:
+        payload["rule"] = rule
     session.add(m.SyncOutbox(change_id=str(uuid.uuid4()), entity=entity, row_uuid=row_uuid, clock=reading,
-                             payload=json.dumps({"op": "erase"})))
+                             payload=json.dumps(payload, ensure_ascii=False, sort_keys=True)))
 
 
 def queue_append(session: Session, entity: str, row_uuid: str, values: dict[str, Any], reading: str) -> None:

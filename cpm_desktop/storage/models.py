@@ -393,6 +393,8 @@ class SubjectAccessRequest(Record):
 
     subject_kind: Mapped[str] = mapped_column(String(10))  # person | mentor
     subject_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    # access (Art. 15) | erasure (Art. 17): an erasure request outlives its subject, as proof it was done
+    request_kind: Mapped[str] = mapped_column(String(10), default="access", server_default="access")
     received_on: Mapped[date] = mapped_column(Date)
     identity_checked_on: Mapped[date | None] = mapped_column(Date)
     # Days the clock stood still, waiting for proof of identity or clarification.
@@ -401,6 +403,18 @@ class SubjectAccessRequest(Record):
     extension_reason: Mapped[str | None] = mapped_column(Text)
     completed_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+
+
+class RetentionHold(Record):
+    """A legal hold: the person's or mentor's record is kept past its retention period until it is lifted
+    (``until`` passes, or ``deleted_at`` is set), for example while a claim or an investigation is open."""
+
+    __tablename__ = "retention_hold"
+
+    subject_kind: Mapped[str] = mapped_column(String(10))  # person | mentor
+    subject_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    reason: Mapped[str] = mapped_column(Text)
+    until: Mapped[date | None] = mapped_column(Date)  # None: until lifted
 
 
 class ContactRevision(Record):

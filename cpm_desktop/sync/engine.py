@@ -28,7 +28,7 @@ from cpm_desktop.domain import clock as hlc
 from cpm_desktop.domain.merge import Held, Incoming, merge_codes, merge_field
 from cpm_desktop.domain.text import referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
-from cpm_desktop.storage import changes
+from cpm_desktop.storage import changes, erasure
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.engine import Store
@@ -48,7 +48,11 @@ MODELS: dict[str, type[m.Record]] = {
 # Parents before children, so a page that creates a case creates it whole.
 ORDER = ["organisation", "person", "mentor", "referral", "referral_event", "risk_assessment", "risk_check",
          "professional_consulted", "risk_flag", "home_visit", "mentor_status_change", "progress_check",
-         "allocation", "contact", "contact_revision", "goal", "goal_review", "subject_access_request"]
+         "allocation", "contact", "contact_revision", "goal", "goal_review", "subject_access_request",
+         "retention_hold"]
+# Columns naming another record: a change of a row whose parent was erased here is part of that erasure.
+PARENT_COLUMNS = ("referral_uuid", "assessment_uuid", "goal_uuid", "contact_uuid", "person_uuid")
+MENTOR_LINKS = frozenset({"contact", "contact_revision"})  # they outlive an erased mentor, unnamed
 
 
 class NotAMember(Exception):
@@ -270,12 +274,14 @@ def purge_case(session: Session, referral_uuid: str) -> None:
 
 
 def pull(store: Store, hub: Hub, progress: Progress | None = None) -> tuple[int, int, int, int]:
-    pulled = conflicts = removed = 0
+    pulled = conflicts = removed = erased = 0
     with store.transaction() as session:
         last_seq = _member(session).last_seq
     while True:
         page = hub.pull(last_seq, PAGE)
         if not page:
+            if erased:  # erased rows leave no copy in free pages or the -wal file here either
+                erasure.scrub(store)
             return pulled, conflicts, removed, last_seq
         with store.transaction() as session:
             member = _member(session)
@@ -284,6 +290,7 @@ def pull(store: Store, hub: Hub, progress: Progress | None = None) -> tuple[int,
             last_seq = page[-1].seq
             advance(session, member, last_seq=last_seq)
         pulled += applier.applied
+        erased += applier.erasures
         conflicts += applier.conflicts
         removed += applier.removed
         if progress:
@@ -301,6 +308,7 @@ class _Applier:
         self.inserts: dict[tuple[type[m.Record], frozenset[str]], list[dict[str, Any]]] = {}
         self.inserted: dict[str, type[m.Record]] = {}
         self.erased: set[str] = set()
+        self.erasures = 0
 
     def apply_page(self, page: list[Pulled]) -> None:
         session = self.session
@@ -310,7 +318,9 @@ class _Applier:
             theirs = [p.change for p in page if p.change.device != self.device]
             payloads = [(change, json.loads(change.payload)) for change in theirs]
             with session.no_autoflush:
-                self._prefetch(theirs)
+                self._prefetch(payloads)
+                if any(payload.get("op") == "erase" for _, payload in payloads):
+                    session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
                 for change, payload in payloads:  # erasures before anything else: nothing erased comes back
                     if payload.get("op") == "erase":
                         self._erase(change, payload)
@@ -320,7 +330,9 @@ class _Applier:
                     if payload.get("op") == "erase":
                         continue
                     if change.entity == "audit_event":
-                        events.append({k: changes.from_json(v) for k, v in payload["fields"].items()})
+                        event = {k: changes.from_json(v) for k, v in payload["fields"].items()}
+                        if not {event.get("subject_uuid"), event.get("record_uuid")} & self.erased:
+                            events.append(event)
                     elif change.entity in MODELS:
                         self._merge(change, payload)
                     elif change.entity in changes.SHARED:
@@ -337,12 +349,17 @@ class _Applier:
         finally:
             session.info[changes.APPLYING] = False
 
-    def _prefetch(self, page: list[Change]) -> None:
-        """Load every row the page touches in a few queries, so merging reads from memory."""
+    def _prefetch(self, payloads: list[tuple[Change, dict[str, Any]]]) -> None:
+        """Load every row the page touches in a few queries, so merging reads from memory; learn which of
+        the rows, their parents and the subjects of their audit events were erased here."""
         by_entity: dict[str, list[str]] = {}
-        for change in page:
+        referenced: set[str] = set()
+        for change, payload in payloads:
             by_entity.setdefault(change.entity, []).append(change.row_uuid)
-        all_ids = sorted({change.row_uuid for change in page})
+            fields = payload.get("fields", {})
+            referenced.update(str(fields[name]) for name in (*PARENT_COLUMNS, "mentor_uuid", "subject_uuid",
+                                                              "record_uuid") if fields.get(name))
+        all_ids = sorted({change.row_uuid for change, _ in payloads} | referenced)
         for chunk in routing._chunks(all_ids):
             self.erased.update(self.session.scalars(select(m.Tombstone.row_uuid).where(m.Tombstone.row_uuid.in_(chunk))))
         for entity, ids in by_entity.items():
@@ -370,12 +387,23 @@ class _Applier:
 
     def _erase(self, change: Change, payload: dict[str, Any]) -> None:
         session = self.session
+        rule = str(payload.get("rule") or "erased on another laptop")
+        self.erasures += 1
+        if change.entity == "audit_event":  # past its retention period: no tombstone, it never comes back
+            erasure.delete_audit_events(session, [change.row_uuid])
+            return
         row = self.rows.pop(change.row_uuid, None)
-        if row is not None:
-            session.delete(row)
+        if row is not None:  # with whatever this laptop recorded on it that the other laptop never saw
+            if isinstance(row, m.Mentor):
+                erasure.clear_references(session, row.id)
+            erased = erasure.erase_levels(session, erasure.record_levels(session, row), rule=rule,
+                                          today=date.today())
+            for _, row_uuid in erased.rows:
+                self.rows.pop(row_uuid, None)
+                self.erased.add(row_uuid)
         if change.row_uuid not in self.erased and session.get(m.Tombstone, change.row_uuid) is None:
             session.add(m.Tombstone(row_uuid=change.row_uuid, entity=change.entity, erased_on=date.today(),
-                                    rule=str(payload.get("rule") or "erased on another laptop"), hlc=change.clock))
+                                    rule=rule, hlc=change.clock))
         self.erased.add(change.row_uuid)
         session.flush()
 
@@ -385,6 +413,12 @@ class _Applier:
             return  # erased here: a late edit never brings it back
         model = MODELS[change.entity]
         fields: dict[str, Any] = {k: changes.from_json(v) for k, v in payload.get("fields", {}).items()}
+        if any(fields.get(name) in self.erased for name in PARENT_COLUMNS):
+            return  # made on a laptop that had not yet heard that its case or person was erased
+        if fields.get("mentor_uuid") in self.erased:
+            if change.entity not in MENTOR_LINKS:
+                return
+            fields["mentor_uuid"] = None
         if change.entity == "person":
             self.touched_people.add(change.row_uuid)
         clocks: dict[str, str] = payload.get("clocks", {})

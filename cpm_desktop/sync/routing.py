@@ -32,7 +32,7 @@ PARENTS: dict[str, tuple[type[m.Record], str, str]] = {
     "contact_revision": (m.ContactRevision, "contact_uuid", "contact"),
 }
 SCHEME_WIDE = {"mentor", "mentor_status_change", "progress_check", "organisation", "tombstone", "setting",
-               "vocabulary_entry"}
+               "vocabulary_entry", "retention_hold"}
 _CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters
 
 Areas = set[str | None]

@@ -116,9 +116,13 @@ class MainWindow(QMainWindow):
         gdpr = bar.addMenu("&GDPR")
         self._action(gdpr, "&Subject-access export…", self.subject_access, "actionSubjectAccess")
         self._action(gdpr, "&Request register…", self.request_register, "actionRequestRegister")
+        gdpr.addSeparator()
+        self._action(gdpr, "&Due for deletion…", self.due_for_deletion, "actionDueForDeletion")
+        self._action(gdpr, "&Erase on request…", self.erase_on_request, "actionEraseOnRequest")
         settings = bar.addMenu("&Settings")
         self._action(settings, "&Lock after idle minutes…", self.ask_idle_minutes, "actionIdleMinutes")
         self._action(settings, "&Subject-access information…", self.gdpr_settings, "actionGdprSettings")
+        self._action(settings, "&Retention rules…", self.retention_rules, "actionRetentionRules")
         guide = bar.addMenu("&Help")
         self._action(guide, "&User guide", self.user_guide, "actionUserGuide", QKeySequence.StandardKey.HelpContents)
 
@@ -254,6 +258,21 @@ class MainWindow(QMainWindow):
         from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
 
         GdprSettingsDialog(self.context, self).exec()
+
+    def due_for_deletion(self) -> None:
+        from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog
+
+        DueForDeletionDialog(self.context, self).exec()
+
+    def erase_on_request(self) -> None:
+        from cpm_desktop.ui.dialogs.retention import ErasureRequestDialog
+
+        ErasureRequestDialog(self.context, self).exec()
+
+    def retention_rules(self) -> None:
+        from cpm_desktop.ui.dialogs.retention import RetentionRulesDialog
+
+        RetentionRulesDialog(self.context, self).exec()
 
     def request_register(self) -> None:
         from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog

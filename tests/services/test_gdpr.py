@@ -52,9 +52,19 @@ def test_supplementary_information_comes_from_maintained_settings(loaded):
                    "restriction", "object", "Information Commissioner"):
         assert phrase in text, phrase
     settings = get_setting(loaded, GDPR)
-    settings["retention"] = "Kept for seven years after support ends (changed by the project lead)."
+    settings["controller"] = "The scheme (changed by the project lead)"
     set_setting(loaded, GDPR, settings)
-    assert "seven years after support ends" in pdf_text(subject_access_pdf(loaded, person_id="P1"))
+    assert "changed by the project lead" in pdf_text(subject_access_pdf(loaded, person_id="P1"))
+
+
+def test_the_retention_item_is_read_from_the_retention_rules(loaded):
+    from cpm_desktop.services.retention import save_retention_rules
+
+    before = " ".join(pdf_text(subject_access_pdf(loaded, person_id="P1")).split())
+    assert "kept 6 years after support ended" in before
+    save_retention_rules(loaded, {"closed_case": 84})
+    after = " ".join(pdf_text(subject_access_pdf(loaded, person_id="P1")).split())
+    assert "kept 7 years after support ended" in after and "kept 6 years after support ended" not in after
 
 
 def test_redactions_remove_the_text_and_are_listed(loaded):

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView
 
 from cpm_desktop.app import build_main_window, window_for
 from cpm_desktop.services import cases, contacts, referrals, risk
@@ -477,11 +477,12 @@ def test_the_project_lead_maintains_the_subject_access_information(window, qtbot
 
     dialog = GdprSettingsDialog(window.context, window)
     qtbot.addWidget(dialog)
-    dialog.edits["retention"].setPlainText("Six years after support ends <reviewed 2026>.")
+    assert "kept 6 years after support ended" in dialog.findChild(QLabel, "retentionText").text()
+    dialog.edits["controller"].setPlainText("The scheme <reviewed 2026>.")
     dialog.edits["rights"].setPlainText("Rectification\nErasure\n\nRestriction")
     dialog.save()
     info = subject_access_data(window.context.store, person_id="P1").supplementary
-    assert info["retention"] == "Six years after support ends <reviewed 2026>."
+    assert info["controller"] == "The scheme <reviewed 2026>."
     assert info["rights"] == ["Rectification", "Erasure", "Restriction"]
 
 

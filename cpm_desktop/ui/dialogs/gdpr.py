@@ -14,7 +14,7 @@ GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to 
                ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
                ("categories", "Kinds of information (one per line)"),
                ("recipients", "Who it may be shared with (one per line)"),
-               ("retention", "How long we keep it"), ("source", "Where it comes from"),
+               ("source", "Where it comes from"),
                ("rights", "Your rights (one per line)"), ("automated_decisions", "Automated decisions"),
                ("complaint", "Complaints to the ICO"))
 
@@ -40,6 +40,14 @@ class GdprSettingsDialog(KeepsTyping):
             edit.setMaximumHeight(80)
             self.edits[key] = edit
             form.addRow(title, edit)
+        from PySide6.QtWidgets import QLabel
+
+        from cpm_desktop.services.retention import retention_rules
+
+        kept = QLabel(retention_rules(context.store).subject_access_text() +
+                      "\n(From the retention rules: Settings ▸ Retention rules.)", wordWrap=True)
+        kept.setObjectName("retentionText")
+        form.addRow("How long we keep it", kept)
         body = QWidget()
         body.setLayout(form)
         scroll = QScrollArea(widgetResizable=True)
