@@ -307,6 +307,7 @@ class _Applier:
         # Rows new to this laptop, waiting to be inserted in bulk: (model, their columns) -> rows.
         self.inserts: dict[tuple[type[m.Record], frozenset[str]], list[dict[str, Any]]] = {}
         self.inserted: dict[str, type[m.Record]] = {}
+        self.written: set[str] = set()  # rows this page already inserted (read back when a later change needs them)
         self.erased: set[str] = set()
         self.erasures = 0
 
@@ -428,6 +429,10 @@ class _Applier:
             if loaded is not None:
                 self.rows[loaded.id] = loaded
         row = self.rows.get(change.row_uuid)
+        if row is None and change.row_uuid in self.written:
+            row = session.get(model, change.row_uuid)
+            if row is not None:
+                self.rows[row.id] = row
         if change.entity == "referral":
             person_uuid = fields.get("person_uuid") or getattr(row, "person_uuid", None)
             if person_uuid:
@@ -498,6 +503,7 @@ class _Applier:
         rank = {entity: n for n, entity in enumerate(ORDER)}
         for (model, _), rows in sorted(self.inserts.items(), key=lambda item: rank.get(item[0][0].__tablename__, 99)):
             self.session.execute(insert(model.__table__), rows)  # type: ignore[arg-type]
+        self.written.update(self.inserted)
         self.inserts.clear()
         self.inserted.clear()
 

@@ -12,7 +12,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -115,6 +115,8 @@ def _run(history):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(step, min_size=1, max_size=25))
+# Found by hypothesis: a moved case's full copy arriving in the same page as the case's creation.
+@example([("refer", "lead", "east"), ("refer", "lead", "north"), ("move", "lead", 0, "north")])
 def test_laptops_agree_whatever_they_do_and_whenever_they_sync(history):
     _run(history)
 
