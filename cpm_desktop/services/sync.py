@@ -23,7 +23,7 @@ from cpm_desktop.storage.engine import Store
 from cpm_desktop.sync import engine
 from cpm_desktop.sync.enrolment import MEMBER_ROLES, enrol_device
 from cpm_desktop.sync.hub import PostgresHub
-from cpm_desktop.sync.hub_schema import init_hub
+from cpm_desktop.sync.hub_schema import init_hub, member_count
 from cpm_desktop.sync.invite import open_invite, seal_invite
 from cpm_desktop.sync.membership import Membership, membership
 from cpm_desktop.sync.protocol import HubRefused, HubUnreachable
@@ -70,6 +70,9 @@ def set_up_hub(store: Store, admin_url: str, user: str | None = None) -> Members
         device = device_identity(session).uuid
         actor = user or actor_of(session)
     init_hub(admin_url)
+    if member_count(admin_url):
+        raise SyncError("This hub already has members: join it with an invite from the project lead's laptop "
+                        "instead (cpm-desktop invite, then cpm-desktop join).")
     enrolment = enrol_device(admin_url, device_uuid=device, member_role="lead", areas=(), all_areas=True,
                              may_invite=True)
     member = Membership.of(enrolment, new_sync_key(), actor)

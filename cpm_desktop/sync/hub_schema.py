@@ -59,3 +59,10 @@ def init_hub(admin_url: str, *, revision: str = "head") -> str:
 
 def _revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection, opts={"version_table_schema": "hub"}).get_current_revision()
+
+
+def member_count(admin_url: str) -> int:
+    """How many laptops are enrolled in the hub (its owner's view)."""
+    with hub_connection.hub_errors(admin_url), hub_connection.connect(admin_url) as conn:
+        row = conn.execute("SELECT count(*) FROM hub.member").fetchone()
+    return int(row[0]) if row else 0

@@ -181,3 +181,15 @@ def test_an_invite_takes_area_labels_as_well_as_codes(laptops, tmp_path):
     joined = Store.create(tmp_path / "label.cpm", PASSPHRASE)
     assert sync_service.join(joined, tmp_path / "l.invite", code).areas == ("east",)
     joined.close()
+
+
+def test_hub_init_on_a_hub_that_has_members_refuses_and_changes_nothing(laptops, hub_db, tmp_path):
+    from cpm_desktop.sync.hub_schema import member_count
+
+    members = member_count(hub_db.owner_url)
+    second = Store.create(tmp_path / "second-lead.cpm", PASSPHRASE)
+    with pytest.raises(sync_service.SyncError, match="already has members"):
+        sync_service.set_up_hub(second, hub_db.owner_url)
+    assert member_count(hub_db.owner_url) == members == 3
+    assert not sync_service.status(second).member
+    second.close()
