@@ -6,6 +6,7 @@ status bar and the command line prints, and the laptop carries on; its changes s
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from cpm_desktop.domain.vocabulary import split_codes
+from cpm_desktop.services.files import write_private_file
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import changes
 from cpm_desktop.storage import models as m
@@ -83,8 +85,6 @@ def set_up_hub(store: Store, admin_url: str, user: str | None = None) -> Members
 
 def invite(store: Store, *, areas: tuple[str, ...], member_role: str, out: Path) -> str:
     """Enrol a new laptop at the hub and write its invite file; returns the one-time code that opens it."""
-    import uuid
-
     if member_role not in MEMBER_ROLES:
         raise SyncError(f"The role must be one of {', '.join(MEMBER_ROLES)}.")
     with store.snapshot() as session:
@@ -108,8 +108,6 @@ def invite(store: Store, *, areas: tuple[str, ...], member_role: str, out: Path)
     enrolment = enrol_device(current.enrolment(), device_uuid=str(uuid.uuid4()), member_role=member_role,  # type: ignore[arg-type]
                              areas=() if all_areas else areas, all_areas=all_areas, may_invite=member_role == "lead")
     data, code = seal_invite(enrolment, current.sync_key)
-    from cpm_desktop.services.files import write_private_file
-
     write_private_file(out, data)
     return code
 
@@ -123,11 +121,7 @@ def join(store: Store, invite_file: Path, code: str, hub_url: str | None = None,
         raise SyncError(f"The invite file {invite_file} cannot be read.") from None
     enrolment, sync_key = open_invite(data, code)
     if hub_url:
-        from dataclasses import replace
-
-        from cpm_desktop.sync.connection import url_for_role
-
-        enrolment = replace(enrolment, url=url_for_role(hub_url, enrolment.role))
+        enrolment = enrolment.reached_at(hub_url)
     with store.snapshot() as session:
         actor = user or actor_of(session)
     member = Membership.of(enrolment, sync_key, actor)
