@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 
 from cpm_desktop.domain.text import fold, plural
 
@@ -97,15 +98,30 @@ def check_reopen(case: CaseState, reason: str) -> None:
         raise WorkflowError("Give the reason for re-opening the case.")
 
 
-def case_status(outcome: str, closed_on: date | None, allocated: bool) -> str:
-    """A short word for lists: waiting for a decision, waiting for mentors, active, closed or declined."""
+class CaseStatus(StrEnum):
+    """Where a case stands, as the lists say it; the rules ask its properties, never its words."""
+
+    AWAITING_DECISION = "awaiting decision"
+    NOT_SUPPORTED = "not supported"
+    CLOSED = "closed"
+    AWAITING_MENTORS = "awaiting mentors"
+    ACTIVE = "active"
+
+    @property
+    def may_allocate(self) -> bool:
+        """Mentors are allocated to supported cases that are still open."""
+        return self in (CaseStatus.AWAITING_MENTORS, CaseStatus.ACTIVE)
+
+
+def case_status(outcome: str, closed_on: date | None, allocated: bool) -> CaseStatus:
+    """Waiting for a decision, waiting for mentors, active, closed or declined."""
     if outcome == PENDING:
-        return "awaiting decision"
+        return CaseStatus.AWAITING_DECISION
     if outcome in DECLINED:
-        return "not supported"
+        return CaseStatus.NOT_SUPPORTED
     if closed_on is not None:
-        return "closed"
-    return "active" if allocated else "awaiting mentors"
+        return CaseStatus.CLOSED
+    return CaseStatus.ACTIVE if allocated else CaseStatus.AWAITING_MENTORS
 
 
 def days_waiting(outcome: str, referred_on: date, decided_on: date | None, allocated: bool, closed_on: date | None,

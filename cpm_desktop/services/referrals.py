@@ -16,7 +16,15 @@ from cpm_desktop.domain import ids
 from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.text import digits, fold, referral_search_text
 from cpm_desktop.domain.vocabulary import join_codes, split_codes
-from cpm_desktop.domain.workflow import PENDING, SUPPORTED, can_reopen, case_status, check_intake, days_waiting
+from cpm_desktop.domain.workflow import (
+    PENDING,
+    SUPPORTED,
+    CaseStatus,
+    can_reopen,
+    case_status,
+    check_intake,
+    days_waiting,
+)
 from cpm_desktop.services.records import live
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -43,7 +51,7 @@ class ReferralListRow:
     referred_on: date
     area: str | None
     outcome: str
-    status: str
+    status: CaseStatus
     days_waiting: int | None
     postcode: str | None
     phone: str | None
@@ -105,7 +113,7 @@ class CaseHeader:
     uuid: str
     referral_id: str
     name: str
-    status: str
+    status: CaseStatus
     can_reopen: bool = False  # closed or declined: domain.workflow.can_reopen
 
 

@@ -88,3 +88,15 @@ def test_status_words_and_days_waiting():
     assert days_waiting("pending", date(2026, 11, 1), None, False, None, TODAY) == 22
     assert days_waiting("supported", date(2026, 11, 1), date(2026, 11, 13), False, None, TODAY) == 10
     assert days_waiting("supported", date(2026, 11, 1), date(2026, 11, 13), True, None, TODAY) is None
+
+
+def test_only_supported_open_cases_may_have_mentors_allocated():
+    from datetime import date
+
+    from cpm_desktop.domain.workflow import CaseStatus, case_status
+
+    assert case_status("supported", None, False) is CaseStatus.AWAITING_MENTORS
+    assert case_status("supported", None, True).may_allocate
+    assert not case_status("supported", date(2026, 1, 1), True).may_allocate
+    assert not case_status("pending", None, False).may_allocate
+    assert str(CaseStatus.AWAITING_MENTORS) == "awaiting mentors"  # the lists show the same words as before

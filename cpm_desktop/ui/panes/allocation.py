@@ -35,8 +35,6 @@ from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 
-SUPPORTED = ("awaiting mentors", "active")
-
 
 def _view(name: str, model: RowTableModel, multi: bool = False) -> QTableView:
     view = QTableView(objectName=name)
@@ -179,7 +177,7 @@ class AllocationPane(CasePane):
             return
         uuid = self.context.current_referral
         self.allocated_model.set_rows(allocation.allocated_mentors(self.context.store, uuid))
-        supported = header.status in SUPPORTED
+        supported = header.status.may_allocate
         choices = allocation.suggestions(self.context.store, uuid) if supported else []
         self.suggestion_model.set_rows(choices)
         needed = max(0, 2 - len(self._open_allocations()))
