@@ -51,6 +51,14 @@ class Vocabulary:
             return ""
         return self.lists[kind].get(code, code)
 
+    def short_label(self, kind: str, code: str | None) -> str:
+        """The label without its explanation in brackets ("Referred on (to another service)" → "Referred on"),
+        for a list or a combo box where the whole label would not fit."""
+        return self.label(kind, code).split(" (", 1)[0]
+
+    def short_items(self, kind: str) -> list[tuple[str, str]]:
+        return [(code, self.short_label(kind, code)) for code in self.lists[kind]]
+
     def is_code(self, kind: str, code: str) -> bool:
         return code in self.lists[kind]
 

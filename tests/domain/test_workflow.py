@@ -100,3 +100,12 @@ def test_only_supported_open_cases_may_have_mentors_allocated():
     assert not case_status("supported", date(2026, 1, 1), True).may_allocate
     assert not case_status("pending", None, False).may_allocate
     assert str(CaseStatus.AWAITING_MENTORS) == "awaiting mentors"  # the lists show the same words as before
+
+
+def test_a_short_label_leaves_out_the_explanation_in_brackets():
+    from cpm_desktop.resources_path import base_vocabulary
+
+    vocabulary = base_vocabulary()
+    for code in vocabulary.codes("outcome"):
+        assert " (" not in vocabulary.short_label("outcome", code)
+        assert vocabulary.label("outcome", code).startswith(vocabulary.short_label("outcome", code))

@@ -78,8 +78,8 @@ class ReferralsPane(QWidget):
             self.state_filter.addItem(text, value)
         self.outcome_filter = QComboBox(objectName="outcomeFilter")
         self.outcome_filter.addItem("Any outcome", None)
-        for code, text in context.vocabulary.items("outcome"):
-            self.outcome_filter.addItem(text.split(" (")[0], code)
+        for code, text in context.vocabulary.short_items("outcome"):
+            self.outcome_filter.addItem(text, code)
         for combo in (self.area_filter, self.state_filter, self.outcome_filter):  # long labels: no wider window
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(14)

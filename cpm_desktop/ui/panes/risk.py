@@ -156,8 +156,8 @@ class RiskPane(QWidget):
         # The decision
         self.outcome_now = QLabel(objectName="currentOutcome", wordWrap=True)
         self.outcome = QComboBox(objectName="decisionOutcome")
-        for code, text in context.vocabulary.items("outcome"):
-            self.outcome.addItem(text.split(" (")[0], code)
+        for code, text in context.vocabulary.short_items("outcome"):
+            self.outcome.addItem(text, code)
         self.reason = QLineEdit(objectName="decisionReason", placeholderText="Why — required")
         self.decided_on = _date_edit("decisionDate")
         self.decide_button = QPushButton("Record &decision", objectName="recordDecisionButton")
@@ -296,7 +296,8 @@ class RiskPane(QWidget):
         self.history.clear()
         events = cases.case_history(self.context.store, uuid)
         for event in events:
-            what = self._label("outcome", event.outcome).split(" (")[0] if event.kind == "decision" else event.kind
+            what = (self.context.vocabulary.short_label("outcome", event.outcome) if event.kind == "decision"
+                    else event.kind)
             by = f"  ({event.by})" if event.by else ""
             self.history.addItem(f"{day(event.happened_on)}  {what} — {event.reason or ''}{by}")
         self.outcome_now.setText(f"Current decision: {header.status}")
