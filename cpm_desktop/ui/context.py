@@ -7,18 +7,19 @@ from PySide6.QtWidgets import QWidget
 from cpm_desktop.domain.vocabulary import Vocabulary
 from cpm_desktop.services.stores import Store
 from cpm_desktop.services.vocabulary import vocabulary_for
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.unsaved import Unsaved, resolve
 
 
 class AppContext(QObject):
     """Panes read ``current_referral`` and listen to its signal; any pane may change it.
 
-    ``dataChanged`` is emitted (with the name of what changed, e.g. "referral", "contact",
-    "allocation", "mentor") after a pane saved something, so the others can refresh.
+    ``changed`` is emitted with the :class:`Changes` an operation made (``ui/operations.py``), once per
+    operation, so every pane showing any of them reloads once.
     """
 
     currentReferralChanged = Signal(object)  # a referral's uuid, or None
-    dataChanged = Signal(str)
+    changed = Signal(object)  # Changes
     dirtyChanged = Signal(bool)  # unsaved edits in some pane
 
     def __init__(self, store: Store, parent: QObject | None = None):
@@ -28,7 +29,7 @@ class AppContext(QObject):
         self._unsaved: list[Unsaved] = []
         self._changing_case: list[Unsaved] = []
         self._resolving = False
-        with store.transaction() as session:
+        with store.snapshot() as session:
             self.vocabulary: Vocabulary = vocabulary_for(session)
 
     @property
@@ -66,8 +67,10 @@ class AppContext(QObject):
         finally:
             self._resolving = False
 
-    def notify_changed(self, what: str) -> None:
-        if what == "vocabulary":
-            with self.store.transaction() as session:
+    def announce(self, changes: Changes) -> None:
+        """Tell every pane what an operation changed (operations call this; panes never need to)."""
+        if changes & Changes.VOCABULARY:
+            with self.store.snapshot() as session:
                 self.vocabulary = vocabulary_for(session)
-        self.dataChanged.emit(what)
+        if changes:
+            self.changed.emit(changes)

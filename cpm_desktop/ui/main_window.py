@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, QThread
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -21,9 +23,11 @@ from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
 from cpm_desktop.services.interchange import ImportCancelled, ImportFailed, export_folder, import_folder
 from cpm_desktop.services.stores import StoreError, explain
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.help import open_user_guide
 from cpm_desktop.ui.lock import LockReason, SessionLock
+from cpm_desktop.ui.operations import perform_in_background
 from cpm_desktop.ui.os_session import SessionWatch
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
@@ -49,6 +53,15 @@ def fitting_size(window: QWidget) -> QSize:
     return wanted.boundedTo(room - frame).expandedTo(window.minimumSizeHint())
 
 
+def _dispose_when_idle(dialog: QDialog) -> None:
+    threads = [cast(QThread, task.thread) for task in dialog.findChildren(BackgroundTask)]  # (shadows QObject.thread)
+    running = [thread for thread in threads if thread.isRunning()]
+    if running:
+        running[0].finished.connect(lambda: _dispose_when_idle(dialog))
+    elif not dialog.isVisible():
+        dialog.deleteLater()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, idle_minutes: float | None = None):
         super().__init__()
@@ -70,7 +83,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.case_label)
         self._build_menus()
         context.currentReferralChanged.connect(lambda _uuid: self._update_title())
-        context.dataChanged.connect(lambda _what: self._update_title())
+        context.changed.connect(lambda _changes: self._update_title())
         context.dirtyChanged.connect(self._set_dirty)
         self.session_lock = SessionLock(self, context.store.check_passphrase,
                                         idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
@@ -151,20 +164,27 @@ class MainWindow(QMainWindow):
     def _synced(self, sentence: object) -> None:
         self.statusBar().showMessage(str(sentence), 15_000)
         self.update_sync_status()
-        self.context.notify_changed("referral")
+        self.context.announce(Changes.EVERYTHING)  # a sync may bring or take records of every kind
 
     def sync_dialog(self) -> None:
         from cpm_desktop.ui.dialogs.sync import SyncDialog
 
         dialog = SyncDialog(self.context, self)
         dialog.synced.connect(lambda _sentence: self.update_sync_status())
-        dialog.exec()
-        self.update_sync_status()
+        dialog.finished.connect(lambda _result: self.update_sync_status())
+        self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Show a dialog window-modal and return at once (no nested event loop); it is deleted once it has
+        closed and no work it started is still running in the background."""
+        dialog.finished.connect(lambda _result: _dispose_when_idle(dialog))
+        dialog.open()
+        return dialog
 
     def evaluation_summary(self) -> None:
         from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
 
-        EvaluationDialog(self.context, self).exec()
+        self._open(EvaluationDialog(self.context, self))
 
     def _in_background(self, title: str, work, done_message) -> BackgroundTask:
         """Run long work off the GUI thread with a cancellable progress dialog; say the outcome in one sentence."""
@@ -193,11 +213,10 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Import interchange CSV files from")
         if not folder:
             return
-        store = self.context.store
-        task = self._in_background("Import", lambda progress: import_folder(store, Path(folder), progress=progress),
-                                   lambda summary: f"Imported {summary}.")
-        task.finished.connect(lambda _summary: self.context.notify_changed("referral"))
-        task.finished.connect(lambda _summary: self.referrals_pane.refresh())
+        self._task = perform_in_background(
+            self.context, self, "Import", lambda store, progress: import_folder(store, Path(folder), progress=progress),
+            Changes.EVERYTHING, done=lambda summary: self.statusBar().showMessage(f"Imported {summary}.", 10_000),
+            failed=lambda error: self._work_failed("Import", error))
 
     def export_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Export interchange CSV files to (they hold personal data)")
@@ -220,7 +239,7 @@ class MainWindow(QMainWindow):
 
         referral_id = self._current_referral_id()
         if referral_id:
-            FeedbackLetterDialog(self.context, referral_id, self).exec()
+            self._open(FeedbackLetterDialog(self.context, referral_id, self))
 
     def feedback_due(self) -> None:
         """Closed cases whose referrer has not been sent feedback; choosing one opens the case."""
@@ -244,40 +263,40 @@ class MainWindow(QMainWindow):
         referral_id = self._current_referral_id()
         if referral_id:
             letter = letters.acknowledgement_letter(self.context.store, referral_id)
-            PdfPreviewDialog(letter.title, letters.letter_pdf(letter), f"acknowledgement-{referral_id}.pdf",
-                             self).exec()
+            self._open(PdfPreviewDialog(letter.title, letters.letter_pdf(letter), f"acknowledgement-{referral_id}.pdf",
+                                        self))
 
     def subject_access(self) -> None:
         from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
 
         uuid = self.context.current_referral
         person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
-        SubjectAccessDialog(self.context, self, person_id=person_id).exec()
+        self._open(SubjectAccessDialog(self.context, self, person_id=person_id))
 
     def gdpr_settings(self) -> None:
         from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
 
-        GdprSettingsDialog(self.context, self).exec()
+        self._open(GdprSettingsDialog(self.context, self))
 
     def due_for_deletion(self) -> None:
         from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog
 
-        DueForDeletionDialog(self.context, self).exec()
+        self._open(DueForDeletionDialog(self.context, self))
 
     def erase_on_request(self) -> None:
         from cpm_desktop.ui.dialogs.retention import ErasureRequestDialog
 
-        ErasureRequestDialog(self.context, self).exec()
+        self._open(ErasureRequestDialog(self.context, self))
 
     def retention_rules(self) -> None:
         from cpm_desktop.ui.dialogs.retention import RetentionRulesDialog
 
-        RetentionRulesDialog(self.context, self).exec()
+        self._open(RetentionRulesDialog(self.context, self))
 
     def request_register(self) -> None:
         from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
 
-        RequestRegisterDialog(self.context, self).exec()
+        self._open(RequestRegisterDialog(self.context, self))
 
     def backup(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Back up the store", str(self.context.store.path.with_name(

@@ -105,6 +105,18 @@ class KeepsTyping(QDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._typed_at_open: tuple[object, ...] | None = None
+        self._save: Callable[[], bool] | None = None
+
+    def save_with(self, save: Callable[[], bool]) -> None:
+        """Save (accept) runs ``save()``, which records what was typed and says True, or says why not and False:
+        then the dialog stays open with everything typed. So a form is shown with ``open()``, and no caller
+        loops on ``exec()`` to show it again after a refusal."""
+        self._save = save
+
+    def accept(self) -> None:
+        if self._save is not None and not self._save():
+            return
+        super().accept()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         if self._typed_at_open is None:  # once: a refused save shows the dialog again with the typing in it

@@ -164,9 +164,9 @@ def test_a_waiting_mentor_opens_in_one_step_and_a_progress_check_clears_the_list
         dialog.ui.checkNotesEdit.setPlainText("Keen for a first client")
         dialog.ui.addCheckButton.click()
         assert [c.notes for c in dialog.checks_model.rows] == ["Keen for a first client"]
-        return QDialog.DialogCode.Rejected
+        dialog.reject()
 
-    monkeypatch.setattr(MentorDialog, "exec", check_and_close)
+    monkeypatch.setattr(MentorDialog, "open", check_and_close)
     view.doubleClicked.emit(pane.overdue_checks.index(0, 0))
     assert seen and seen[0].startswith("Mentor ")
     assert pane.overdue_checks.rowCount() == before - 1
@@ -186,9 +186,9 @@ def test_mentor_form_and_register(pane, qtbot, qtmodeltester, monkeypatch, warni
     def fill(dialog):
         ui = dialog.ui
         attempts.append(dialog.read_eligibility())
-        if len(attempts) == 1:  # first try: no last name, refused with the form kept
-            ui.firstNameEdit.setText("Dee")
-            return QDialog.DialogCode.Accepted
+        ui.firstNameEdit.setText("Dee")
+        dialog.accept()  # first try: no last name, refused with the form kept
+        assert dialog.result() != QDialog.DialogCode.Accepted and ui.firstNameEdit.text() == "Dee"
         ui.lastNameEdit.setText("O'Neil")
         ui.areaCombo.setCurrentIndex(ui.areaCombo.findData("east"))
         ui.statusCombo.setCurrentIndex(ui.statusCombo.findData("active"))
@@ -201,9 +201,9 @@ def test_mentor_form_and_register(pane, qtbot, qtmodeltester, monkeypatch, warni
                 item.setCheckState(Qt.CheckState.Checked)
         assert ui.eligibilityLabel.text() == "May be allocated."
         assert not ui.tabs.isTabEnabled(1)  # history and checks once the mentor is in the register
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
 
-    monkeypatch.setattr(MentorDialog, "exec", fill)
+    monkeypatch.setattr(MentorDialog, "open", fill)
     register.new_mentor()
     assert warnings == ["Give the mentor's first and last name."]
     row = next(r for r in register.model.rows if r.name == "Dee O'Neil")

@@ -77,7 +77,7 @@ def focus(qtbot, widget) -> None:
 
 
 def in_dialog(qtbot, steps, opened: list) -> None:
-    """Run ``steps`` once a modal dialog is up (it is shown by ``exec``, so this has to be scheduled first)."""
+    """Run ``steps`` once a (window-)modal dialog is up and has the keyboard."""
     def run():
         dialog = QApplication.activeModalWidget()
         focus = QApplication.focusWidget()
@@ -170,7 +170,7 @@ def test_a_contact_is_corrected_and_deleted_from_the_list(pane, qtbot):
 
     in_dialog(qtbot, correct, opened)
     key(qtbot, Qt.Key.Key_Return)  # Enter on a row opens the correction
-    assert opened
+    finished(qtbot, opened, 1)
     row = next(r for r in contacts.list_contacts(store, pane.context.current_referral) if r.uuid == newest.uuid)
     assert (row.activity, row.minutes, row.notes) == ("telephone", 20, "Visit 3\nsecond line")
     (earlier,) = contacts.revisions(store, newest.uuid)
@@ -228,7 +228,7 @@ def test_a_goal_is_set_and_reviewed(pane, qtbot):
     key(qtbot, Qt.Key.Key_Home)
     in_dialog(qtbot, review, opened)
     key(qtbot, Qt.Key.Key_Return)  # Enter on a goal reviews it
-    assert len(opened) == 2
+    finished(qtbot, opened, 2)
     (goal,) = goals.goals(pane.context.store, pane.context.current_referral)
     assert (goal.status, goal.commitment, goal.reviewed_on) == ("achieved", 9, date.today())
     (done,) = goals.reviews(pane.context.store, goal.uuid)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cpm_desktop.services import referrals, risk
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.lock import NEUTRAL_TITLE, LockCover, LockReason
 from tests.conftest import PASSPHRASE
 from tests.ui.modal import raise_first, when_modal
@@ -88,7 +89,7 @@ def test_a_message_box_open_at_the_lock_is_still_there_after_it(window, qtbot): 
         assert covered(window) and covered(box)
         assert window.windowTitle() == NEUTRAL_TITLE and box.windowTitle() == NEUTRAL_TITLE
         assert window.lock_screen.message.text().startswith("Locked. ")  # not "after a while without use"
-        window.context.notify_changed("referral")  # the title is worked out again while locked: still neutral
+        window.context.announce(Changes.REFERRAL)  # the title is worked out again while locked: still neutral
         assert window.windowTitle() == NEUTRAL_TITLE
         unlock_by_keyboard(qtbot, window)
         assert not window.locked and box.isVisible() and not covered(window)

@@ -12,6 +12,7 @@ from cpm_desktop.app import build_main_window, window_for
 from cpm_desktop.services import cases, contacts, referrals, risk
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.ui.changes import Changes
 from tests.conftest import PASSPHRASE
 from tests.services.test_interchange import sample_tables
 
@@ -360,14 +361,13 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
     def close(dialog):
         dialog.ui.reasonCombo.setEditText("Goals achieved")
         dialog.accept()
-        return dialog.result()
 
     import cpm_desktop.ui.dialogs.close_case as close_module
 
     asked, answers = [], [close_module.QMessageBox.StandardButton.No, close_module.QMessageBox.StandardButton.Yes]
     monkeypatch.setattr(close_module.QMessageBox, "question",
                         lambda parent, title, text, *rest: (asked.append(text), answers.pop(0))[1])
-    monkeypatch.setattr(panel_module.CloseCaseDialog, "exec", close)
+    monkeypatch.setattr(panel_module.CloseCaseDialog, "open", close)
     monkeypatch.setattr(common_module, "ask_reason", lambda *args: ("Asked for help again", True))
     panel.close_case()  # the goal is still open: asked, and No leaves the case open
     assert asked == ["1 goal is still open (“Join the walking group”). Close the case as “Goals achieved” all "
@@ -409,7 +409,7 @@ def test_waiting_lists_change_when_a_pair_is_allocated(window, qtbot, qtmodeltes
     mentors.save_mentor(store, MentorForm(first_name="Pat", last_name="New", area="east", status="active",
                                           training_completed_on=date(2018, 5, 1), dbs_checked_on=date(2018, 4, 1),
                                           safeguarding_completed_on=date(2018, 4, 2)))
-    window.context.notify_changed("mentor")
+    window.context.announce(Changes.MENTOR)
     assert [w.name for w in pane.unallocated_mentors.rows] == ["Pat New"]
     pane.waiting_views[0].doubleClicked.emit(pane.waiting_clients.index(0, 0))
     r4 = window.context.current_referral
@@ -423,7 +423,8 @@ def test_waiting_lists_change_when_a_pair_is_allocated(window, qtbot, qtmodeltes
 
 
 def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
-    from cpm_desktop.ui.dialogs.mentors import MentorDialog, MentorRegisterDialog
+    from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
+    from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 
     dialog = MentorRegisterDialog(window.context, window)
     qtbot.addWidget(dialog)
@@ -432,18 +433,15 @@ def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
     def fill_and_accept(self):
         self.first.setText("Renée")
         self.last.setText("O'Hara <Smith>")
-        return QDialog.DialogCode.Accepted
+        self.accept()
 
-    from PySide6.QtWidgets import QDialog
-
-    monkeypatch.setattr(MentorDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(MentorDialog, "open", fill_and_accept)
     dialog.new_mentor()
     assert dialog.model.rowCount() == before + 1
     assert [r.mentor_id for r in dialog.model.rows if r.name == "Renée O'Hara <Smith>"] == ["M0003"]
 
 
 def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkeypatch, qtmodeltester):
-    from PySide6.QtWidgets import QDialog
 
     import cpm_desktop.ui.panes.case_panel as panel_module
     import cpm_desktop.ui.panes.contacts as contacts_module
@@ -458,9 +456,9 @@ def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkey
         self.status.setCurrentIndex(self.status.findData("ongoing"))
         self.commitment.setValue(9)
         self.notes.setPlainText("Reviewed <with> the client & mentor")
-        return QDialog.DialogCode.Accepted
+        self.accept()
 
-    monkeypatch.setattr(panel_module.ReviewDialog, "exec", review)
+    monkeypatch.setattr(panel_module.ReviewDialog, "open", review)
     panel.goal_list.selectRow(0)
     panel.review_goal()
     assert (panel.goal_model.rows[0].status, panel.goal_model.rows[0].commitment) == ("ongoing", 9)
@@ -500,7 +498,7 @@ def test_replacing_one_mentor_of_a_pair_through_the_pane(window, qtbot, monkeypa
         mentors.save_mentor(store, MentorForm(first_name=name, last_name="Mentor", area="east", status="active",
                                               training_completed_on=date(2018, 5, 1), dbs_checked_on=date(2018, 4, 1),
                                               safeguarding_completed_on=date(2018, 4, 2)))
-    window.context.notify_changed("mentor")
+    window.context.announce(Changes.MENTOR)
     qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)  # the suggested pair
     assert len([a for a in pane.allocated_model.rows if a.ended_on is None]) == 2
     leaving = pane.allocated_model.rows[0]

@@ -5,10 +5,12 @@ from datetime import date
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from cpm_desktop.domain.workflow import WorkflowError, closing_question
+from cpm_desktop.domain.workflow import closing_question
 from cpm_desktop.services import cases, closure, goals
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.close_case_ui import Ui_CloseCaseDialog
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import refuse_bad_dates, wire_buttons
 
@@ -16,7 +18,7 @@ UNKNOWN = -1
 
 
 class CloseCaseDialog(KeepsTyping):
-    """Saves on accept; ``exec()`` returns Accepted only when the case was closed."""
+    """Saves on accept; accepted (``finished`` with Accepted) only when the case was closed."""
 
     def __init__(self, context: AppContext, referral_uuid: str, case_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -39,21 +41,19 @@ class CloseCaseDialog(KeepsTyping):
         ui.callsAfterSpin.setValue(UNKNOWN if calls.after is None else calls.after)
         ui.callsSourceEdit.setText(calls.source)
         wire_buttons(self, ui.buttonBox)
+        self.save_with(self._close)
 
     def values(self) -> dict:
         calls = self.ui.callsAfterSpin.value()
         return dict(closed_on=self.ui.closedOnEdit.date(), reason=self.ui.reasonCombo.currentText(),
                     calls_after=None if calls == UNKNOWN else calls, calls_source=self.ui.callsSourceEdit.text())
 
-    def accept(self) -> None:
+    def _close(self) -> bool:
         if refuse_bad_dates(self, "Not closed") or not self._reason_fits_the_goals():
-            return
-        try:
-            closure.close_case(self.context.store, self.referral_uuid, today=date.today(), **self.values())
-        except (WorkflowError, LookupError) as error:
-            QMessageBox.warning(self, "Not closed", str(error))
-            return
-        super().accept()
+            return False
+        values = self.values()
+        return attempt(self, self.context, Changes.CLOSURE | Changes.ALLOCATION, lambda store: closure.close_case(
+            store, self.referral_uuid, today=date.today(), **values), title="Not closed")
 
     def _reason_fits_the_goals(self) -> bool:
         """Closing as "Goals achieved" while goals are still open asks first; No keeps the dialog as typed."""

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import letters, referrals
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.operations import perform
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import wire_buttons
 
@@ -72,10 +74,9 @@ class LetterDialog(KeepsTyping):
     def generate(self) -> None:
         wording = self.wording.toPlainText()
         if self.kind == "feedback":
-            pdf = letters.feedback_letter_pdf(self.context.store, self.referral_id, wording=wording,
-                                              mark_sent=self.mark_sent.isChecked())
-            if self.mark_sent.isChecked():
-                self.context.notify_changed("referral")
+            mark_sent = self.mark_sent.isChecked()
+            pdf = perform(self.context, Changes.REFERRAL if mark_sent else Changes.NONE, lambda store: (
+                letters.feedback_letter_pdf(store, self.referral_id, wording=wording, mark_sent=mark_sent)))
         else:
             pdf = letters.acknowledgement_letter_pdf(self.context.store, self.referral_id, wording=wording)
         self.typed_kept()

@@ -2,16 +2,19 @@
 lived experience, capacity and availability, and progress checks (date, who, notes)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
 from cpm_desktop.services import mentors
 from cpm_desktop.services.mentors import MentorForm
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.mentor_form_ui import Ui_MentorFormDialog
 from cpm_desktop.ui.item_models.mentors import progress_checks_model, status_history_model
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.panes.referral_editor import check_codes, checked_codes, fill_codes
 from cpm_desktop.ui.unsaved import KeepsTyping, ask
 from cpm_desktop.ui.widgets.common import wire_buttons
@@ -141,15 +144,12 @@ class MentorDialog(KeepsTyping):
             QMessageBox.warning(self, "Not recorded",
                                 f"Date: {ui.checkDateEdit.problem() or 'Give the date of the progress check.'}")
             return
-        try:
-            mentors.add_progress_check(self.context.store, self.form.uuid, checked_on,
-                                       ui.checkNotesEdit.toPlainText(), ui.checkByEdit.text())
-        except mentors.MentorError as error:
-            QMessageBox.warning(self, "Not recorded", str(error))
+        mentor_uuid, notes, by = self.form.uuid, ui.checkNotesEdit.toPlainText(), ui.checkByEdit.text()
+        if not attempt(self, self.context, Changes.MENTOR,
+                       lambda store: mentors.add_progress_check(store, mentor_uuid, checked_on, notes, by)):
             return
         ui.checkNotesEdit.clear()
         self.refresh_history()
-        self.context.notify_changed("mentor")
 
     def accept(self) -> None:
         """Saving the mentor with a progress check typed and not added asks about the check first."""
@@ -179,15 +179,20 @@ class MentorDialog(KeepsTyping):
         return form
 
 
-def edit_mentor(context: AppContext, form: MentorForm, parent: QWidget | None = None) -> MentorForm | None:
-    """Show the form until it is saved (a refusal keeps what was typed) or cancelled; the saved form or None."""
+def edit_mentor(context: AppContext, form: MentorForm, parent: QWidget | None = None,
+                saved: Callable[[MentorForm], None] | None = None) -> MentorDialog:
+    """Open the form (window-modal); Save records it, a refusal keeps what was typed, and ``saved(form)`` hears
+    of the mentor as saved."""
     dialog = MentorDialog(context, form, parent)
-    while dialog.exec() == QDialog.DialogCode.Accepted:
-        try:
-            saved = mentors.save_mentor(context.store, dialog.read())
-        except mentors.MentorError as error:
-            QMessageBox.warning(parent or dialog, "Mentor not saved", str(error))
-            continue
-        context.notify_changed("mentor")
-        return saved
-    return None
+    result: list[MentorForm] = []
+
+    def save() -> bool:
+        typed = dialog.read()
+        return attempt(dialog, context, Changes.MENTOR, lambda store: result.append(mentors.save_mentor(store, typed)),
+                       title="Mentor not saved")
+
+    dialog.save_with(save)
+    if saved is not None:
+        dialog.accepted.connect(lambda: saved(result[-1]))
+    dialog.open()
+    return dialog

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, RuleError, describe
 from cpm_desktop.services import referrals, retention
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.workers import BackgroundTask
 
@@ -182,8 +183,7 @@ def _after_erasure(context: AppContext) -> None:
     current = context.current_referral
     if current is not None and referrals.case_header(context.store, current) is None:
         context.set_current_referral(None)
-    for what in ("referral", "mentor", "contact", "allocation"):
-        context.notify_changed(what)
+    context.announce(Changes.EVERYTHING)
 
 
 class ErasureRequestDialog(QDialog):

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import sync as sync_service
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
+from cpm_desktop.ui.operations import perform
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask
 
@@ -177,7 +179,7 @@ class SyncDialog(KeepsTyping):
         self.outcome.setText(str(sentence))
         self.refresh()
         self.synced.emit(str(sentence))
-        self.context.notify_changed("referral")
+        self.context.announce(Changes.EVERYTHING)  # a sync may bring or take records of every kind
 
     def _choose_invite(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose the invite file")
@@ -221,11 +223,11 @@ class SyncDialog(KeepsTyping):
             self.outcome.setText("Choose a conflict in the list first.")
             return
         row = self.conflicts.row_at(index.row())
-        try:
-            sync_service.resolve_conflict(self.context.store, row.conflict_id, choose)
+        try:  # the value taken may be any record's field: every pane looks again
+            perform(self.context, Changes.EVERYTHING,
+                    lambda store: sync_service.resolve_conflict(store, row.conflict_id, choose))
         except sync_service.SyncError as error:
             self.outcome.setText(str(error))
             return
         self.outcome.setText("Settled; the choice reaches the other laptops at the next sync.")
         self.refresh()
-        self.context.notify_changed("referral")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from cpm_desktop.services import allocation, mentors
 from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.mentor_form import edit_mentor
 from cpm_desktop.ui.item_models.allocation import (
@@ -31,6 +32,7 @@ from cpm_desktop.ui.item_models.allocation import (
     suggestions_model,
 )
 from cpm_desktop.ui.item_models.table import RowTableModel
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.date_entry import DateEntry
@@ -59,7 +61,7 @@ def _on_open(view: QTableView, slot) -> None:
 
 
 class AllocationPane(CasePane):
-    refresh_on = ("allocation", "decision", "mentor", "closure", "risk", "import")
+    refresh_on = Changes.ALLOCATION | Changes.DECISION | Changes.MENTOR | Changes.CLOSURE | Changes.RISK
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -225,12 +227,9 @@ class AllocationPane(CasePane):
             reason, ok = ask_reason(self, "One mentor", "Mentors normally work in pairs. Why one?")
             if not ok:
                 return
-        try:
-            allocation.allocate(self.context.store, self.context.current_referral, chosen, self._day(), reason)
-        except allocation.AllocationError as error:
-            self.warn(error)
-            return
-        self.context.notify_changed("allocation")
+        referral_uuid, on = self.context.current_referral, self._day()
+        attempt(self, self.context, Changes.ALLOCATION,
+                lambda store: allocation.allocate(store, referral_uuid, chosen, on, reason))
 
     def _selected_allocation(self) -> allocation.AllocatedMentor | None:
         index = self.allocated.currentIndex()
@@ -248,12 +247,9 @@ class AllocationPane(CasePane):
         reason, ok = ask_reason(self, "End allocation", f"Why does {current.name}'s support end?")
         if not ok:
             return
-        try:
-            allocation.end_allocation(self.context.store, current.allocation_uuid, self._day(), reason)
-        except allocation.AllocationError as error:
-            self.warn(error)
-            return
-        self.context.notify_changed("allocation")
+        on = self._day()
+        attempt(self, self.context, Changes.ALLOCATION,
+                lambda store: allocation.end_allocation(store, current.allocation_uuid, on, reason))
 
     def replace_selected(self) -> None:
         current = self._selected_allocation()
@@ -269,10 +265,6 @@ class AllocationPane(CasePane):
                                 f"Why does {newcomer.name} replace {current.name}?")
         if not ok:
             return
-        try:
-            allocation.replace_mentor(self.context.store, current.allocation_uuid, newcomer.mentor_uuid,
-                                      self._day(), reason)
-        except allocation.AllocationError as error:
-            self.warn(error)
-            return
-        self.context.notify_changed("allocation")
+        on = self._day()
+        attempt(self, self.context, Changes.ALLOCATION, lambda store: allocation.replace_mentor(
+            store, current.allocation_uuid, newcomer.mentor_uuid, on, reason))

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 
 NO_CASE = "Choose a referral in the Referrals pane."
@@ -13,7 +14,7 @@ NO_CASE = "Choose a referral in the Referrals pane."
 class CasePane(QWidget):
     """Subclasses build their widgets, then call ``self.refresh()``; ``show_case`` fills them."""
 
-    refresh_on = ()  # names passed to AppContext.notify_changed that make this pane reload
+    refresh_on = Changes.NONE  # what makes this pane reload when an operation changed it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -21,7 +22,7 @@ class CasePane(QWidget):
         self.header = QLabel(NO_CASE)
         self.header.setStyleSheet("font-size: 15px; font-weight: 600;")
         context.currentReferralChanged.connect(lambda _uuid: self.refresh())
-        context.dataChanged.connect(lambda what: self.refresh() if what in self.refresh_on else None)
+        context.changed.connect(lambda changes: self.refresh() if changes & self.refresh_on else None)
 
     def refresh(self) -> None:
         uuid = self.context.current_referral

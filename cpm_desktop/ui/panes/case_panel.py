@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, closure, goals
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, save_cancel_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
@@ -241,23 +241,22 @@ class CasePanel(QWidget):
         self.goal_detail.setText(f"Goal: {goal.goal}\nReality: {goal.reality}\nOptions: {goal.options}\n"
                                  f"Way forward: {goal.way_forward}" + (f"\nReviews:\n{reviews}" if reviews else ""))
 
-    def _refresh(self, what: str) -> None:
-        self.context.notify_changed(what)
+    def _saved(self, changes: Changes, call) -> bool:
+        """Record through the operations layer; this panel shows the case again (the panes are told)."""
+        if not attempt(self, self.context, changes, call):
+            return False
         self.show_case(self.context.current_referral)
+        return True
 
     def _warn(self, error: Exception) -> None:
         QMessageBox.warning(self, "Not recorded", str(error))
 
     def new_goal(self) -> None:
         dialog = GoalDialog(self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                goals.set_goal(self.context.store, self.context.current_referral, **dialog.values())
-            except goals.GoalError as error:
-                self._warn(error)
-                continue  # the dialog keeps what was typed
-            self._refresh("goal")
-            return
+        referral_uuid = self.context.current_referral
+        dialog.save_with(lambda: self._saved(Changes.GOAL, lambda store: goals.set_goal(
+            store, referral_uuid, **dialog.values())))  # refused: the dialog keeps what was typed
+        dialog.open()
 
     def review_goal(self) -> None:
         index = self.goal_list.currentIndex()
@@ -265,36 +264,31 @@ class CasePanel(QWidget):
             return
         goal = self.goal_model.row_at(index.row())
         dialog = ReviewDialog(self.context, goal, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                goals.review_goal(self.context.store, goal.uuid, **dialog.values())
-            except goals.GoalError as error:
-                self._warn(error)
-                continue
-            self._refresh("goal")
-            self.goal_list.selectRow(next((n for n, g in enumerate(self.goal_model.rows) if g.uuid == goal.uuid), 0))
-            return
+        dialog.save_with(lambda: self._saved(Changes.GOAL, lambda store: goals.review_goal(
+            store, goal.uuid, **dialog.values())))
+        dialog.accepted.connect(lambda: self.goal_list.selectRow(
+            next((n for n, g in enumerate(self.goal_model.rows) if g.uuid == goal.uuid), 0)))
+        dialog.open()
 
     def save_calls(self) -> bool:
         def value(spin: QSpinBox) -> int | None:
             return None if spin.value() == UNKNOWN else spin.value()
 
-        try:
-            cases.record_police_calls(self.context.store, self.context.current_referral,
-                                      before=value(self.calls_before), after=value(self.calls_after),
-                                      source=self.calls_source.text())
-        except WorkflowError as error:
-            self._warn(error)
+        referral_uuid, before, after = self.context.current_referral, value(self.calls_before), value(self.calls_after)
+        source = self.calls_source.text()
+        typed = self._calls_typed()
+        if not attempt(self, self.context, Changes.REFERRAL, lambda store: cases.record_police_calls(
+                store, referral_uuid, before=before, after=after, source=source)):
             return False  # the figures stay as typed
-        self._calls_saved = self._calls_typed()
-        self._refresh("referral")
+        self._calls_saved = typed
+        self.show_case(self.context.current_referral)
         return True
 
     def close_case(self) -> None:
         """The closing dialog saves the date, the reason and the police calls since first contact."""
         dialog = CloseCaseDialog(self.context, self.context.current_referral, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._refresh("closure")
+        dialog.accepted.connect(lambda: self.show_case(self.context.current_referral))
+        dialog.open()
 
     def reopen_case(self) -> None:
         if ask_and_reopen(self, self.context):

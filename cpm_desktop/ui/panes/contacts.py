@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,9 +26,11 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.text import plural
 from cpm_desktop.services import contacts, referrals
 from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.panes.case_pane import CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
 from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
@@ -127,7 +128,8 @@ class _EnterSaves(QObject):
 
 
 class ContactLogPane(CasePane):
-    refresh_on = ("contact", "allocation", "closure", "mentor", "referral")
+    refresh_on = (Changes.CONTACT | Changes.ALLOCATION | Changes.CLOSURE | Changes.MENTOR | Changes.REFERRAL
+                  | Changes.GOAL)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -318,16 +320,13 @@ class ContactLogPane(CasePane):
         occurred_at = self.when.dateTime() if self._when_set_by_hand else None
         occurred_at = occurred_at or datetime.now().replace(second=0, microsecond=0)
         who = self.who.currentData()
-        try:
-            contacts.add_contact(
-                self.context.store, self.context.current_referral, occurred_at=occurred_at,
-                activity=self.activity.currentData(), minutes=self.minutes.value() or None,
-                mentor_uuid=None if who == STAFF else who, notes=self.notes.text())
-        except contacts.ContactError as error:
-            self.warn(error)
+        referral_uuid, activity = self.context.current_referral, self.activity.currentData()
+        minutes = self.minutes.value()
+        if not attempt(self, self.context, Changes.CONTACT, lambda store: contacts.add_contact(
+                store, referral_uuid, occurred_at=occurred_at, activity=activity, minutes=minutes or None,
+                mentor_uuid=None if who == STAFF else who, notes=self.notes.text())):
             return False
         self.discard_unsaved()  # logged: the row is ready for the next one
-        self.context.notify_changed("contact")
         self.activity.setFocus()  # the first field to fill: the time is now unless changed
         return True
 
@@ -344,15 +343,10 @@ class ContactLogPane(CasePane):
 
     def edit_row(self, row: contacts.ContactRow) -> None:
         dialog = ContactEditDialog(self.context, row, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                contacts.edit_contact(self.context.store, row.uuid, **dialog.values())
-            except contacts.ContactError as error:
-                self.warn(error)
-                continue  # the dialog keeps what was typed
-            self.context.notify_changed("contact")
-            self._select(row.uuid)
-            return
+        dialog.save_with(lambda: attempt(dialog, self.context, Changes.CONTACT,
+                                         lambda store: contacts.edit_contact(store, row.uuid, **dialog.values())))
+        dialog.accepted.connect(lambda: self._select(row.uuid))
+        dialog.open()
 
     def delete_selected(self) -> None:
         row = self.selected_row()
@@ -363,12 +357,7 @@ class ContactLogPane(CasePane):
             "It leaves the log; the store keeps it, with the reason, until the retention rules erase it.")
         if not ok:
             return
-        try:
-            contacts.delete_contact(self.context.store, row.uuid, reason)
-        except contacts.ContactError as error:
-            self.warn(error)
-            return
-        self.context.notify_changed("contact")
+        attempt(self, self.context, Changes.CONTACT, lambda store: contacts.delete_contact(store, row.uuid, reason))
 
     def _select(self, contact_uuid: str) -> None:
         for number, row in enumerate(self.model.rows):

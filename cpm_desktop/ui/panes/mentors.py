@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from cpm_desktop.services import mentors
 from cpm_desktop.services.mentors import MentorForm
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.mentor_form import edit_mentor
 from cpm_desktop.ui.item_models.mentors import mentor_register_model
@@ -71,7 +72,8 @@ class MentorRegisterPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        context.dataChanged.connect(lambda what: self.refresh() if what in ("mentor", "allocation") else None)
+        context.changed.connect(
+            lambda changes: self.refresh() if changes & (Changes.MENTOR | Changes.ALLOCATION) else None)
         self.refresh()
 
     def refresh(self) -> None:
@@ -88,11 +90,12 @@ class MentorRegisterPane(QWidget):
                 return
 
     def _edit(self, form: MentorForm) -> None:
-        saved = edit_mentor(self.context, form, self)
-        if saved is not None:
-            self.refresh()
-            self.select(saved.uuid)
-            self.mentorSaved.emit(saved.uuid)
+        edit_mentor(self.context, form, self, saved=self._saved)
+
+    def _saved(self, form: MentorForm) -> None:
+        self.refresh()
+        self.select(form.uuid)
+        self.mentorSaved.emit(form.uuid)
 
     def new_mentor(self) -> None:
         self._edit(MentorForm())

@@ -10,8 +10,10 @@ from cpm_desktop.domain.dates import age_on
 from cpm_desktop.domain.workflow import needs_under_18_reason
 from cpm_desktop.services import referrals
 from cpm_desktop.services.referrals import IntakeError, ReferralForm
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.forms.referral_form_ui import Ui_ReferralForm
+from cpm_desktop.ui.operations import perform
 from cpm_desktop.ui.unsaved import resolve
 from cpm_desktop.ui.widgets.common import refuse_bad_dates
 from cpm_desktop.ui.widgets.delayed_search import DelayedSearch
@@ -232,13 +234,13 @@ class ReferralEditor(QWidget):
     def save(self) -> bool:
         if refuse_bad_dates(self, "Referral not saved"):
             return False
+        form = self.read_form()
         try:
-            saved = referrals.save_referral(self.context.store, self.read_form())
+            saved = perform(self.context, Changes.REFERRAL, lambda store: referrals.save_referral(store, form))
         except IntakeError as error:
             QMessageBox.warning(self, "Referral not saved", "\n".join(error.problems))
             return False
         self.show_form(saved)
-        self.context.notify_changed("referral")
         self.saved.emit(saved.referral_uuid)
         return True
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cpm_desktop.domain.text import plural
 from cpm_desktop.services import referrals
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.panes.referral_editor import ReferralEditor
@@ -150,7 +151,7 @@ class ReferralsPane(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.editor, activated=self.editor.cancel,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        context.dataChanged.connect(self._data_changed)
+        context.changed.connect(self._data_changed)
         self.refresh()
 
     def focus_search(self) -> None:
@@ -234,6 +235,7 @@ class ReferralsPane(QWidget):
         self.context.set_current_referral(referral_uuid)
         self.refresh()
 
-    def _data_changed(self, what: str) -> None:
-        if what in ("decision", "allocation", "closure", "contact"):
+    def _data_changed(self, changes: Changes) -> None:
+        """The list shows each case's state and last contact; the form's own saves refresh it through ``_saved``."""
+        if changes & (Changes.DECISION | Changes.ALLOCATION | Changes.CLOSURE | Changes.CONTACT):
             self.refresh()

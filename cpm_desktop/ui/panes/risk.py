@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, referrals, risk
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, refuse_bad_dates, save_cancel_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
@@ -311,14 +312,12 @@ class RiskPane(QWidget):
     def record_decision(self) -> bool:
         if refuse_bad_dates(self, "Not recorded"):
             return False
-        try:
-            cases.record_decision(self.context.store, self.context.current_referral, self.outcome.currentData(),
-                                  self.reason.text(), self.decided_on.date())
-        except (WorkflowError, LookupError) as error:
-            self._warn(error)
+        referral_uuid, outcome, reason, on = (self.context.current_referral, self.outcome.currentData(),
+                                              self.reason.text(), self.decided_on.date())
+        if not attempt(self, self.context, Changes.DECISION,
+                       lambda store: cases.record_decision(store, referral_uuid, outcome, reason, on)):
             return False
         self.reason.clear()
-        self.context.notify_changed("decision")
         self.refresh()
         return True
 

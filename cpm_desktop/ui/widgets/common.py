@@ -4,11 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
 
@@ -48,10 +49,6 @@ def ask_and_reopen(parent: QWidget, context: AppContext) -> bool:
     reason, ok = ask_reason(parent, "Re-open the case", "Why is the case opened again?")
     if not ok:
         return False
-    try:
-        cases.reopen_case(context.store, context.current_referral, reason)
-    except WorkflowError as error:
-        QMessageBox.warning(parent, "Not re-opened", str(error))
-        return False
-    context.notify_changed("closure")
-    return True
+    referral_uuid = context.current_referral
+    return attempt(parent, context, Changes.CLOSURE | Changes.DECISION,
+                   lambda store: cases.reopen_case(store, referral_uuid, reason), title="Not re-opened")
