@@ -84,11 +84,16 @@ def reopen_case(store: Store, referral_uuid: str, reason: str, on: date | None =
 
 
 def case_history(store: Store, referral_uuid: str) -> list[CaseEvent]:
-    e = m.ReferralEvent
     with store.transaction() as session:
-        rows = session.execute(select(e.happened_on, e.kind, e.outcome, e.reason, e.by)
-                               .where(e.referral_uuid == referral_uuid, e.deleted_at.is_(None))
-                               .order_by(e.happened_on.desc(), e.created_at.desc())).all()
+        return case_history_in(session, referral_uuid)
+
+
+def case_history_in(session: Session, referral_uuid: str) -> list[CaseEvent]:
+    """As :func:`case_history`, read in the caller's session."""
+    e = m.ReferralEvent
+    rows = session.execute(select(e.happened_on, e.kind, e.outcome, e.reason, e.by)
+                           .where(e.referral_uuid == referral_uuid, e.deleted_at.is_(None))
+                           .order_by(e.happened_on.desc(), e.created_at.desc())).all()
     return [CaseEvent(*row) for row in rows]
 
 

@@ -1,0 +1,84 @@
+"""A small table editor of typed rows (the checks of an assessment, the professionals consulted).
+
+There is always one empty row at the end to type the next entry into. Tab moves from cell to cell as in a
+spreadsheet and, from the last cell, on out of the table to the next field, so the keyboard never gets stuck
+in it. What the rows mean is the caller's (a domain rule): this only holds their text.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+Hint = QAbstractItemDelegate.EndEditHint
+
+
+class RowTable(QTableWidget):
+    """``rows()`` are the texts typed, one tuple per row (the empty last row included: callers ignore empties)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabKeyNavigation(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.itemChanged.connect(lambda _item: self._keep_one_empty_row())
+        self._keep_one_empty_row()
+
+    def setColumnCount(self, columns: int) -> None:  # noqa: N802 (Qt's name; the .ui form sets it)
+        super().setColumnCount(columns)
+        self._keep_one_empty_row()
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [tuple(self.text(row, column) for column in range(self.columnCount()))
+                for row in range(self.rowCount())]
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.setRowCount(0)
+        for values in rows:
+            row = self.rowCount()
+            self.insertRow(row)
+            for column, value in enumerate(values[:self.columnCount()]):
+                self.setItem(row, column, QTableWidgetItem(value))
+        self._keep_one_empty_row()
+
+    def text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _row_is_empty(self, row: int) -> bool:
+        return not any(self.text(row, column).strip() for column in range(self.columnCount()))
+
+    def _keep_one_empty_row(self) -> None:
+        if self.columnCount() and (self.rowCount() == 0 or not self._row_is_empty(self.rowCount() - 1)):
+            self.insertRow(self.rowCount())
+
+    # --- Tab out of the table from its last cell (and Shift+Tab from its first) --------------------------
+
+    def _at_edge(self, forward: bool) -> bool:
+        index = self.currentIndex()
+        if not index.isValid():
+            return True
+        if forward:
+            return index.row() == self.rowCount() - 1 and index.column() == self.columnCount() - 1
+        return index.row() == 0 and index.column() == 0
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 (Qt's names)
+        if self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget, hint: Hint) -> None:  # noqa: N802 (Qt's name)
+        forward = hint == Hint.EditNextItem
+        leaving = hint in (Hint.EditNextItem, Hint.EditPreviousItem) and self._at_edge(forward)
+        super().closeEditor(editor, Hint.NoHint if leaving else hint)
+        if leaving:
+            QWidget.focusNextPrevChild(self, forward)
