@@ -24,7 +24,9 @@ class RowTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTabKeyNavigation(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        triggers = QAbstractItemView.EditTrigger  # typing in a cell edits it; arriving in one does not yet
+        self.setEditTriggers(triggers.AnyKeyPressed | triggers.EditKeyPressed | triggers.DoubleClicked
+                             | triggers.SelectedClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
