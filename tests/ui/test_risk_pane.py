@@ -274,3 +274,17 @@ def test_without_a_case_every_action_asks_for_one(panes, qtbot):
     assert pane.new_assessment() is None
     raise_first(errors)
     assert said == ["Choose a referral first."]
+
+
+def test_the_row_table_holds_the_rows_given_and_one_empty_row_to_type_into(qtbot):
+    from cpm_desktop.ui.widgets.row_table import RowTable
+
+    table = RowTable()
+    qtbot.addWidget(table)
+    table.setColumnCount(2)
+    assert table.rows() == [("", "")]
+    table.set_rows([("Police", "None known"), ("Social care", "")])
+    assert table.rows() == [("Police", "None known"), ("Social care", ""), ("", "")]
+    table.item(1, 1).setText("Open case")
+    table.setItem(2, 0, table.item(0, 0).clone())  # the empty last row filled: another one follows it
+    assert table.rows() == [("Police", "None known"), ("Social care", "Open case"), ("Police", ""), ("", "")]

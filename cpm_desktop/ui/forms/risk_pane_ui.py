@@ -51,7 +51,6 @@ class Ui_RiskPane(object):
         self.decisionGrid.setObjectName(u"decisionGrid")
         self.currentOutcome = QLabel(self.decisionGroup)
         self.currentOutcome.setObjectName(u"currentOutcome")
-        self.currentOutcome.setWordWrap(True)
         self.currentOutcome.setTextFormat(Qt.PlainText)
 
         self.decisionGrid.addWidget(self.currentOutcome, 0, 0, 1, 4)
@@ -93,7 +92,7 @@ class Ui_RiskPane(object):
 
         self.decisionHistory = QListWidget(self.decisionGroup)
         self.decisionHistory.setObjectName(u"decisionHistory")
-        self.decisionHistory.setMaximumSize(QSize(16777215, 100))
+        self.decisionHistory.setMaximumSize(QSize(16777215, 72))
 
         self.decisionGrid.addWidget(self.decisionHistory, 3, 0, 1, 3)
 
@@ -106,17 +105,20 @@ class Ui_RiskPane(object):
 
         self.bodyLayout.addWidget(self.decisionGroup)
 
+        self.flagsAndVisits = QHBoxLayout()
+        self.flagsAndVisits.setObjectName(u"flagsAndVisits")
         self.flagsGroup = QGroupBox(self.body)
         self.flagsGroup.setObjectName(u"flagsGroup")
-        self.flagsLayout = QHBoxLayout(self.flagsGroup)
+        self.flagsLayout = QVBoxLayout(self.flagsGroup)
         self.flagsLayout.setObjectName(u"flagsLayout")
         self.flagList = QListWidget(self.flagsGroup)
         self.flagList.setObjectName(u"flagList")
-        self.flagList.setMaximumSize(QSize(16777215, 80))
+        self.flagList.setMinimumSize(QSize(0, 60))
+        self.flagList.setMaximumSize(QSize(16777215, 120))
 
         self.flagsLayout.addWidget(self.flagList)
 
-        self.flagButtons = QVBoxLayout()
+        self.flagButtons = QHBoxLayout()
         self.flagButtons.setObjectName(u"flagButtons")
         self.flagChoice = QComboBox(self.flagsGroup)
         self.flagChoice.setObjectName(u"flagChoice")
@@ -133,17 +135,57 @@ class Ui_RiskPane(object):
 
         self.flagButtons.addWidget(self.clearFlagButton)
 
-        self.flagButtonsEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        self.flagButtonsEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.flagButtons.addItem(self.flagButtonsEnd)
 
 
         self.flagsLayout.addLayout(self.flagButtons)
 
-        self.flagsLayout.setStretch(0, 2)
-        self.flagsLayout.setStretch(1, 1)
 
-        self.bodyLayout.addWidget(self.flagsGroup)
+        self.flagsAndVisits.addWidget(self.flagsGroup)
+
+        self.visitsGroup = QGroupBox(self.body)
+        self.visitsGroup.setObjectName(u"visitsGroup")
+        self.visitsLayout = QVBoxLayout(self.visitsGroup)
+        self.visitsLayout.setObjectName(u"visitsLayout")
+        self.visitList = QTableView(self.visitsGroup)
+        self.visitList.setObjectName(u"visitList")
+        self.visitList.setMinimumSize(QSize(0, 90))
+        self.visitList.setMaximumSize(QSize(16777215, 120))
+        self.visitList.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.visitList.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.visitList.horizontalHeader().setStretchLastSection(True)
+        self.visitList.verticalHeader().setVisible(False)
+
+        self.visitsLayout.addWidget(self.visitList)
+
+        self.visitButtons = QHBoxLayout()
+        self.visitButtons.setObjectName(u"visitButtons")
+        self.newVisitButton = QPushButton(self.visitsGroup)
+        self.newVisitButton.setObjectName(u"newVisitButton")
+
+        self.visitButtons.addWidget(self.newVisitButton)
+
+        self.editVisitButton = QPushButton(self.visitsGroup)
+        self.editVisitButton.setObjectName(u"editVisitButton")
+
+        self.visitButtons.addWidget(self.editVisitButton)
+
+        self.visitButtonsEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.visitButtons.addItem(self.visitButtonsEnd)
+
+
+        self.visitsLayout.addLayout(self.visitButtons)
+
+
+        self.flagsAndVisits.addWidget(self.visitsGroup)
+
+        self.flagsAndVisits.setStretch(0, 2)
+        self.flagsAndVisits.setStretch(1, 3)
+
+        self.bodyLayout.addLayout(self.flagsAndVisits)
 
         self.assessmentsGroup = QGroupBox(self.body)
         self.assessmentsGroup.setObjectName(u"assessmentsGroup")
@@ -182,42 +224,7 @@ class Ui_RiskPane(object):
 
         self.bodyLayout.addWidget(self.assessmentsGroup)
 
-        self.visitsGroup = QGroupBox(self.body)
-        self.visitsGroup.setObjectName(u"visitsGroup")
-        self.visitsLayout = QVBoxLayout(self.visitsGroup)
-        self.visitsLayout.setObjectName(u"visitsLayout")
-        self.visitList = QTableView(self.visitsGroup)
-        self.visitList.setObjectName(u"visitList")
-        self.visitList.setMinimumSize(QSize(0, 110))
-        self.visitList.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.visitList.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.visitList.horizontalHeader().setStretchLastSection(True)
-        self.visitList.verticalHeader().setVisible(False)
-
-        self.visitsLayout.addWidget(self.visitList)
-
-        self.visitButtons = QHBoxLayout()
-        self.visitButtons.setObjectName(u"visitButtons")
-        self.newVisitButton = QPushButton(self.visitsGroup)
-        self.newVisitButton.setObjectName(u"newVisitButton")
-
-        self.visitButtons.addWidget(self.newVisitButton)
-
-        self.editVisitButton = QPushButton(self.visitsGroup)
-        self.editVisitButton.setObjectName(u"editVisitButton")
-
-        self.visitButtons.addWidget(self.editVisitButton)
-
-        self.visitButtonsEnd = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.visitButtons.addItem(self.visitButtonsEnd)
-
-
-        self.visitsLayout.addLayout(self.visitButtons)
-
-
-        self.bodyLayout.addWidget(self.visitsGroup)
-
+        self.bodyLayout.setStretch(3, 1)
         self.scroll.setWidget(self.body)
 
         self.paneLayout.addWidget(self.scroll)
@@ -259,11 +266,11 @@ class Ui_RiskPane(object):
         self.flagsGroup.setTitle(QCoreApplication.translate("RiskPane", u"Risk flags that follow the case", None))
         self.raiseFlagButton.setText(QCoreApplication.translate("RiskPane", u"Ra&ise flag", None))
         self.clearFlagButton.setText(QCoreApplication.translate("RiskPane", u"Cl&ear flag", None))
-        self.assessmentsGroup.setTitle(QCoreApplication.translate("RiskPane", u"Assessments (newest first)", None))
-        self.newAssessmentButton.setText(QCoreApplication.translate("RiskPane", u"New &assessment\u2026", None))
         self.visitsGroup.setTitle(QCoreApplication.translate("RiskPane", u"Home visits", None))
         self.newVisitButton.setText(QCoreApplication.translate("RiskPane", u"Plan or record a &visit\u2026", None))
         self.editVisitButton.setText(QCoreApplication.translate("RiskPane", u"U&pdate the selected visit\u2026", None))
+        self.assessmentsGroup.setTitle(QCoreApplication.translate("RiskPane", u"Assessments (newest first)", None))
+        self.newAssessmentButton.setText(QCoreApplication.translate("RiskPane", u"New &assessment\u2026", None))
         pass
     # retranslateUi
 

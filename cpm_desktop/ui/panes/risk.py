@@ -59,9 +59,13 @@ class AssessmentDialog(KeepsTyping):
         for combo in self.answers.values():
             for label, value in YES_NO:
                 combo.addItem(label, value)
-        for table, widths in ((self.checks, (240,)), (self.professionals, (160, 160, 240))):
+        # Names and dates as wide as they need; findings and advice (free text) take the rest.
+        for table, widths, free_text in ((self.checks, (240, 0), 1), (self.professionals, (160, 170, 0, 110), 2)):
+            header = table.horizontalHeader()
+            header.setStretchLastSection(False)
             for column, width in enumerate(widths):
                 table.setColumnWidth(column, width)
+            header.setSectionResizeMode(free_text, QHeaderView.ResizeMode.Stretch)
         wire_buttons(self, ui.buttonBox)
         self.resize(820, 560)
 
@@ -100,10 +104,14 @@ class VisitDialog(KeepsTyping):
                           self.visitors.text(), self.joint.isChecked(), self.notes.toPlainText(), self.uuid)
 
 
-def _history_table(view: QTableView, model: RowTableModel) -> None:
+def _history_table(view: QTableView, model: RowTableModel, *wide: str) -> None:
+    """Short columns as wide as their contents; the ``wide`` ones (free text) share the rest of the width."""
     view.setModel(model)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for number, column in enumerate(model.columns):
+        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch if column.title in wide
+                                    else QHeaderView.ResizeMode.ResizeToContents)
 
 
 class RiskPane(QWidget):
@@ -153,8 +161,8 @@ class RiskPane(QWidget):
             Column("Joint with referrer", lambda v: "yes" if v.joint_with_referrer else "no"),
             Column("Notes", lambda v: v.notes.replace("\n", " "), tooltip=lambda v: v.notes),
         ], self)
-        _history_table(self.assessment_list, self.assessment_model)
-        _history_table(self.visit_list, self.visit_model)
+        _history_table(self.assessment_list, self.assessment_model, "Checks", "Professionals", "Notes")
+        _history_table(self.visit_list, self.visit_model, "Who went", "Notes")
         self._content = (ui.decisionGroup, ui.flagsGroup, ui.assessmentsGroup, ui.visitsGroup)
 
         self.decide_button.clicked.connect(self.record_decision)

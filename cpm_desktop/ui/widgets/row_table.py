@@ -23,6 +23,7 @@ class RowTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._filling = False
         self.setTabKeyNavigation(True)
         triggers = QAbstractItemView.EditTrigger  # typing in a cell edits it; arriving in one does not yet
         self.setEditTriggers(triggers.AnyKeyPressed | triggers.EditKeyPressed | triggers.DoubleClicked
@@ -44,12 +45,14 @@ class RowTable(QTableWidget):
                 for row in range(self.rowCount())]
 
     def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.setRowCount(0)
-        for values in rows:
-            row = self.rowCount()
-            self.insertRow(row)
-            for column, value in enumerate(values[:self.columnCount()]):
-                self.setItem(row, column, QTableWidgetItem(value))
+        self._filling = True  # one row per entry: no empty row appended half-way through one
+        try:
+            self.setRowCount(len(rows))
+            for row, values in enumerate(rows):
+                for column, value in enumerate(values[:self.columnCount()]):
+                    self.setItem(row, column, QTableWidgetItem(value))
+        finally:
+            self._filling = False
         self._keep_one_empty_row()
 
     def text(self, row: int, column: int) -> str:
@@ -60,7 +63,9 @@ class RowTable(QTableWidget):
         return not any(self.text(row, column).strip() for column in range(self.columnCount()))
 
     def _keep_one_empty_row(self) -> None:
-        if self.columnCount() and (self.rowCount() == 0 or not self._row_is_empty(self.rowCount() - 1)):
+        if self._filling or not self.columnCount():
+            return
+        if self.rowCount() == 0 or not self._row_is_empty(self.rowCount() - 1):
             self.insertRow(self.rowCount())
 
     # --- Tab out of the table from its last cell (and Shift+Tab from its first) --------------------------
