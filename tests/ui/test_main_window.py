@@ -260,7 +260,7 @@ def test_evaluation_dialog_generates_off_the_gui_thread(window, qtbot):
     dialog.as_of.setDate(QDate(2026, 11, 23))
     dialog.generate()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
-    assert len(dialog.preview.images) >= 5
+    assert dialog.preview.page_count >= 5
     target = dialog.tmp_target = window.context.store.path.with_name("summary.pdf")
     dialog.preview.save_to(target)
     assert target.read_bytes().startswith(b"%PDF")
@@ -297,7 +297,7 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
     assert "Ionuț" in text and "O'Neil" not in text and "Names the referring doctor" in text
-    assert dialog.preview.images
+    assert dialog.preview.page_count
     dialog.preview.close()
 
 
