@@ -87,12 +87,16 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
                         today: date | None = None, action: str = "export") -> SubjectAccessExport:
     """Everything held on the person or mentor, as plain sections, with the redactions applied.
 
-    The gathering is audited: ``action`` "export" when a copy is being made, "view" when the coordinator only
-    reads the record to find passages naming other people. Raises ``LookupError`` for an unknown id.
+    The gathering is audited: ``action`` "export" when a copy is being made (a disclosure, recorded at once and
+    listed in the copy's own trail), "view" when the coordinator only reads the record to find passages naming
+    other people (read without writing; the view joins the trail with the next write, as every view does).
+    Raises ``LookupError`` for an unknown id.
     """
     if (person_id is None) == (mentor_id is None):
         raise ValueError("Give either a person id or a mentor id.")
-    with store.transaction() as session:
+    reviewing = action == "view"
+    store.write_pending_views()  # the trail read below lists every view made until now
+    with store.snapshot() if reviewing else store.transaction() as session:
         t = _Text(vocabulary_for(session), redactions)
         if person_id is not None:
             person = session.scalar(select(m.Person).where(m.Person.person_id == person_id, _live(m.Person)))
@@ -110,10 +114,13 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
         export.prepared_by = audit.actor_of(session)
         # a name and its other forms share one reason: listed once
         export.redaction_reasons = list(dict.fromkeys(r.reason for r in t.applied))
-        # Recorded before the trail is read, so the export itself appears in it.
-        audit.record_access(session, action, export.kind, subject_uuid, subject_uuid=subject_uuid,
-                            detail="subject-access export" if action == "export" else "subject-access review")
-        session.flush()
+        if reviewing:
+            store.pending_views.note(export.prepared_by, export.kind, subject_uuid, subject_uuid=subject_uuid,
+                                     detail="subject-access review")
+        else:  # recorded before the trail is read, so the export itself appears in it
+            audit.record_access(session, action, export.kind, subject_uuid, subject_uuid=subject_uuid,
+                                detail="subject-access export")
+            session.flush()
         if progress:
             progress(8, STEPS, "Audit trail")
         export.sections.append(_trail(session, t, subject_uuid))
