@@ -132,3 +132,24 @@ def test_a_view_of_someone_erased_since_is_not_written(store):
         about = session.scalars(select(m.AuditEvent.id).where(
             m.AuditEvent.subject_uuid == saved.person_uuid)).all()
     assert about == []
+
+
+def test_a_view_made_on_a_member_laptop_travels_to_the_lead_as_any_audit_event_does(tmp_path):
+    from tests.sync.conftest_stores import make_member, new_referral
+    from tests.sync.memory_hub import MemoryLog
+
+    log = MemoryLog()
+    lead, east = make_member(tmp_path, log, "lead", "A", (), lead=True), make_member(tmp_path, log, "east", "B",
+                                                                                     ("east",))
+    try:
+        form = new_referral(east.store, "Kerry", "Dinsdale", "east")
+        referrals.load_referral(east.store, form.referral_uuid)
+        assert flush_record_views(east.store) == 1
+        east.sync()
+        lead.sync()
+        with east.store.snapshot() as session:
+            device = session.scalar(select(m.AuditEvent.device).where(m.AuditEvent.action == "view"))
+        assert device and [(v.record_uuid, v.device) for v in views(lead.store)] == [(form.referral_uuid, device)]
+    finally:
+        lead.store.close()
+        east.store.close()
