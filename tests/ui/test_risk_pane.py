@@ -288,3 +288,20 @@ def test_the_row_table_holds_the_rows_given_and_one_empty_row_to_type_into(qtbot
     table.item(1, 1).setText("Open case")
     table.setItem(2, 0, table.item(0, 0).clone())  # the empty last row filled: another one follows it
     assert table.rows() == [("Police", "None known"), ("Social care", "Open case"), ("Police", ""), ("", "")]
+
+
+def test_checks_copied_from_a_spreadsheet_are_pasted_as_rows(panes, qtbot):
+    pane, _ = panes
+    pane.new_assessment()
+    dialog = opened_form(qtbot)
+    QApplication.clipboard().setText("Police national computer\tTwo call-outs\nAdult social care\tNot known\n")
+    dialog.checks.setFocus()
+    dialog.checks.setCurrentCell(0, 0)
+    key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.checks.rows() == [("Police national computer", "Two call-outs"),
+                                    ("Adult social care", "Not known"), ("", "")]
+    save(dialog)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
+    (saved,) = risk.assessments(pane.context.store, pane.context.current_referral)
+    assert [(c.source, c.findings) for c in saved.checks] == [("Police national computer", "Two call-outs"),
+                                                              ("Adult social care", "Not known")]

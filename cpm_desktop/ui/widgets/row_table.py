@@ -6,14 +6,18 @@ in it. What the rows mean is the caller's (a domain rule): this only holds their
 """
 from __future__ import annotations
 
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
+
+from cpm_desktop.domain.table_text import pasted_rows
 
 Hint = QAbstractItemDelegate.EndEditHint
 
@@ -67,6 +71,25 @@ class RowTable(QTableWidget):
             return
         if self.rowCount() == 0 or not self._row_is_empty(self.rowCount() - 1):
             self.insertRow(self.rowCount())
+
+    # --- Ctrl+V: rows copied from a spreadsheet or another table, from the current cell on --------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.matches(QKeySequence.StandardKey.Paste) and self.state() != QAbstractItemView.State.EditingState:
+            self.paste(QApplication.clipboard().text())
+            return
+        super().keyPressEvent(event)
+
+    def paste(self, text: str) -> None:
+        """Each line of ``text`` a row (cells apart by tabs), written over the rows from the current cell on."""
+        index = self.currentIndex()
+        top, left = (index.row(), index.column()) if index.isValid() else (0, 0)
+        for offset, cells in enumerate(pasted_rows(text, self.columnCount() - left)):
+            row = top + offset
+            if row >= self.rowCount():
+                self.insertRow(row)
+            for column, value in enumerate(cells, left):
+                self.setItem(row, column, QTableWidgetItem(value))
 
     # --- Tab out of the table from its last cell (and Shift+Tab from its first) --------------------------
 
