@@ -18,6 +18,7 @@ from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 from tests.services.test_interchange import sample_tables
+from tests.sessions import count_sessions
 
 
 def ready(first, **changes) -> MentorForm:
@@ -226,12 +227,7 @@ def test_mentor_form_and_register(pane, qtbot, qtmodeltester, monkeypatch, warni
 
 def count_reads(pane, monkeypatch):
     """Count the pane's refreshes, and the transactions and snapshots of the store each refresh opens."""
-    store, opened, refreshes = pane.context.store, Counter(), []
-    for kind in ("transaction", "snapshot"):
-        def counted(original=getattr(store, kind), kind=kind):
-            opened[kind] += 1
-            return original()
-        monkeypatch.setattr(store, kind, counted)
+    opened, refreshes = count_sessions(pane.context.store, monkeypatch), []
     refresh = pane.refresh
 
     def counted_refresh():
