@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         return header.referral_id
 
     def feedback_letter(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+        from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog
 
         referral_id = self._current_referral_id()
         if referral_id:
@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
                                         self))
 
     def subject_access(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+        from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
         uuid = self.context.current_referral
         person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         self._open(RetentionRulesDialog(self.context, self))
 
     def request_register(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+        from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog
 
         self._open(RequestRegisterDialog(self.context, self))
 

@@ -253,3 +253,10 @@ def test_choosing_no_case_reads_the_waiting_lists_from_one_snapshot(pane, monkey
     pane.context.set_current_referral(None)
     assert refreshes == [{"snapshot": 1}]
     assert pane.waiting.tabText(0) == "Clients waiting for mentors (1)" and pane.allocated_model.rowCount() == 0
+
+
+def test_the_mentor_register_opens_from_the_pane_without_waiting(pane, qtbot):
+    qtbot.mouseClick(pane.register_button, Qt.MouseButton.LeftButton)  # returns: no nested event loop
+    assert pane.register.isVisible() and pane.register.windowModality() == Qt.WindowModality.WindowModal
+    pane.register.reject()
+    assert not pane.register.isVisible()

@@ -289,7 +289,7 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+    from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
     dialog = SubjectAccessDialog(window.context, window, person_id="P1")
     qtbot.addWidget(dialog)
@@ -307,7 +307,7 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+    from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog
 
     dialog = FeedbackLetterDialog(window.context, "R1", window)
     qtbot.addWidget(dialog)
@@ -328,7 +328,7 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):
     from cpm_desktop.services.gdpr import register_request
-    from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+    from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog
 
     register_request(window.context.store, "person", "P1", date.today())
     dialog = RequestRegisterDialog(window.context, window)
