@@ -260,3 +260,11 @@ def test_the_mentor_register_opens_from_the_pane_without_waiting(pane, qtbot):
     assert pane.register.isVisible() and pane.register.windowModality() == Qt.WindowModality.WindowModal
     pane.register.reject()
     assert not pane.register.isVisible()
+
+
+def test_the_allocation_date_must_be_given_and_never_hints_leave_it_empty(pane, warnings):
+    assert pane.on_date.edit.toolTip() == ""  # the form makes the field required after building it
+    pane.on_date.clear()
+    pane.context.set_current_referral(r4_uuid(pane))
+    pane.allocate_selected()
+    assert warnings == ["Dated: Give a date."] and open_rows(pane) == []

@@ -27,6 +27,7 @@ from cpm_desktop.ui.item_models.allocation import (
 from cpm_desktop.ui.item_models.table import RowTableModel
 from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.panes.case_pane import NO_CASE, CasePane
+from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 from cpm_desktop.ui.unsaved import ask_reason
 
 Index = QModelIndex | QPersistentModelIndex
@@ -86,6 +87,7 @@ class AllocationPane(CasePane):
         self.end_button.clicked.connect(self.end_selected)
         self.replace_button.clicked.connect(self.replace_selected)
         self._groups = (ui.currentGroup, ui.suggestedGroup)
+        self.register: MentorRegisterDialog | None = None  # the register while it is open
         self.refresh()
 
     def waiting_models(self) -> tuple[RowTableModel, RowTableModel, RowTableModel]:
@@ -152,12 +154,10 @@ class AllocationPane(CasePane):
         edit_mentor(self.context, form, self)
 
     def open_register(self) -> None:
-        from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
-
         # Window-modal, no nested event loop; what it saves is announced as MENTOR and reloads this pane.
-        self.register = MentorRegisterDialog(self.context, self)
-        self.register.finished.connect(self.register.deleteLater)
-        self.register.open()
+        self.register = register = MentorRegisterDialog(self.context, self)
+        register.finished.connect(register.deleteLater)
+        register.open()
 
     # --- the current case ---------------------------------------------------------------------------
 
