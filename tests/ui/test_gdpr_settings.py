@@ -8,8 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPlainTextEdit
 
 from cpm_desktop.app import window_for
-from cpm_desktop.services.gdpr import subject_access_data
 from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.subject_access import subject_access_data
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
 from tests.services.test_interchange import sample_tables
