@@ -1,0 +1,73 @@
+"""One refresh of the Contact log pane (log, totals, helpers, goals, police calls, closing) on the demo store at
+ten times the scheme's size, on its busiest case: the time, and how many sessions (transactions or snapshots)
+it opens.
+
+    .venv/bin/python benchmarks/bench_panes_contacts.py
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _store import big_store  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import func, select  # noqa: E402
+from sqlalchemy.orm import Session  # noqa: E402
+
+from cpm_desktop.storage import models as m  # noqa: E402
+from cpm_desktop.ui.context import AppContext  # noqa: E402
+from cpm_desktop.ui.panes.contacts import ContactLogPane  # noqa: E402
+
+
+def counting(opens: list[str], name: str, method: Callable[[], AbstractContextManager[Session]]
+             ) -> Callable[[], AbstractContextManager[Session]]:
+    @contextmanager
+    def counted() -> Iterator[Session]:
+        opens.append(name)
+        with method() as session:
+            yield session
+    return counted
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    with big_store(scale=10) as store:
+        with store.snapshot() as session:
+            busiest, contacts = session.execute(
+                select(m.Contact.referral_uuid, func.count()).where(m.Contact.deleted_at.is_(None))
+                .group_by(m.Contact.referral_uuid).order_by(func.count().desc()).limit(1)).one()
+            referrals = session.scalar(select(func.count()).select_from(m.Referral))
+        print(f"demo store at scale 10: {referrals:,} referrals; the busiest case has {contacts:,} contacts")
+        context = AppContext(store)
+        pane = ContactLogPane(context)
+        pane.resize(1280, 720)
+        pane.show()
+        context.set_current_referral(busiest)
+        app.processEvents()
+
+        opens: list[str] = []
+        store.transaction = counting(opens, "transaction", store.transaction)  # type: ignore[method-assign]
+        store.snapshot = counting(opens, "snapshot", store.snapshot)  # type: ignore[method-assign]
+        pane.refresh()
+        print(f"one refresh opens {len(opens)} session(s): {', '.join(opens)}")
+
+        times = []
+        for _ in range(15):
+            started = time.perf_counter()
+            pane.refresh()
+            app.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"one refresh of the pane: median {statistics.median(times):.1f} ms "
+              f"(min {min(times):.1f}, max {max(times):.1f}) over {len(times)}")
+
+
+if __name__ == "__main__":
+    main()
