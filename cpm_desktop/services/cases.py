@@ -98,7 +98,7 @@ def _events(session: Session, referral_uuid: str, kinds: tuple[str, ...] = (), l
              .order_by(e.happened_on.desc(), e.created_at.desc()).limit(limit))
     if kinds:
         query = query.where(e.kind.in_(kinds))
-    return [CaseEvent(*row) for row in session.execute(query).tuples()]
+    return [CaseEvent(*row) for row in session.execute(query).all()]
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def _rows(session: Session, referral_uuid: str, activity: str | None) -> list[Co
     if activity:
         query = query.where(c.activity == activity)
     return [ContactRow(r[0], r[1], r[2], r[3], r[4], _who(r[5], r[6], r[7]), r[8], r[9])
-            for r in session.execute(query).tuples()]
+            for r in session.execute(query).all()]
 
 
 def case_totals(store: Store, referral_uuid: str) -> dict[str, tuple[int, int]]:
@@ -99,7 +99,7 @@ def _case_totals(session: Session, referral_uuid: str) -> dict[str, tuple[int, i
     c = m.Contact
     rows = session.execute(select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
                            .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
-                           .group_by(c.activity)).tuples()
+                           .group_by(c.activity)).all()
     return {activity: (count, minutes or 0) for activity, count, minutes in rows}
 
 
@@ -118,7 +118,7 @@ def _helpers(session: Session, referral_uuid: str) -> list[Helper]:
     a, t = m.Allocation, m.Mentor
     rows = session.execute(select(t.id, t.first_name, t.last_name).join(a, a.mentor_uuid == t.id)
                            .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
-                           .order_by(a.ended_on.is_not(None), t.first_name)).tuples()
+                           .order_by(a.ended_on.is_not(None), t.first_name)).all()
     seen: set[str] = set()
     result: list[Helper] = []
     for uuid, first, last in rows:

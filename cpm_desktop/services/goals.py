@@ -99,7 +99,7 @@ def review_rows(session: Session, referral_uuid: str) -> dict[str, list[ReviewRo
     for goal_uuid, review in session.execute(
             select(r.goal_uuid, r).join(g, g.id == r.goal_uuid)
             .where(g.referral_uuid == referral_uuid, g.deleted_at.is_(None), r.deleted_at.is_(None))
-            .order_by(r.reviewed_on.desc(), r.created_at.desc())).tuples():
+            .order_by(r.reviewed_on.desc(), r.created_at.desc())).all():
         result.setdefault(goal_uuid, []).append(
             ReviewRow(review.reviewed_on, review.status, review.commitment, review.notes or ""))
     return result

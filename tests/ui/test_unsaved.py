@@ -209,12 +209,12 @@ def _dialogs(main):
     from cpm_desktop.services import goals
     from cpm_desktop.services.mentors import MentorForm
     from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
+    from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
     from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
+    from cpm_desktop.ui.dialogs.goals import GoalDialog, ReviewDialog
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.sar import NewRequestDialog, SubjectAccessDialog
-    from cpm_desktop.ui.panes.case_panel import GoalDialog, ReviewDialog
-    from cpm_desktop.ui.panes.contacts import ContactEditDialog
     from cpm_desktop.ui.panes.risk import AssessmentDialog, VisitDialog
 
     context, store = main.context, main.context.store
@@ -225,8 +225,9 @@ def _dialogs(main):
         "assessment": lambda: AssessmentDialog("initial", main),
         "visit": lambda: VisitDialog(risk.Visit(date.today(), "planned"), main),
         "goal": lambda: GoalDialog(main),
-        "review": lambda: ReviewDialog(context, goal, main),
-        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, r1)[0], main),
+        "review": lambda: ReviewDialog(context.vocabulary, goal, goals.reviews(store, goal.uuid), main),
+        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, r1)[0],
+                                                         contacts.helpers(store, r1), main),
         "closing": lambda: CloseCaseDialog(context, r1, parent=main),
         "mentor form": lambda: MentorDialog(context, MentorForm(), main),
         "subject-access information": lambda: GdprSettingsDialog(context, main),
