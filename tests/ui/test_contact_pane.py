@@ -150,6 +150,23 @@ def test_contacts_are_logged_with_the_keyboard_alone(pane, qtbot):
     assert pane.model.rowCount() == 1 and "Showing 1 of 5" in pane.totals.text()
 
 
+def test_a_contact_logged_reloads_the_pane_once_from_one_snapshot(pane, qtbot, monkeypatch):
+    store = pane.context.store
+    opened: list[str] = []
+    for name in ("transaction", "snapshot"):
+        method = getattr(store, name)
+        monkeypatch.setattr(store, name, lambda method=method, name=name: (opened.append(name), method())[1])
+    resets: list[int] = []
+    pane.model.modelReset.connect(lambda: resets.append(pane.model.rowCount()))
+    pane.case_panel.goal_model.modelReset.connect(lambda: resets.append(-1))
+    focus(qtbot, pane.notes)
+    keys(qtbot, "Dropped in")
+    key(qtbot, Qt.Key.Key_Return)
+    assert opened == ["transaction", "snapshot"]  # the save, then the whole view in one consistent read
+    assert resets == [-1, 4]  # the goals and the list, each once
+    assert pane.model.rows[0].notes == "Dropped in" and "4 contacts" in pane.totals.text()
+
+
 def test_a_contact_is_corrected_and_deleted_from_the_list(pane, qtbot):
     store = pane.context.store
     focus(qtbot, pane.table)
