@@ -253,6 +253,34 @@ def test_a_goal_is_set_and_reviewed(pane, qtbot):
     assert "Went three times <alone>" in panel.goal_detail.text()
 
 
+def test_a_goal_refused_keeps_the_dialog_open_with_the_typing(pane, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.modal import raise_first, when_modal
+
+    opened: list = []
+    said: list[str] = []
+    errors: list = []
+    kept: list = []
+
+    def without_a_goal(dialog):
+        for _ in range(4):
+            key(qtbot, Qt.Key.Key_Tab)  # past the four GROW fields, left empty
+        keys(qtbot, "6")
+        when_modal(lambda box: (said.append(box.text()), box.accept()), errors,
+                   ready=lambda box: isinstance(box, QMessageBox))
+        key(qtbot, Qt.Key.Key_Return)  # refused: said, and the dialog stays
+        kept.append((dialog.isVisible(), dialog.commitment.value()))
+        dialog.done(0)
+
+    in_dialog(qtbot, without_a_goal, opened)
+    key(qtbot, Qt.Key.Key_O, ALT)  # New goal
+    finished(qtbot, opened, 1)
+    raise_first(errors)
+    assert len(said) == 1 and said[0].endswith(".") and kept == [(True, 6)]
+    assert goals.goals(pane.context.store, pane.context.current_referral) == []
+
+
 def test_the_case_is_closed_and_reopened(pane, qtbot, monkeypatch):
     panel, opened, uuid = pane.case_panel, [], pane.context.current_referral
 

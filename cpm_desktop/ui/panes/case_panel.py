@@ -5,14 +5,11 @@ The panel is laid out in forms/case_panel.ui; it shows a :class:`cases.CasePanel
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QSpinBox, QWidget
 
 from cpm_desktop.services import cases, goals
 from cpm_desktop.services.cases import CasePanelView
-from cpm_desktop.services.stores import Store
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
@@ -138,7 +135,7 @@ class CasePanel(QWidget):
         self.goal_detail.setText(f"Goal: {goal.goal}\nReality: {goal.reality}\nOptions: {goal.options}\n"
                                  f"Way forward: {goal.way_forward}" + (f"\nReviews:\n{reviews}" if reviews else ""))
 
-    # --- changes -----------------------------------------------------------------------------------
+    # --- changes: each announced once; the contact log reloads, and shows this panel again --------------
 
     def _case(self) -> str | None:
         """The case being shown, or None (having said so) when there is none."""
@@ -147,17 +144,18 @@ class CasePanel(QWidget):
             return None
         return self._view.referral_uuid
 
-    def _saved(self, changes: Changes, call: Callable[[Store], object]) -> bool:
-        """Record through the operations layer; the contact log (and so this panel) reloads once."""
-        return attempt(self, self.context, changes, call)
-
     def new_goal(self) -> None:
         referral_uuid = self._case()
         if referral_uuid is None:
             return
         dialog = GoalDialog(self)
-        dialog.save_with(lambda: self._saved(Changes.GOAL, lambda store: goals.set_goal(
-            store, referral_uuid, **dialog.values())))  # refused: the dialog keeps what was typed
+
+        def save() -> bool:  # refused: the dialog stays open with what was typed
+            values = dialog.values()
+            return attempt(dialog, self.context, Changes.GOAL,
+                           lambda store: goals.set_goal(store, referral_uuid, **values))
+
+        dialog.save_with(save)
         dialog.open()
 
     def review_goal(self) -> None:
@@ -166,8 +164,13 @@ class CasePanel(QWidget):
             return
         goal: goals.GoalRow = self.goal_model.row_at(index.row())
         dialog = ReviewDialog(self.context.vocabulary, goal, self._view.reviews_of(goal.uuid), self)
-        dialog.save_with(lambda: self._saved(Changes.GOAL, lambda store: goals.review_goal(
-            store, goal.uuid, **dialog.values())))
+
+        def save() -> bool:
+            values = dialog.values()
+            return attempt(dialog, self.context, Changes.GOAL,
+                           lambda store: goals.review_goal(store, goal.uuid, **values))
+
+        dialog.save_with(save)
         dialog.accepted.connect(lambda: self.goal_list.selectRow(
             next((n for n, g in enumerate(self.goal_model.rows) if g.uuid == goal.uuid), 0)))
         dialog.open()
@@ -182,7 +185,7 @@ class CasePanel(QWidget):
         before, after, source = value(self.calls_before), value(self.calls_after), self.calls_source.text()
         self._saving_calls = True
         try:  # refused: the figures stay as typed
-            return self._saved(Changes.REFERRAL, lambda store: cases.record_police_calls(
+            return attempt(self, self.context, Changes.REFERRAL, lambda store: cases.record_police_calls(
                 store, referral_uuid, before=before, after=after, source=source))
         finally:
             self._saving_calls = False

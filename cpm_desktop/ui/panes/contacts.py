@@ -249,8 +249,13 @@ class ContactLogPane(CasePane):
         if self._view is None:
             return
         dialog = ContactEditDialog(self.context, row, self._view.helpers, self)
-        dialog.save_with(lambda: attempt(dialog, self.context, Changes.CONTACT,
-                                         lambda store: contacts.edit_contact(store, row.uuid, **dialog.values())))
+
+        def save() -> bool:  # refused: the dialog stays open with what was typed
+            values = dialog.values()
+            return attempt(dialog, self.context, Changes.CONTACT,
+                           lambda store: contacts.edit_contact(store, row.uuid, **values))
+
+        dialog.save_with(save)
         dialog.accepted.connect(lambda: self._select(row.uuid))
         dialog.open()
 
