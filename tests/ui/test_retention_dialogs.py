@@ -95,7 +95,7 @@ def test_erasure_on_request_from_the_gdpr_menu(window, qtbot, monkeypatch):
 
 
 def retention_requests(window):
-    from cpm_desktop.services.gdpr import list_requests
+    from cpm_desktop.services.access_requests import list_requests
 
     return list_requests(window.context.store, today=date.today())
 

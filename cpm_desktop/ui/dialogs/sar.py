@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.subject_access import Redaction, name_forms, plain_text
-from cpm_desktop.services import gdpr
+from cpm_desktop.services import access_requests, subject_access
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
@@ -222,7 +222,7 @@ class SubjectAccessDialog(KeepsTyping):
         if who is None:
             return
         store, redactions = self.context.store, self.chosen_redactions()
-        self._run("Reading the record", lambda progress: plain_text(gdpr.subject_access_data(
+        self._run("Reading the record", lambda progress: plain_text(subject_access.subject_access_data(
             store, **who, redactions=redactions, progress=progress, action="view")), self._show_text)
 
     def _show_text(self, text: str) -> None:
@@ -236,7 +236,7 @@ class SubjectAccessDialog(KeepsTyping):
             return
         store, redactions, password = self.context.store, self.chosen_redactions(), self.password.text() or None
         subject = next(iter(who.values()))
-        self._run("Preparing the subject-access export", lambda progress: gdpr.subject_access_pdf(
+        self._run("Preparing the subject-access export", lambda progress: subject_access.subject_access_pdf(
             store, **who, redactions=redactions, password=password, progress=progress),
             lambda pdf: self._show(pdf, subject, password))
 
@@ -334,7 +334,7 @@ class RequestRegisterDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(gdpr.list_requests(self.context.store))
+        self.model.set_rows(access_requests.list_requests(self.context.store))
         self.table.resizeColumnsToContents()
 
     def _selected(self):
@@ -355,24 +355,24 @@ class RequestRegisterDialog(QDialog):
         dialog = NewRequestDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             kind, subject, received = dialog.values()
-            self._update(gdpr.register_request, kind, subject, received)
+            self._update(access_requests.register_request, kind, subject, received)
 
     def identity_checked(self) -> None:
         row = self._selected()
         if row:
-            self._update(gdpr.update_request, row.uuid, identity_checked_on=date.today())
+            self._update(access_requests.update_request, row.uuid, identity_checked_on=date.today())
 
     def completed(self) -> None:
         row = self._selected()
         if row:
-            self._update(gdpr.update_request, row.uuid, completed_on=date.today())
+            self._update(access_requests.update_request, row.uuid, completed_on=date.today())
 
     def pause(self) -> None:
         row = self._selected()
         if row:
             dialog = PauseDialog(row.received_on, self)
             if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._update(gdpr.pause_request, row.uuid, *dialog.values())
+                self._update(access_requests.pause_request, row.uuid, *dialog.values())
 
     def extend(self) -> None:
         row = self._selected()
@@ -385,7 +385,7 @@ class RequestRegisterDialog(QDialog):
         reason, ok = ask_reason(self, "Extend", "Why does the request need more time (complex or numerous "
                                 "requests)?", text=row.extension_reason)
         if ok:
-            self._update(gdpr.update_request, row.uuid, extension_months=months, extension_reason=reason)
+            self._update(access_requests.update_request, row.uuid, extension_months=months, extension_reason=reason)
 
     def export(self) -> None:
         row = self._selected()
