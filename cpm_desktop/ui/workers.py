@@ -86,12 +86,13 @@ class BackgroundWork(QObject):
         return self.job.cancelled
 
     def wait(self) -> None:
-        """Block until the work has ended (the thread may be waited for from any thread)."""
+        """Block until the work has ended (from any thread). The thread's event loop, which starts when the
+        work returns, is told to stop first: a stop told before it starts still counts."""
+        self.thread.quit()
         self.thread.wait()
 
     def _end(self) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.wait()
 
     def _succeeded(self, result: object) -> None:
         self._end()

@@ -150,7 +150,7 @@ class Ui_UnlockDialog(object):
     def retranslateUi(self, UnlockDialog):
         UnlockDialog.setWindowTitle(QCoreApplication.translate("UnlockDialog", u"CPM Desktop \u2014 unlock", None))
         self.storeLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Store", None))
-        self.chooseStoreButton.setText(QCoreApplication.translate("UnlockDialog", u"&Choose\u2026", None))
+        self.chooseStoreButton.setText(QCoreApplication.translate("UnlockDialog", u"C&hoose\u2026", None))
         self.passphraseLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Passphrase", None))
         self.confirmLabel.setText(QCoreApplication.translate("UnlockDialog", u"&Again, to be sure", None))
         self.demoButton.setText(QCoreApplication.translate("UnlockDialog", u"Open the &demo (synthetic people)", None))
