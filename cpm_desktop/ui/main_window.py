@@ -309,8 +309,8 @@ class MainWindow(QMainWindow):
         store = self.context.store
         self._in_background("Change passphrase", lambda _progress: store.change_passphrase(new),
                             lambda _none: "The passphrase is changed.", cancellable=False,
-                            label="Re-encrypting the store with the new passphrase (every page is rewritten; "
-                                  "this cannot be stopped halfway)…")
+                            label="Re-encrypting the store with the new passphrase…\n"
+                                  "Every page is rewritten; this cannot be stopped halfway.")
 
     # --- title and status ----------------------------------------------------------------------------
 
