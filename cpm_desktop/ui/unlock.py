@@ -169,7 +169,7 @@ class UnlockDialog(QDialog):
                 work.wait()
             return open_store(report)
 
-        work = BackgroundWork(after_earlier, self, discard=Store.close)
+        work = BackgroundWork(after_earlier, self, discard=Store.close, expected=(StoreError,))
         work.progressed.connect(lambda done, total, _message: self._progressed(work, doing, done, total))
         work.finished.connect(lambda store: self._opened(work, store, remember))
         work.failed.connect(lambda error: self._refused(work, error))

@@ -24,10 +24,12 @@ class _Job(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, work: Work, discard: Callable[[Any], object] | None):
+    def __init__(self, work: Work, discard: Callable[[Any], object] | None,
+                 expected: tuple[type[Exception], ...]):
         super().__init__()
         self.work = work
         self.discard = discard
+        self.unlogged = (Cancelled, *expected)
         self.cancelled = False
 
     def report(self, done: int, total: int, message: str) -> bool:
@@ -44,7 +46,7 @@ class _Job(QObject):
                 raise Cancelled()
             self.succeeded.emit(result)
         except Exception as error:  # handed to the GUI thread, which says it in one sentence
-            if not isinstance(error, Cancelled):
+            if not isinstance(error, self.unlogged):
                 log.exception("background work failed")
             self.failed.emit(error)
 
@@ -56,7 +58,8 @@ class BackgroundWork(QObject):
     ``cancel()`` makes the next progress report raise Cancelled, so work that reports often stops soon.
     Work that cannot stop halfway (a key derivation, a migration) runs to its end; if ``discard`` is given,
     a result that arrives after a Cancel is handed to it (to close a store nobody waits for any more) and
-    ``failed(Cancelled())`` is emitted instead of ``finished``.
+    ``failed(Cancelled())`` is emitted instead of ``finished``. Errors of the ``expected`` kinds (a wrong
+    passphrase) are only said to the person; any other is logged with its traceback too.
     """
 
     progressed = Signal(int, int, str)
@@ -64,11 +67,11 @@ class BackgroundWork(QObject):
     failed = Signal(object)
 
     def __init__(self, work: Work, parent: QObject | None = None,
-                 discard: Callable[[Any], object] | None = None):
+                 discard: Callable[[Any], object] | None = None, expected: tuple[type[Exception], ...] = ()):
         super().__init__(parent)
         self.discard = discard
         self.thread = QThread(self)
-        self.job = _Job(work, discard)
+        self.job = _Job(work, discard, expected)
         self.job.moveToThread(self.thread)
         self.thread.started.connect(self.job.run)
         self.job.progressed.connect(self.progressed)

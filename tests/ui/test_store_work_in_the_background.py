@@ -74,12 +74,13 @@ def test_the_window_keeps_answering_while_a_store_opens(qtbot, unlock_dialog, cl
     assert dialog.store is not None and dialog.store.path == closed_store
 
 
-def test_a_wrong_passphrase_is_one_sentence_then_the_right_one_opens(qtbot, unlock_dialog, closed_store):
+def test_a_wrong_passphrase_is_one_sentence_then_the_right_one_opens(qtbot, unlock_dialog, closed_store, caplog):
     dialog = unlock_dialog(closed_store)
     dialog.passphrase.setText("not the passphrase")
     with qtbot.waitSignal(dialog.settled, timeout=20000):
         dialog.unlock()
     assert dialog.store is None and "passphrase is wrong" in dialog.message.text()
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]  # said to the person, not logged as a fault
     assert dialog.passphrase.isEnabled() and dialog.passphrase.hasFocus() and not dialog.progress.isVisible()
     dialog.passphrase.setText(PASSPHRASE)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
