@@ -279,7 +279,7 @@ class Store:
             connection = self.engine.raw_connection()
             try:
                 _copy_in_steps(connection.driver_connection, partial, key, progress)
-                if not _reads_back(partial, key):
+                if not _reads_back(partial, key, progress):
                     raise StoreDamaged(self.path)
             finally:
                 connection.close()
@@ -297,6 +297,7 @@ class Store:
 
 BackupProgress = Callable[[int, int], object]
 BACKUP_STEP_PAGES = 256  # 1 MiB of 4 KiB pages between progress reports (and chances to cancel)
+CHECK_STEP = 1_000  # SQLite progress units (about a cell each) between looks for a Cancel while the copy is read
 
 
 def _copy_in_steps(source: Any, partial: Path, key: str, progress: BackupProgress | None) -> None:
@@ -327,19 +328,44 @@ def _copy_in_steps(source: Any, partial: Path, key: str, progress: BackupProgres
         target.close()
 
 
-def _reads_back(copy: Path, key: str) -> bool:
+def _reads_back(copy: Path, key: str, progress: BackupProgress | None) -> bool:
     """Whether every page of the copy reads back as a sound b-tree page (PRAGMA quick_check).
 
     The online backup can copy a page of the store that fails its HMAC (the damage then arrives in the
-    copy as a blank page), where sqlcipher_export stopped at it; this is what catches that.
+    copy as a blank page), where sqlcipher_export stopped at it; this is what catches that. While it reads,
+    ``progress(pages, pages)`` is called now and then, so a Cancel raised from it stops the check too.
     """
     connection = sqlcipher.connect(str(copy))
+    stopped: list[BaseException] = []
     try:
         cursor = connection.cursor()
         cursor.execute(f"PRAGMA key = {_literal(key)}")
-        return [tuple(row) for row in cursor.execute("PRAGMA quick_check")] == [("ok",)]
+        if progress is not None:
+            pages = int(cursor.execute("PRAGMA page_count").fetchone()[0])
+            connection.set_progress_handler(_interrupt_when_raised(progress, pages, stopped), CHECK_STEP)
+        try:
+            verdict = [tuple(row) for row in cursor.execute("PRAGMA quick_check")]
+        except sqlcipher.OperationalError:
+            if stopped:
+                raise stopped[0] from None
+            raise
+        return verdict == [("ok",)]
     finally:
         connection.close()
+
+
+def _interrupt_when_raised(progress: BackupProgress, pages: int,
+                           stopped: list[BaseException]) -> Callable[[], int]:
+    """A SQLite progress handler asking ``progress``; what it raises is kept and the statement interrupted."""
+    def handler() -> int:
+        try:
+            progress(pages, pages)
+        except BaseException as error:  # raised again once SQLite has stopped the statement
+            stopped.append(error)
+            return 1
+        return 0
+
+    return handler
 
 
 def _pages_done(progress: BackupProgress | None) -> Callable[[int, int, int], object] | None:

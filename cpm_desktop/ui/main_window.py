@@ -286,9 +286,13 @@ class MainWindow(QMainWindow):
         if not name:
             return
         store = self.context.store
-        self._in_background("Backup", lambda progress: store.backup(name, progress=lambda done, total: progress(
-            done, total, f"Copying the store, encrypted: {done:,} of {total:,} pages")),
-            lambda path: f"Encrypted backup written to {path}.", label="Copying the store, encrypted…")
+        def copied(progress, done: int, total: int) -> None:
+            progress(done, total, f"Copying the store, encrypted: {done:,} of {total:,} pages" if done < total
+                     else f"Reading the {total:,} pages of the copy back to check them")
+
+        self._in_background("Backup", lambda progress: store.backup(name, progress=lambda done, total: copied(
+            progress, done, total)), lambda path: f"Encrypted backup written to {path}.",
+            label="Copying the store, encrypted…")
 
     def change_passphrase(self) -> None:
         """Re-encrypt the store with a new passphrase, off the GUI thread.

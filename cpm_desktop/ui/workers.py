@@ -142,9 +142,9 @@ class BackgroundTask(BackgroundWork):
             self.dialog.setCancelButton(None)
             self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.dialog.setMinimumDuration(0)
-            self.dialog.setAutoClose(False)  # only the end of the work uncovers the windows
         self.dialog.setObjectName("progressDialog")
         self.dialog.setWindowTitle(title)
+        self.dialog.setAutoReset(False)  # at 100% the work may still be finishing (a backup reads its copy back)
         self.progressed.connect(self._progress)
         self.cancellable = cancellable
 

@@ -44,20 +44,21 @@ def test_a_backup_reports_pages_done_of_all_and_opens_only_with_its_key(filled, 
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("backup")) == ["backup.cpm"]
 
 
-@pytest.mark.parametrize("stop_after", [1, 2])
+@pytest.mark.parametrize("stop_after", [1, 2, "the check"])
 def test_a_backup_stopped_between_steps_leaves_no_file(filled, tmp_path, stop_after):
     out = tmp_path / "backup.cpm"
     reports: list[tuple[int, int]] = []
 
     def progress(done: int, total: int) -> None:
         reports.append((done, total))
-        if len(reports) == stop_after:
+        checking = len(reports) > 1 and reports[-2][0] == total  # the copy is made; its pages are read back
+        if len(reports) == stop_after or (stop_after == "the check" and checking):
             raise Stop()
 
     with pytest.raises(Stop):
         filled.backup(out, progress=progress)
     done, total = reports[-1]
-    assert 0 < done < total  # stopped mid-copy
+    assert 0 < done < total if stop_after != "the check" else done == total  # stopped mid-copy, or checking
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("backup")] == []
     filled.backup(out)  # the store is as usable as before
     with Store.open(out, PASSPHRASE):
