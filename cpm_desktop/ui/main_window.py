@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         store = self.context.store
+
         def copied(progress, done: int, total: int) -> None:
             progress(done, total, f"Copying the store, encrypted: {done:,} of {total:,} pages" if done < total
                      else f"Reading the {total:,} pages of the copy back to check them")
