@@ -187,9 +187,10 @@ class MainWindow(QMainWindow):
 
         self._open(EvaluationDialog(self.context, self))
 
-    def _in_background(self, title: str, work, done_message) -> BackgroundTask:
-        """Run long work off the GUI thread with a cancellable progress dialog; say the outcome in one sentence."""
-        task = BackgroundTask(title, work, self)
+    def _in_background(self, title: str, work, done_message, **options) -> BackgroundTask:
+        """Run long work off the GUI thread with a progress dialog (``options`` as BackgroundTask's: cancellable,
+        label); say the outcome in one sentence."""
+        task = BackgroundTask(title, work, self, **options)
         task.finished.connect(lambda result: self.statusBar().showMessage(done_message(result), 10_000))
         task.failed.connect(lambda error: self._work_failed(title, error))
         self._task = task
@@ -305,10 +306,22 @@ class MainWindow(QMainWindow):
         if not name:
             return
         store = self.context.store
-        self._in_background("Backup", lambda progress: store.backup(name),
-                            lambda path: f"Encrypted backup written to {path}.")
+
+        def copied(progress, done: int, total: int) -> None:
+            progress(done, total, f"Copying the store, encrypted: {done:,} of {total:,} pages" if done < total
+                     else f"Reading the {total:,} pages of the copy back to check them")
+
+        self._in_background("Backup", lambda progress: store.backup(name, progress=lambda done, total: copied(
+            progress, done, total)), lambda path: f"Encrypted backup written to {path}.",
+            label="Copying the store, encrypted…")
 
     def change_passphrase(self) -> None:
+        """Re-encrypt the store with a new passphrase, off the GUI thread.
+
+        The progress dialog has no Cancel: PRAGMA rekey rewrites every page in one go and is all or nothing,
+        so it cannot be stopped halfway. It covers every window until the re-keying ends, so nothing else
+        touches the store meanwhile.
+        """
         new, ok = QInputDialog.getText(self, "Change passphrase", "New passphrase (10 characters or more):",
                                        QLineEdit.EchoMode.Password)
         if not ok:
@@ -318,12 +331,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Change passphrase",
                                 passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
-        try:
-            self.context.store.change_passphrase(new)
-        except StoreError as error:
-            QMessageBox.warning(self, "Change passphrase", str(error))
-            return
-        self.statusBar().showMessage("The passphrase is changed.", 8000)
+        store = self.context.store
+        self._in_background("Change passphrase", lambda _progress: store.change_passphrase(new),
+                            lambda _none: "The passphrase is changed.", cancellable=False,
+                            label="Re-encrypting the store with the new passphrase…\n"
+                                  "Every page is rewritten; this cannot be stopped halfway.")
 
     # --- title and status ----------------------------------------------------------------------------
 

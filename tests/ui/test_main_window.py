@@ -240,10 +240,12 @@ def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path)
     dialog = UnlockDialog(path=path)
     qtbot.addWidget(dialog)
     dialog.passphrase.setText("nope")
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.settled, timeout=20000):  # the store is opened in the background
+        dialog.unlock()
     assert dialog.store is None and "passphrase is wrong" in dialog.message.text()
     dialog.passphrase.setText(PASSPHRASE)
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.unlock()
     assert dialog.store is not None
     dialog.store.close()
     assert passphrase_hint("short").startswith("Too short")
