@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
-from PySide6.QtCore import QSettings, QSize, QThread
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,10 +32,19 @@ from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
 from cpm_desktop.ui.panes.risk import RiskPane
-from cpm_desktop.ui.workers import BackgroundTask, Cancelled
+from cpm_desktop.ui.workers import BackgroundTask, BackgroundWork, Cancelled
 
 IDLE_MINUTES = 10
 IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
+
+
+def remembered_idle_minutes() -> float:
+    """The idle time chosen in Settings; the default when the settings file holds something else."""
+    try:
+        minutes = float(str(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
+    except ValueError:
+        return IDLE_MINUTES
+    return minutes if 1 <= minutes <= 120 else IDLE_MINUTES
 
 
 PREFERRED_SIZE = (1280, 800)
@@ -54,10 +62,9 @@ def fitting_size(window: QWidget) -> QSize:
 
 
 def _dispose_when_idle(dialog: QDialog) -> None:
-    threads = [cast(QThread, task.thread) for task in dialog.findChildren(BackgroundTask)]  # (shadows QObject.thread)
-    running = [thread for thread in threads if thread.isRunning()]
+    running = [task for task in dialog.findChildren(BackgroundWork) if task.running]
     if running:
-        running[0].finished.connect(lambda: _dispose_when_idle(dialog))
+        running[0].worker.finished.connect(lambda: _dispose_when_idle(dialog))
     elif not dialog.isVisible():
         dialog.deleteLater()
 
@@ -86,7 +93,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(lambda _changes: self._update_title())
         context.dirtyChanged.connect(self._set_dirty)
         self.session_lock = SessionLock(self, context.store.check_passphrase,
-                                        idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
+                                        idle_minutes or remembered_idle_minutes())
         self.lock_screen = self.session_lock.screen
         self.session_lock.lockedChanged.connect(lambda locked: None if locked else self._update_title())
         self.session_lock.lockedChanged.connect(lambda locked: context.flush_record_views() if locked else None)

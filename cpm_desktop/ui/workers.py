@@ -29,7 +29,7 @@ class _Job(QObject):
         super().__init__()
         self.work = work
         self.discard = discard
-        self.unlogged = (Cancelled, *expected)
+        self.unlogged: tuple[type[Exception], ...] = (Cancelled, *expected)
         self.cancelled = False
 
     def report(self, done: int, total: int, message: str) -> bool:
@@ -70,16 +70,20 @@ class BackgroundWork(QObject):
                  discard: Callable[[Any], object] | None = None, expected: tuple[type[Exception], ...] = ()):
         super().__init__(parent)
         self.discard = discard
-        self.thread = QThread(self)
+        self.worker = QThread(self)  # (not ``thread``: that is QObject's method naming an object's own thread)
         self.job = _Job(work, discard, expected)
-        self.job.moveToThread(self.thread)
-        self.thread.started.connect(self.job.run)
+        self.job.moveToThread(self.worker)
+        self.worker.started.connect(self.job.run)
         self.job.progressed.connect(self.progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker.start()
+
+    @property
+    def running(self) -> bool:
+        return self.worker.isRunning()
 
     def cancel(self) -> None:
         self.job.cancelled = True
@@ -91,8 +95,8 @@ class BackgroundWork(QObject):
     def wait(self) -> None:
         """Block until the work has ended (from any thread). The thread's event loop, which starts when the
         work returns, is told to stop first: a stop told before it starts still counts."""
-        self.thread.quit()
-        self.thread.wait()
+        self.worker.quit()
+        self.worker.wait()
 
     def _end(self) -> None:
         self.wait()
