@@ -265,12 +265,12 @@ def count_referrals(store: Store, *, search: str = "", area: str | None = None, 
 
 
 def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
-    with store.transaction() as session:
-        return case_header_in(session, referral_uuid)
+    with store.snapshot() as session:
+        return header_in(session, referral_uuid)
 
 
-def case_header_in(session: Session, referral_uuid: str) -> CaseHeader | None:
-    """As :func:`case_header`, read in the caller's session (one view read in one snapshot)."""
+def header_in(session: Session, referral_uuid: str) -> CaseHeader | None:
+    """As :func:`case_header`, read in the caller's session (a pane reading its whole view in one snapshot)."""
     r, p = m.Referral, m.Person
     row = session.execute(
         select(r.referral_id, p.first_name, p.last_name, r.outcome, r.closed_on, _open_allocation(r))

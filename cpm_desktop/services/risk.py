@@ -24,9 +24,9 @@ from cpm_desktop.domain.risk import (
     check_kind,
     next_assessment_kind,
 )
-from cpm_desktop.services.cases import CaseEvent, case_history_in
+from cpm_desktop.services.cases import CaseEvent, history_in
 from cpm_desktop.services.records import live
-from cpm_desktop.services.referrals import CaseHeader, case_header_in
+from cpm_desktop.services.referrals import CaseHeader, header_in
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 
@@ -215,10 +215,10 @@ def risk_view(store: Store, referral_uuid: str) -> RiskView:
     """Everything the Risk pane shows of the case, in one read of one snapshot of the store."""
     with store.snapshot() as session:
         referral = _referral(session, referral_uuid)
-        header = case_header_in(session, referral.id)
+        header = header_in(session, referral.id)
         if header is None:  # a referral without its person: as good as gone
             raise RiskError("That referral is no longer in the store.")
         found = _assessments(session, referral.id)
         return RiskView(header, found, _flags(session, referral.id, include_cleared=False),
-                        _visits(session, referral.id), case_history_in(session, referral.id),
+                        _visits(session, referral.id), history_in(session, referral.id),
                         next_assessment_kind(len(found)))

@@ -240,10 +240,12 @@ def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path)
     dialog = UnlockDialog(path=path)
     qtbot.addWidget(dialog)
     dialog.passphrase.setText("nope")
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.settled, timeout=20000):  # the store is opened in the background
+        dialog.unlock()
     assert dialog.store is None and "passphrase is wrong" in dialog.message.text()
     dialog.passphrase.setText(PASSPHRASE)
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.unlock()
     assert dialog.store is not None
     dialog.store.close()
     assert passphrase_hint("short").startswith("Too short")
@@ -289,7 +291,7 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+    from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
     dialog = SubjectAccessDialog(window.context, window, person_id="P1")
     qtbot.addWidget(dialog)
@@ -307,7 +309,7 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+    from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog
 
     dialog = FeedbackLetterDialog(window.context, "R1", window)
     qtbot.addWidget(dialog)
@@ -328,7 +330,7 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):
     from cpm_desktop.services.access_requests import register_request
-    from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+    from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog
 
     register_request(window.context.store, "person", "P1", date.today())
     dialog = RequestRegisterDialog(window.context, window)
@@ -381,14 +383,14 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
 
 
 def test_editing_a_contact_keeps_the_earlier_version(window, qtbot):
-    from cpm_desktop.ui.panes.contacts import ContactEditDialog
+    from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
 
     store = window.context.store
     r1 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R1")
     window.referrals_pane.select(r1.uuid)
     log = window.contact_pane
     row = next(r for r in log.model.rows if r.contact_id == "C0")
-    dialog = ContactEditDialog(window.context, row, window)
+    dialog = ContactEditDialog(window.context, row, contacts.helpers(store, r1.uuid), window)
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("Corrected: Ionuț came to the office")
     dialog.minutes.setValue(30)

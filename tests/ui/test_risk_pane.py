@@ -177,14 +177,14 @@ def test_an_assessment_saved_on_the_risk_pane_reaches_the_allocation_pane_once(p
     pane, allocation_pane = panes
     heard, shown, views = [], [], []
     pane.context.changed.connect(heard.append)
-    real_show_case, real_view = allocation_pane.show_case, risk.risk_view
-    monkeypatch.setattr(allocation_pane, "show_case", lambda header: shown.append(header) or real_show_case(header))
+    real_show_view, real_view = allocation_pane.show_view, risk.risk_view
+    monkeypatch.setattr(allocation_pane, "show_view", lambda view: shown.append(view) or real_show_view(view))
     monkeypatch.setattr(risk, "risk_view", lambda *args: views.append(args) or real_view(*args))
     dialog = pane.new_assessment()
     save(dialog)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)
     assert heard == [Changes.RISK]  # one operation, one announcement
-    assert len(shown) == 1 and shown[0].uuid == pane.context.current_referral  # the Allocation pane reloaded
+    assert len(shown) == 1 and shown[0].header.uuid == pane.context.current_referral  # the Allocation pane reloaded
     assert len(views) == 1 and pane.assessment_model.rowCount() == 1  # and the Risk pane, once
 
 

@@ -31,6 +31,7 @@ from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, RuleError, descr
 from cpm_desktop.services import referrals, retention
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.widgets.common import wire_buttons
 from cpm_desktop.ui.workers import BackgroundTask
 
 TITLE = "Due for deletion"
@@ -277,8 +278,7 @@ class RetentionRulesDialog(QDialog):
             column.addWidget(basis)
             form.addRow(key.replace("_", " ").capitalize(), column)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        wire_buttons(self, buttons, accept=self.save)  # Ctrl+Enter saves from any field, as in every form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
