@@ -101,7 +101,7 @@ def list_requests(store: Store, today: date | None = None) -> list[RequestRow]:
     """The register, oldest open request first, each with its due date by the ICO's one-month rule."""
     today = today or date.today()
     q = m.SubjectAccessRequest
-    with store.transaction() as session:
+    with store.snapshot() as session:
         requests = session.scalars(select(q).where(q.deleted_at.is_(None)).order_by(q.completed_on.is_not(None),
                                                                                     q.received_on)).all()
         people = {p.id: (p.person_id, f"{p.first_name} {p.last_name}") for p in session.scalars(

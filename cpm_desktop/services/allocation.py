@@ -61,7 +61,7 @@ class MentorChoice:
 
 def allocated_mentors(store: Store, referral_uuid: str) -> list[AllocatedMentor]:
     """The mentors supporting a case, current first, then earlier ones (history is kept)."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return allocated_in(session, referral_uuid)
 
 
@@ -91,7 +91,7 @@ def _case_flags(session: Session, referral_uuid: str) -> frozenset[str]:
 
 def mentors_needed(store: Store, referral_uuid: str) -> int:
     """How many more mentors make the case's pair (0 when it has two or more)."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return max(0, 2 - len(_open_mentors(session, referral_uuid)))
 
 
@@ -107,7 +107,7 @@ def allocation_counts(session: Session) -> dict[str, tuple[int, int]]:
 def suggestions(store: Store, referral_uuid: str, today: date | None = None, limit: int = 50) -> list[MentorChoice]:
     """Mentors who may be allocated, best first: same area, lived experience that fits, spare capacity, a
     trained mentor's wait for a first client, and the case's flags; each with the reasons in words."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return suggestions_in(session, referral_uuid, today or date.today(), limit)
 
 

@@ -198,7 +198,7 @@ def feedback_due(store: Store, today: date | None = None) -> list[FeedbackDue]:
     """Closed supported cases whose referrer has not been told how the support went, longest waiting first."""
     today = today or date.today()
     r, p, o = m.Referral, m.Person, m.Organisation
-    with store.transaction() as session:
+    with store.snapshot() as session:
         rows = session.execute(
             select(r.id, r.referral_id, p.first_name, p.last_name, r.closed_on, r.referrer_name, o.name)
             .join(p, p.id == r.person_uuid).outerjoin(o, o.id == r.organisation_uuid)

@@ -26,7 +26,7 @@ class ClosureState:
 
 
 def closure_state(store: Store, referral_uuid: str) -> ClosureState:
-    with store.transaction() as session:
+    with store.snapshot() as session:
         referral = session.get(m.Referral, referral_uuid)
         if referral is None or referral.deleted_at is not None:
             raise LookupError("That referral is no longer in the store.")
@@ -36,7 +36,7 @@ def closure_state(store: Store, referral_uuid: str) -> ClosureState:
 
 def closure_reasons(store: Store, limit: int = 12) -> list[str]:
     """Reasons given before, the most used first, to offer when closing (a new one may always be typed)."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         given = session.scalars(select(m.ReferralEvent.reason).where(m.ReferralEvent.kind == "closed",
                                                                      m.ReferralEvent.deleted_at.is_(None))).all()
     counts = Counter(" ".join(reason.split())[:200] for reason in given if reason and reason.strip())

@@ -49,7 +49,7 @@ def expected_waits(store: Store, today: date | None = None) -> tuple[int | None,
     r, a = m.Referral, m.Allocation
     first = (select(a.referral_uuid, func.min(a.allocated_on).label("first")).where(a.deleted_at.is_(None))
              .group_by(a.referral_uuid).subquery())
-    with store.transaction() as session:
+    with store.snapshot() as session:
         rows = session.execute(select(r.referred_on, r.decided_on, r.outcome, first.c.first)
                                .outerjoin(first, first.c.referral_uuid == r.id)
                                .where(r.deleted_at.is_(None), r.decided_on >= since, r.outcome != "pending")).all()

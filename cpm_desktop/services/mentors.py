@@ -100,7 +100,7 @@ class WaitingMentor:
 
 
 def load_mentor(store: Store, mentor_uuid: str) -> MentorForm:
-    with store.transaction() as session:
+    with store.snapshot() as session:
         row = live(session, m.Mentor, mentor_uuid)
         if row is None:
             raise MentorError("That mentor is not in the register.")
@@ -174,7 +174,7 @@ def add_progress_check(store: Store, mentor_uuid: str, checked_on: date, notes: 
 def status_history(store: Store, mentor_uuid: str) -> list[StatusChange]:
     """The mentor's changes of status, latest first."""
     s = m.MentorStatusChange
-    with store.transaction() as session:
+    with store.snapshot() as session:
         rows = session.execute(select(s.status, s.changed_on, s.reason)
                                .where(s.mentor_uuid == mentor_uuid, s.deleted_at.is_(None))
                                .order_by(s.changed_on.desc(), s.created_at.desc())).all()
@@ -184,7 +184,7 @@ def status_history(store: Store, mentor_uuid: str) -> list[StatusChange]:
 def progress_checks(store: Store, mentor_uuid: str) -> list[ProgressCheckRow]:
     """The progress checks with a mentor, latest first."""
     c = m.ProgressCheck
-    with store.transaction() as session:
+    with store.snapshot() as session:
         rows = session.execute(select(c.id, c.checked_on, c.checked_by, c.notes)
                                .where(c.mentor_uuid == mentor_uuid, c.deleted_at.is_(None))
                                .order_by(c.checked_on.desc(), c.created_at.desc())).all()
@@ -195,7 +195,7 @@ def mentor_list(store: Store, today: date | None = None) -> list[MentorRow]:
     """Every mentor in the register, with their load, last progress check and whether they may be allocated."""
     today = today or date.today()
     t, c = m.Mentor, m.ProgressCheck
-    with store.transaction() as session:
+    with store.snapshot() as session:
         counts = allocation_counts(session)
         last = dict(iter(session.execute(select(c.mentor_uuid, func.max(c.checked_on)).where(c.deleted_at.is_(None))
                                          .group_by(c.mentor_uuid))))
@@ -211,7 +211,7 @@ def mentor_list(store: Store, today: date | None = None) -> list[MentorRow]:
 
 def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClient]:
     """Supported, open cases with no mentor allocated, longest waiting first."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return clients_waiting_in(session, today or date.today())
 
 
@@ -230,7 +230,7 @@ def clients_waiting_in(session: Session, today: date) -> list[WaitingClient]:
 
 def mentors_never_allocated(store: Store, today: date | None = None) -> list[WaitingMentor]:
     """Trained, active mentors who have never had a client, longest since training first."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return never_allocated_in(session, today or date.today())
 
 
@@ -248,7 +248,7 @@ def never_allocated_in(session: Session, today: date) -> list[WaitingMentor]:
 
 def progress_checks_overdue(store: Store, today: date | None = None) -> list[WaitingMentor]:
     """Active mentors nobody has talked to about their progress in the last 90 days."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return checks_overdue_in(session, today or date.today())
 
 

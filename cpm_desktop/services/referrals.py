@@ -158,7 +158,7 @@ def list_referrals(store: Store, *, search: str = "", area: str | None = None, o
              .join(p, p.id == r.person_uuid))
     query = _filtered(query, search=search, area=area, outcome=outcome, state=state)
     query = query.order_by(r.referred_on.desc(), r.referral_id.desc()).limit(limit)
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return _list_rows(session.execute(query).all(), today)
 
 
@@ -231,7 +231,7 @@ _TEXTS: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], dict[str, str]]]
 
 def _search_texts(store: Store, **filters: str | None) -> dict[str, str]:
     r = m.Referral
-    with store.transaction() as session:
+    with store.snapshot() as session:
         if any(filters.values()):
             return {uuid: text for uuid, text in session.execute(
                 _filtered(select(r.id, r.search_text), search="", **filters)) if text}
@@ -252,7 +252,7 @@ def list_referrals_by_uuid(store: Store, uuids: list[str], today: date | None = 
     query = (select(r.id, r.referral_id, p.person_id, p.first_name, p.last_name, r.referred_on, r.area, r.outcome,
                     r.decided_on, r.closed_on, r.postcode, r.phone, allocated)
              .join(p, p.id == r.person_uuid).where(r.id.in_(uuids), r.deleted_at.is_(None)))
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return _list_rows(session.execute(query).all(), today)
 
 
@@ -260,7 +260,7 @@ def count_referrals(store: Store, *, search: str = "", area: str | None = None, 
                     state: str | None = None) -> int:
     query = _filtered(select(func.count()).select_from(m.Referral), search=search, area=area, outcome=outcome,
                       state=state)
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return session.scalar(query) or 0
 
 
@@ -396,7 +396,7 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
     query = select(p.id, p.person_id, p.first_name, p.last_name, p.date_of_birth).where(p.deleted_at.is_(None))
     if exclude_person:
         query = query.where(p.id != exclude_person)
-    with store.transaction() as session:
+    with store.snapshot() as session:
         people = session.execute(query).all()
         same_phone: set[str] = set()
         if len(phone_digits) >= 6:  # the referral's search text holds the phone's digits
@@ -419,7 +419,7 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
         matches.append(((score or 0) + 50 * phone_match + 50 * same_birth, (row, ", ".join(reasons))))
     matches.sort(key=lambda pair: -pair[0])
     chosen = [match for _, match in matches[:limit]]
-    with store.transaction() as session:
+    with store.snapshot() as session:
         last = dict(iter(session.execute(
             select(r.person_uuid, func.max(r.referred_on)).where(
                 r.person_uuid.in_([row[0] for row, _ in chosen]), r.deleted_at.is_(None)).group_by(r.person_uuid))))
@@ -428,19 +428,19 @@ def possible_matches(store: Store, *, first_name: str, last_name: str, date_of_b
 
 def person_details(store: Store, person_uuid: str) -> ReferralForm:
     """A new referral's form pre-filled from a known person (their latest referral's contact details)."""
-    with store.transaction() as session:
-        latest = session.scalars(select(m.Referral).where(m.Referral.person_uuid == person_uuid,
-                                                          m.Referral.deleted_at.is_(None))
+    with store.snapshot() as session:
+        latest = session.scalars(select(m.Referral.id).where(m.Referral.person_uuid == person_uuid,
+                                                             m.Referral.deleted_at.is_(None))
                                  .order_by(m.Referral.referred_on.desc()).limit(1)).first()
     if latest is None:
-        with store.transaction() as session:
+        with store.snapshot() as session:
             person = live(session, m.Person, person_uuid)
             if person is None:
                 raise LookupError("That person is no longer in the store.")
             return ReferralForm(first_name=person.first_name, last_name=person.last_name,
                                 date_of_birth=person.date_of_birth, gender=person.gender, person_uuid=person.id,
                                 person_id=person.person_id)
-    form = load_referral(store, latest.id)
+    form = load_referral(store, latest)
     return ReferralForm(first_name=form.first_name, last_name=form.last_name, date_of_birth=form.date_of_birth,
                         gender=form.gender, address=form.address, postcode=form.postcode, phone=form.phone,
                         email=form.email, area=form.area, person_uuid=form.person_uuid, person_id=form.person_id)

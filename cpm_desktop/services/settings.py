@@ -26,7 +26,7 @@ def _defaults(key: str) -> dict[str, Any]:
 
 def get_setting(store: Store, key: str) -> dict[str, Any]:
     """The stored value merged over the shipped defaults (so a new default field always has a value)."""
-    with store.transaction() as session:
+    with store.snapshot() as session:
         stored = session.scalar(select(m.Setting.value).where(m.Setting.key == key))
     return _defaults(key) | (json.loads(stored) if stored else {})
 

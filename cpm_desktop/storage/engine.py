@@ -243,6 +243,7 @@ class Store:
             try:
                 yield session
             finally:
+                session.expunge_all()  # what was read stays readable after, as after a transaction's commit
                 session.rollback()
 
     def close(self) -> None:
