@@ -441,6 +441,33 @@ def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
     assert [r.mentor_id for r in dialog.model.rows if r.name == "Renée O'Hara <Smith>"] == ["M0003"]
 
 
+def test_saving_a_mentor_reloads_the_register_once_and_a_closed_register_hears_no_more(window, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
+    from cpm_desktop.ui.operations import perform
+    from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
+
+    register = MentorRegisterDialog(window.context, window)
+    register.show()
+    reloads, reload = [], register.pane.refresh
+    register.pane.refresh = lambda: reloads.append(1) or reload()
+    register.new_mentor()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), MentorDialog))
+    form = QApplication.activeModalWidget()
+    assert form.windowModality() == Qt.WindowModality.WindowModal
+    form.first.setText("Pat")
+    form.last.setText("Once")
+    form.accept()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert reloads == [1]
+    assert register.pane.selected().name == "Pat Once"  # chosen in the register as reloaded
+    register.close()
+    register.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    perform(window.context, Changes.MENTOR, lambda _store: None)  # no slot of the deleted register runs
+
+
 def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkeypatch, qtmodeltester):
 
     import cpm_desktop.ui.panes.case_panel as panel_module
