@@ -302,28 +302,82 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
     dialog.preview.close()
 
 
+def _letter_dialog(window, qtbot, referral_id: str):
+    """Letters ▸ Feedback to the referrer for ``referral_id``, as the menu opens it: window-modal."""
+    from PySide6.QtGui import QAction
+
+    from cpm_desktop.ui.dialogs.letters import LetterDialog
+
+    window.referrals_pane.select(next(r.uuid for r in referrals.list_referrals(window.context.store)
+                                      if r.referral_id == referral_id))
+    window.findChild(QAction, "actionFeedbackLetter").trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), LetterDialog))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    return dialog
+
+
+def _make_letter(dialog, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
 def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtbot):
     import io
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
-
-    dialog = FeedbackLetterDialog(window.context, "R1", window)
-    qtbot.addWidget(dialog)
+    dialog = _letter_dialog(window, qtbot, "R1")
+    heard: list[Changes] = []
+    window.context.changed.connect(heard.append)
     assert dialog.mark_sent.isChecked()
     dialog.wording.setPlainText("Dear colleague,\n\nShort <and> sweet & kind.")
-    dialog.generate()
+    _make_letter(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
     assert "Short <and> sweet & kind." in text
-    r1 = next(r for r in referrals.list_referrals(window.context.store) if r.referral_id == "R1")
+    assert heard == [Changes.REFERRAL]  # recording that it was sent: once
     from cpm_desktop.services.gdpr import subject_access_data
 
     export = subject_access_data(window.context.store, person_id="P1")
     details = dict(next(s for s in export.sections if s.title == "Referral R1").rows)
     assert details["Feedback sent to the referrer"] == date.today().strftime("%d/%m/%Y")
-    assert r1 is not None
     dialog.preview.close()
+    dialog.mark_sent.setChecked(False)
+    _make_letter(dialog, qtbot)
+    assert heard == [Changes.REFERRAL]  # a letter that records nothing announces nothing
+    dialog.preview.close()
+    dialog.done(0)
+
+
+def test_a_letter_for_a_referral_gone_meanwhile_is_refused_in_one_sentence(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from cpm_desktop.services import retention
+
+    dialog = _letter_dialog(window, qtbot, "R3")
+    retention.erase_on_request(window.context.store, kind="person", subject_id="P2", reason="Asked by letter")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: said.append(text))
+    _make_letter(dialog, qtbot)
+    assert len(said) == 1 and said[0].endswith(".") and "\n" not in said[0]
+    assert dialog.preview is None and dialog.isVisible()
+    dialog.done(0)
+
+
+def test_discarding_typing_for_a_referral_erased_meanwhile_shows_an_empty_form(window, qtbot):
+    from cpm_desktop.services import retention
+
+    editor = window.referrals_pane.editor
+    window.referrals_pane.select(next(r.uuid for r in referrals.list_referrals(window.context.store)
+                                      if r.referral_id == "R3"))
+    qtbot.keyClicks(editor.ui.phoneEdit, "0191")
+    assert editor.dirty
+    retention.erase_on_request(window.context.store, kind="person", subject_id="P2", reason="Asked by letter")
+    editor.discard_unsaved()  # as Discard in "Not saved yet" does
+    assert editor.referral_uuid is None and not editor.dirty and editor.ui.lastNameEdit.text() == ""
 
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):

@@ -141,11 +141,14 @@ class ReferralEditor(QWidget):
         self.show_saved()
 
     def show_saved(self) -> None:
-        """The form as saved: the referral again, or an empty new one."""
+        """The form as saved: the referral again, or an empty new one (also for a referral erased meanwhile)."""
         if self._form.referral_uuid:
-            self.edit(self._form.referral_uuid)
-        else:
-            self.start_new()
+            try:
+                self.edit(self._form.referral_uuid)
+                return
+            except LookupError:  # erased, or taken away by a sync, while the form showed it
+                pass
+        self.start_new()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
