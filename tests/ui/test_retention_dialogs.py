@@ -169,6 +169,29 @@ def test_erasure_on_request_from_the_gdpr_menu(window, qtbot, monkeypatch):
     assert kinds == ["erasure"]
 
 
+def test_an_erasure_refused_keeps_the_request_typed_and_closing_it_asks(window, qtbot, monkeypatch, heard):
+    from cpm_desktop.ui.dialogs.retention import ErasureRequestDialog
+
+    retention.place_hold(window.context.store, kind="mentor", subject_id=window.records.leaver_id,
+                         reason="Tribunal", today=TODAY)
+    dialog = ErasureRequestDialog(window.context, window, kind="mentor", subject_id=window.records.leaver_id)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.typed_kept())
+    dialog.open()
+    dialog.reason.setText("Asked by phone")
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warned.append(text))
+    qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    assert len(warned) == 1 and "hold" in warned[0] and heard == []
+    assert dialog.isVisible() and dialog.reason.text() == "Asked by phone" and dialog.erase.isEnabled()
+    assert where_found(window.context.store.path, PASSPHRASE, MENTOR_CANARY)
+    asked = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked.append(args[2]) or unsaved.Button.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.reason.text() == "Asked by phone"
+
+
 def retention_requests(window):
     from cpm_desktop.services.gdpr import list_requests
 
