@@ -98,7 +98,7 @@ def test_a_conflict_is_shown_with_both_values_and_settled_in_the_window(qtbot, t
     main = _window(qtbot, tmp_path / "east.cpm")
     dialog = SyncDialog(main.context, main)
     qtbot.addWidget(dialog)
-    assert dialog.conflicts.rowCount() == 1
+    assert dialog.conflicts.rowCount() == 1 and "1 conflict to settle" in dialog.status_label.text()  # one read
     row = dialog.conflicts.row_at(0)
     assert {row.kept, row.other} == {"0191 1", "0191 2"} and {row.kept_by, row.other_by} == {"Erin East", "Pat Lead"}
     dialog.conflict_view.selectRow(0)

@@ -161,12 +161,13 @@ class SyncDialog(KeepsTyping):
         self.refresh()
 
     def refresh(self) -> None:
-        status = sync_service.status(self.context.store)
+        view = sync_service.sync_view(self.context.store)  # one read: the counts agree with the list
+        status = view.status
         self.status_label.setText(self._describe(status))
         self.sync_button.setEnabled(status.member)
         self.join_box.setVisible(not status.member)
         self.invite_box.setVisible(status.member and status.member_role == "lead")
-        self.conflicts.set_rows(sync_service.conflicts(self.context.store))
+        self.conflicts.set_rows(view.conflicts)
 
     @staticmethod
     def _describe(status: sync_service.SyncStatus) -> str:
