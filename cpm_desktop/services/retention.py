@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cpm_desktop.domain import retention as rules_of
 from cpm_desktop.domain.retention import Due, RetentionRules, RuleError
 from cpm_desktop.services import stores
-from cpm_desktop.services.settings import RETENTION, get_setting, set_setting
+from cpm_desktop.services.settings import RETENTION, get_setting, set_setting, setting_in
 from cpm_desktop.storage import audit, changes, erasure
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
@@ -79,9 +79,8 @@ class DueItem:
 def due_for_deletion(store: Store, today: date | None = None) -> list[DueItem]:
     """What the rules make due today, oldest first, each with why and since when; writes nothing."""
     today = today or date.today()
-    rules = retention_rules(store)
-    with store.snapshot() as session:
-        return _due(session, rules, today)
+    with store.snapshot() as session:  # one read: the rules and the records they are applied to
+        return _due(session, RetentionRules.from_mapping(setting_in(session, RETENTION)), today)
 
 
 def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:
