@@ -21,8 +21,8 @@ from _store import big_store  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
 from cpm_desktop.services.contacts import add_contact  # noqa: E402
-from cpm_desktop.services.gdpr import subject_access_pdf  # noqa: E402
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables  # noqa: E402
+from cpm_desktop.services.subject_access import subject_access_pdf  # noqa: E402
 from cpm_desktop.storage import models as m  # noqa: E402
 from cpm_desktop.storage.engine import Store  # noqa: E402
 

@@ -247,7 +247,7 @@ def cmd_letter_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_sar(args: argparse.Namespace) -> int:
-    from cpm_desktop.services.gdpr import subject_access_pdf
+    from cpm_desktop.services.subject_access import subject_access_pdf
 
     with _open(args) as store:
         try:

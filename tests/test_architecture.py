@@ -147,9 +147,9 @@ def test_the_allow_list_catches_bad_imports(tmp_path):
         "PySide6", "PySide6.QtCore", "cpm_desktop.config", "cpm_desktop.services", "cpm_desktop.services.referrals",
         "cpm_desktop.storage", "cpm_desktop.storage.models", "sqlalchemy.orm"]
     lazy = tmp_path / "report.py"
-    lazy.write_text("def pdf():\n    from cpm_desktop.services import gdpr\n    import hypothesis\n")
+    lazy.write_text("def pdf():\n    from cpm_desktop.services import subject_access\n    import hypothesis\n")
     assert violations(lazy, "reports", "cpm_desktop.reports") == [
-        "cpm_desktop.services", "cpm_desktop.services.gdpr", "hypothesis"]
+        "cpm_desktop.services", "cpm_desktop.services.subject_access", "hypothesis"]
 
 
 # --- third-party imports are declared dependencies -------------------------------------------------------

@@ -26,7 +26,6 @@ from cpm_desktop.domain.workflow import (
     days_waiting,
 )
 from cpm_desktop.services.records import live
-from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.storage.ids import next_id
@@ -281,8 +280,9 @@ def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
 
 
 def load_referral(store: Store, referral_uuid: str) -> ReferralForm:
-    """The referral as the form shows it; the view is recorded in the audit trail."""
-    with store.transaction() as session:
+    """The referral as the form shows it, read without writing; the view goes to the audit trail with the next
+    write (``flush_record_views``)."""
+    with store.snapshot() as session:
         referral = session.get(m.Referral, referral_uuid)
         if referral is None or referral.deleted_at is not None:
             raise LookupError("That referral is no longer in the store.")
@@ -302,7 +302,7 @@ def load_referral(store: Store, referral_uuid: str) -> ReferralForm:
             vulnerabilities=tuple(split_codes(referral.vulnerabilities)),
             under_18_reason=referral.under_18_reason or "", referral_uuid=referral.id, person_uuid=person.id,
             referral_id=referral.referral_id, person_id=person.person_id)
-        audit.record_access(session, "view", "referral", referral.id, subject_uuid=person.id)
+    store.pending_views.note(store.actor, "referral", form.referral_uuid, subject_uuid=form.person_uuid)
     return form
 
 

@@ -1,10 +1,15 @@
 """The audit trail: every change to case data writes an event in the same transaction.
 
 A ``before_flush`` hook stamps records (created/updated, who) and records which fields changed —
-never their values. Views and exports are recorded explicitly with :func:`record_access`.
+never their values. Exports, imports and other disclosures are recorded explicitly with :func:`record_access`,
+in the transaction that makes them. Views are not: reading a record must not write, so a view waits in the
+store's :class:`PendingViews` and is written with the next write (see ``Store.transaction``).
 """
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import event, inspect, select
@@ -150,6 +155,66 @@ def record_access(session: Session, action: str, record_table: str, record_uuid:
         at=utcnow(), actor=actor_of(session), action=action, record_table=record_table,
         record_uuid=record_uuid, subject_uuid=subject_uuid, fields="", detail=detail,
     ))
+
+
+@dataclass(frozen=True)
+class View:
+    """A record read on screen, stamped with when it was read and by whom (not when it is written)."""
+
+    at: datetime
+    actor: str
+    record_table: str
+    record_uuid: str | None
+    subject_uuid: str | None
+    detail: str | None = None
+
+
+class PendingViews:
+    """The views not yet in the audit trail, in the order they were made.
+
+    Twenty row clicks would otherwise be twenty commits, each waiting for the write lock. They are written in
+    the next transaction that writes anything, before its commit; when the store closes; and when the window
+    asks (every half minute, and on locking). A crash loses the views of the last half minute at most.
+    Background workers read records too: hence the lock.
+    """
+
+    def __init__(self) -> None:
+        self._views: list[View] = []
+        self._lock = threading.Lock()
+
+    def note(self, actor: str, record_table: str, record_uuid: str | None, subject_uuid: str | None = None,
+             detail: str | None = None) -> None:
+        with self._lock:
+            self._views.append(View(utcnow(), actor, record_table, record_uuid, subject_uuid, detail))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._views)
+
+    def take(self) -> list[View]:
+        with self._lock:
+            views, self._views = self._views, []
+        return views
+
+    def give_back(self, views: Sequence[View]) -> None:
+        """Views taken for a transaction that did not commit: they wait for the next, in their own order."""
+        with self._lock:
+            self._views[:0] = views
+
+
+def write_views(session: Session, views: Sequence[View]) -> int:
+    """The views as audit events, flushed now; returns how many. The hook gives them their uuid, device and
+    place in the outbox as it gives every other event. A view of a record erased since is dropped, as the
+    erasure took its trail (sync drops such events the same way)."""
+    uuids = {u for v in views for u in (v.record_uuid, v.subject_uuid) if u}
+    erased = set(session.scalars(select(m.Tombstone.row_uuid).where(m.Tombstone.row_uuid.in_(uuids)))) \
+        if uuids else set()
+    events = [m.AuditEvent(at=v.at, actor=v.actor, action="view", record_table=v.record_table,
+                           record_uuid=v.record_uuid, subject_uuid=v.subject_uuid, fields="", detail=v.detail)
+              for v in views if not {v.record_uuid, v.subject_uuid} & erased]
+    session.add_all(events)
+    session.flush()
+    return len(events)
 
 
 def install(session_factory: sessionmaker[Session]) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cpm_desktop.domain import passphrase as passphrases
-from cpm_desktop.storage import audit, migrations
+from cpm_desktop.storage import audit, changes, migrations
 from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.faults import (
     SQLITE_CANTOPEN,
@@ -122,6 +122,7 @@ class Store:
         self._passphrase = passphrase  # held in memory only, as the connect listener holds it anyway
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={audit.ACTOR_KEY: actor})
         audit.install(self._sessions)
+        self.pending_views = audit.PendingViews()  # records read and not yet in the trail (see audit.py)
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -197,11 +198,37 @@ class Store:
         """A session in one write transaction: committed when the block ends, rolled back on any error.
 
         It begins IMMEDIATE: the store's write lock is taken first, so what the block reads (the next id, a
-        count it checks) cannot change under it before it writes; another process waits its turn.
+        count it checks) cannot change under it before it writes; another process waits its turn. The views
+        read since the last write are written with its own writes, in the same commit (and kept for the next
+        write if it does not commit).
         """
-        with self._sessions() as session, session.begin():
-            session.connection(execution_options={_BEGIN: "IMMEDIATE"})
-            yield session
+        views: list[audit.View] = []
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection(execution_options={_BEGIN: "IMMEDIATE"})
+                changed_before = _rows_changed(session)
+                yield session
+                session.flush()
+                # A transaction that only read stays without writes; one that wrote carries the views too.
+                if _rows_changed(session) != changed_before and not session.info.get(changes.APPLYING):
+                    views = self.pending_views.take()
+                    audit.write_views(session, views)
+        except BaseException:
+            self.pending_views.give_back(views)
+            raise
+
+    def write_pending_views(self) -> int:
+        """Write the views read since the last write, in a transaction of their own (none when there are none);
+        returns how many were written."""
+        views = self.pending_views.take()
+        if not views:
+            return 0
+        try:
+            with self.transaction() as session:
+                return audit.write_views(session, views)
+        except BaseException:
+            self.pending_views.give_back(views)
+            raise
 
     @contextmanager
     def snapshot(self) -> Iterator[Session]:
@@ -219,7 +246,10 @@ class Store:
                 session.rollback()
 
     def close(self) -> None:
-        self.engine.dispose()
+        try:
+            self.write_pending_views()  # the views of the last moments are kept
+        finally:
+            self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -291,6 +321,13 @@ class Store:
         finally:
             remove_store_files(partial)
         return out
+
+
+def _rows_changed(session: Session) -> int:
+    """The rows the session's connection has inserted, changed or deleted since it was opened."""
+    driver = session.connection().connection.driver_connection
+    assert driver is not None, "a session in a transaction has its connection"
+    return int(driver.total_changes)
 
 
 def _export_copy(driver_connection: Any, partial: Path, key: str) -> None:

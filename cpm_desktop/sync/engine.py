@@ -340,6 +340,7 @@ class _Applier:
                         self._merge_shared(change, payload)
                 self._insert_new_rows()
                 session.flush()
+                self._forward_misrouted(payloads)
                 if events:  # append-only: one statement for the page, a copy already held is skipped
                     session.execute(insert(m.AuditEvent).prefix_with("OR IGNORE"), events)
                 self._refresh_search_text()
@@ -349,6 +350,28 @@ class _Applier:
             session.flush()
         finally:
             session.info[changes.APPLYING] = False
+
+    def _forward_misrouted(self, payloads: list[tuple[Change, dict[str, Any]]]) -> None:
+        """Pass on what was sent to a case's old area after the case moved (by a laptop that had not heard).
+
+        The laptop that moved a case holds both areas, so it hears such a change and is allowed to send to the
+        new area; any laptop holding both does the same. The copy carries every field's clock, so merging it
+        twice changes nothing; without it a contact logged in the old area just before the move would reach
+        the lead but never the new area's coordinators.
+        """
+        candidates = {(change.entity, change.row_uuid): change.area for change, payload in payloads
+                      if change.area is not None and payload.get("op") != "erase" and "moved_from" not in payload
+                      and (change.entity in routing.PARENTS or change.entity in ("referral", "person"))
+                      and change.row_uuid not in self.erased}
+        if not candidates:
+            return
+        router = routing.Router(self.session, [(entity, row_uuid, None) for entity, row_uuid in candidates])
+        for (entity, row_uuid), sent_to in candidates.items():
+            now_in = router.areas(entity, row_uuid)
+            if now_in and sent_to not in now_in and all(self.member.holds_area(area) for area in now_in):
+                row = self.session.get(MODELS[entity], row_uuid)
+                if row is not None:
+                    queue_copy(self.session, row)
 
     def _prefetch(self, payloads: list[tuple[Change, dict[str, Any]]]) -> None:
         """Load every row the page touches in a few queries, so merging reads from memory; learn which of
@@ -437,10 +460,9 @@ class _Applier:
             person_uuid = fields.get("person_uuid") or getattr(row, "person_uuid", None)
             if person_uuid:
                 self.touched_people.add(person_uuid)
-            area = fields["area"] if "area" in fields else getattr(row, "area", None)
-            if not self.member.holds_area(area):
-                if row is not None:
-                    self._purge(row.id)
+            # A case new here is taken only if it is in this laptop's areas; a case held here is merged first
+            # (an older copy naming its old area must not take it away) and let go after if it moved away.
+            if row is None and not self.member.holds_area(fields.get("area")):
                 return
         if row is None:
             if payload.get("op") not in ("create", "state"):

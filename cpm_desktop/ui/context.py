@@ -1,14 +1,19 @@
 """What every pane shares: the open store, the vocabulary and the one current referral."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from cpm_desktop.domain.vocabulary import Vocabulary
+from cpm_desktop.services.record_views import FLUSH_SECONDS, flush_record_views
 from cpm_desktop.services.stores import Store
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.unsaved import Unsaved, resolve
+
+log = logging.getLogger(__name__)
 
 
 class AppContext(QObject):
@@ -31,6 +36,15 @@ class AppContext(QObject):
         self._resolving = False
         with store.snapshot() as session:
             self.vocabulary: Vocabulary = vocabulary_for(session)
+        # Views of records wait in memory (reading writes nothing); written every half minute, and on locking.
+        self.views_timer = QTimer(self, interval=FLUSH_SECONDS * 1000, timeout=self.flush_record_views)
+        self.views_timer.start()
+
+    def flush_record_views(self) -> None:
+        try:
+            flush_record_views(self.store)
+        except Exception:  # the store busy or full: the views are kept for the next write or the next try
+            log.warning("The views of records could not be written to the audit trail yet", exc_info=True)
 
     @property
     def current_referral(self) -> str | None:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
                                         idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
         self.lock_screen = self.session_lock.screen
         self.session_lock.lockedChanged.connect(lambda locked: None if locked else self._update_title())
+        self.session_lock.lockedChanged.connect(lambda locked: context.flush_record_views() if locked else None)
         self.session_watch = SessionWatch(self, self.lock)  # the OS locking the session or going to sleep
         self._update_title()
         self.update_sync_status()

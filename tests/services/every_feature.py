@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from cpm_desktop.services import allocation, cases, closure, contacts, gdpr, goals, letters, mentors, referrals, risk
+from cpm_desktop.services import (
+    access_requests,
+    allocation,
+    cases,
+    closure,
+    contacts,
+    goals,
+    letters,
+    mentors,
+    referrals,
+    risk,
+)
 from cpm_desktop.services.mentors import MentorForm
 from cpm_desktop.services.referrals import ReferralForm
 from cpm_desktop.services.vocabulary import add_entry
@@ -140,11 +151,11 @@ def use_every_feature(store) -> dict[str, str]:
     closure.close_case(store, r1, date(2018, 10, 1), "Moved away", today=TODAY)
 
     # Subject-access requests: a client's, paused, extended and completed; a mentor's, just received.
-    request = gdpr.register_request(store, "person", ionut.person_id, date(2019, 1, 31), notes="By letter")
-    gdpr.pause_request(store, request, date(2019, 2, 1), date(2019, 2, 8))
-    gdpr.update_request(store, request, identity_checked_on=date(2019, 2, 8), extension_months=1,
+    request = access_requests.register_request(store, "person", ionut.person_id, date(2019, 1, 31), notes="By letter")
+    access_requests.pause_request(store, request, date(2019, 2, 1), date(2019, 2, 8))
+    access_requests.update_request(store, request, identity_checked_on=date(2019, 2, 8), extension_months=1,
                         extension_reason="Many records", completed_on=date(2019, 3, 20))
-    gdpr.register_request(store, "mentor", _mentor_form(store, zoe)["mentor_id"], date(2019, 5, 1))
+    access_requests.register_request(store, "mentor", _mentor_form(store, zoe)["mentor_id"], date(2019, 5, 1))
     return {"r1": r1, "r2": r2, "r3": r3, "zoe": zoe, "tom": tom, "ann": ann, "leaver": leaver}
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cpm_desktop.services import contacts, gdpr, goals, referrals, risk
+from cpm_desktop.services import access_requests, contacts, goals, referrals, risk
 from cpm_desktop.services.interchange import import_tables
 from tests.services.test_interchange import blank, sample_tables
 
@@ -42,7 +42,7 @@ def load_full_record(store) -> dict[str, str]:
     first = next(c for c in contacts.list_contacts(store, uuids["R1"]) if c.contact_id == "C0")
     contacts.edit_contact(store, first.uuid, occurred_at=first.occurred_at, activity=first.activity,
                           minutes=first.minutes, notes="Corrected: met at the café")
-    gdpr.register_request(store, "person", "P1", date(2026, 1, 31))
+    access_requests.register_request(store, "person", "P1", date(2026, 1, 31))
     return uuids
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from cpm_desktop.domain.subject_access import Redaction, add_months, due_date, redact
 from cpm_desktop.services import risk
-from cpm_desktop.services.gdpr import subject_access_data, subject_access_pdf
 from cpm_desktop.services.interchange import import_tables
 from cpm_desktop.services.settings import GDPR, get_setting, set_setting
+from cpm_desktop.services.subject_access import subject_access_data, subject_access_pdf
 from cpm_desktop.storage import models as m
 from tests.services.test_interchange import HOSTILE, blank, sample_tables
 
@@ -152,7 +152,7 @@ def test_redact_is_case_insensitive_and_literal():
 
 
 def test_request_register_tracks_the_clock(loaded):
-    from cpm_desktop.services.gdpr import list_requests, register_request, update_request
+    from cpm_desktop.services.access_requests import list_requests, register_request, update_request
 
     uuid = register_request(loaded, "person", "P1", date(2026, 1, 31))
     (row,) = list_requests(loaded, today=date(2026, 2, 20))

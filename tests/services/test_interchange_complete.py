@@ -182,13 +182,13 @@ def test_five_files_of_an_older_export_still_import_with_their_history_derived(s
 def test_a_request_about_someone_no_longer_in_the_files_does_not_break_the_round_trip(store, tmp_path):
     """The person's only referral was deleted: the files cannot name them, so their request stays behind
     (an export that its own import refuses would be worse)."""
-    from cpm_desktop.services import gdpr
+    from cpm_desktop.services import access_requests
     from cpm_desktop.services.interchange import import_tables
     from tests.services.test_interchange import sample_tables
 
     import_tables(store, sample_tables())
-    gdpr.register_request(store, "person", "P2", date(2019, 1, 31))
-    gdpr.register_request(store, "person", "P3", date(2019, 2, 1))
+    access_requests.register_request(store, "person", "P2", date(2019, 1, 31))
+    access_requests.register_request(store, "person", "P3", date(2019, 2, 1))
     with store.transaction() as session:
         referral = session.scalars(select(m.Referral).where(m.Referral.referral_id == "R3")).one()
         referral.deleted_at, referral.deleted_reason = referral.created_at, "retention"

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from cpm_desktop.reports.evaluation import render_evaluation
 from cpm_desktop.resources_path import base_vocabulary
 from cpm_desktop.services import letters
-from cpm_desktop.services.gdpr import subject_access_pdf
 from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.services.subject_access import subject_access_pdf
 from tests.reports.sample_evaluation import SAMPLE
 from tests.services.test_interchange import sample_tables
 

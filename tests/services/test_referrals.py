@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from cpm_desktop.domain.workflow import WorkflowError
 from cpm_desktop.services import cases, referrals, risk
+from cpm_desktop.services.record_views import flush_record_views
 from cpm_desktop.services.referrals import IntakeError, ReferralForm
 from cpm_desktop.storage import models as m
 
@@ -102,6 +103,7 @@ def test_renaming_a_person_updates_search_of_all_their_referrals(store):
 def test_viewing_a_referral_is_audited(store):
     saved = new(store)
     referrals.load_referral(store, saved.referral_uuid)
+    flush_record_views(store)  # the window does this every half minute (tests/services/test_record_views.py)
     with store.transaction() as session:
         views = session.scalars(select(m.AuditEvent).where(m.AuditEvent.action == "view")).all()
     assert [(v.record_uuid, v.subject_uuid) for v in views] == [(saved.referral_uuid, saved.person_uuid)]

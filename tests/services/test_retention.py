@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from cpm_desktop.services import gdpr, interchange, retention
+from cpm_desktop.services import access_requests, interchange, retention, subject_access
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store, execute_pragma
 from tests.conftest import PASSPHRASE
@@ -62,7 +62,7 @@ def test_the_dry_run_writes_nothing(store, scheme):
 def test_a_legal_hold_and_an_open_request_keep_a_due_record_and_say_why(store, scheme):
     hold = retention.place_hold(store, kind="person", subject_id=scheme.due_person_id, reason="Civil claim",
                                 until=date(2027, 6, 30), today=TODAY)
-    gdpr.register_request(store, "mentor", scheme.leaver_id, date(2026, 11, 20))
+    access_requests.register_request(store, "mentor", scheme.leaver_id, date(2026, 11, 20))
     items = {item.key: item for item in retention.due_for_deletion(store, today=TODAY)}
     assert items[f"case:{scheme.due_referral}"].kept == "Kept: a legal hold until 30/06/2027 (Civil claim)"
     assert items[f"mentor:{scheme.leaver}"].kept.startswith("Kept: a subject-access request received on 20/11/2026")
@@ -88,7 +88,7 @@ def test_a_hold_that_has_ended_keeps_nothing(store, scheme):
 
 def test_after_retention_runs_the_canary_is_in_no_table_no_free_page_no_wal_and_no_later_export(
         store, scheme, tmp_path):
-    gdpr.subject_access_data(store, person_id=scheme.due_person_id)  # audit events about the person
+    subject_access.subject_access_data(store, person_id=scheme.due_person_id)  # audit events about the person
     with store.transaction() as session:  # enough of the case's log to fill whole pages, freed when it goes
         session.add_all(m.Contact(contact_id=f"C-LONG-{n}", referral_uuid=scheme.due_referral, activity="case_notes",
                                   occurred_at=datetime(2019, 1, 1, 10), notes=f"{CANARY} said, at length: " + "x" * 900)
@@ -152,7 +152,7 @@ def test_erasure_on_request_is_recorded_in_the_register(store, scheme):
                                         reason="Asked by email to be forgotten", received_on=date(2026, 11, 28),
                                         today=TODAY)
     assert report.erased_records >= 4
-    requests = gdpr.list_requests(store, today=TODAY)
+    requests = access_requests.list_requests(store, today=TODAY)
     erased = [r for r in requests if r.subject_kind == "mentor"]
     assert len(erased) == 1 and erased[0].completed_on == TODAY and erased[0].received_on == date(2026, 11, 28)
     assert erased[0].request_kind == "erasure" and MENTOR_CANARY not in erased[0].subject_name
@@ -168,7 +168,7 @@ def test_erasure_on_request_refuses_bad_input_in_one_sentence_and_erases_nothing
         retention.erase_on_request(store, kind="person", subject_id=scheme.due_person_id, reason=" ", today=TODAY)
     with pytest.raises(LookupError, match="no person with the id P-nobody"):
         retention.erase_on_request(store, kind="person", subject_id="P-nobody", reason="x", today=TODAY)
-    gdpr.register_request(store, "person", scheme.due_person_id, date(2026, 11, 30))
+    access_requests.register_request(store, "person", scheme.due_person_id, date(2026, 11, 30))
     with pytest.raises(retention.ErasureRefused, match="subject-access request .* still open"):
         retention.erase_on_request(store, kind="person", subject_id=scheme.due_person_id, reason="x", today=TODAY)
     assert where_found(store.path, PASSPHRASE, CANARY)

@@ -1,4 +1,4 @@
-"""A hub in memory with the real hub's rules (first copy of a change id wins, areas limit reading).
+"""A hub in memory with the real hub's rules (first copy of a change id wins, areas limit reading and pushing).
 
 For the property tests of the merge, which run thousands of syncs; the PostgreSQL hub has its own tests.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cpm_desktop.sync.protocol import Change, HubUnreachable, Pulled
+from cpm_desktop.sync.protocol import Change, HubRefused, HubUnreachable, Pulled
 
 
 @dataclass
@@ -24,6 +24,8 @@ class MemoryHub:
     def push(self, changes: Sequence[Change]) -> None:
         if self.log.down:
             raise HubUnreachable("The hub cannot be reached.")
+        if self.areas is not None and any(c.area is not None and c.area not in self.areas for c in changes):
+            raise HubRefused("pushed for an area it does not hold")  # the real hub's row-level security
         for change in changes:
             if change.change_id not in self.log.ids:
                 self.log.ids.add(change.change_id)

@@ -117,6 +117,12 @@ def _run(history):
 @given(st.lists(step, min_size=1, max_size=25))
 # Found by hypothesis: a moved case's full copy arriving in the same page as the case's creation.
 @example([("refer", "lead", "east"), ("refer", "lead", "north"), ("move", "lead", 0, "north")])
+# Found by hypothesis: a contact logged on the old area's laptop while the lead moved the case away.
+@example([("refer", "lead", "east"), ("refer", "east", "east"), ("refer", "lead", "east"), ("sync", "lead"),
+          ("sync", "east"), ("move", "lead", 1, "north"), ("contact", "east", 1)])
+# ... and a detail edited there meanwhile.
+@example([("refer", "lead", "east"), ("sync", "lead"), ("sync", "east"), ("move", "lead", 0, "north"),
+          ("describe", "east", 0, "b")])
 def test_laptops_agree_whatever_they_do_and_whenever_they_sync(history):
     _run(history)
 

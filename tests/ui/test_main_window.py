@@ -261,7 +261,7 @@ def test_evaluation_dialog_generates_off_the_gui_thread(window, qtbot):
     dialog.as_of.setDate(QDate(2026, 11, 23))
     dialog.generate()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
-    assert len(dialog.preview.images) >= 5
+    assert dialog.preview.page_count >= 5
     target = dialog.tmp_target = window.context.store.path.with_name("summary.pdf")
     dialog.preview.save_to(target)
     assert target.read_bytes().startswith(b"%PDF")
@@ -298,7 +298,7 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=20000)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
     assert "Ionuț" in text and "O'Neil" not in text and "Names the referring doctor" in text
-    assert dialog.preview.images
+    assert dialog.preview.page_count
     dialog.preview.close()
 
 
@@ -339,7 +339,7 @@ def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtb
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
     assert "Short <and> sweet & kind." in text
     assert heard == [Changes.REFERRAL]  # recording that it was sent: once
-    from cpm_desktop.services.gdpr import subject_access_data
+    from cpm_desktop.services.subject_access import subject_access_data
 
     export = subject_access_data(window.context.store, person_id="P1")
     details = dict(next(s for s in export.sections if s.title == "Referral R1").rows)
@@ -381,7 +381,7 @@ def test_discarding_typing_for_a_referral_erased_meanwhile_shows_an_empty_form(w
 
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):
-    from cpm_desktop.services.gdpr import register_request
+    from cpm_desktop.services.access_requests import register_request
     from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
 
     register_request(window.context.store, "person", "P1", date.today())
@@ -551,7 +551,7 @@ def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkey
 
 
 def test_the_project_lead_maintains_the_subject_access_information(window, qtbot):
-    from cpm_desktop.services.gdpr import subject_access_data
+    from cpm_desktop.services.subject_access import subject_access_data
     from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
 
     dialog = GdprSettingsDialog(window.context, window)

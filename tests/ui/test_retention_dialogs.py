@@ -193,7 +193,7 @@ def test_an_erasure_refused_keeps_the_request_typed_and_closing_it_asks(window, 
 
 
 def retention_requests(window):
-    from cpm_desktop.services.gdpr import list_requests
+    from cpm_desktop.services.access_requests import list_requests
 
     return list_requests(window.context.store, today=date.today())
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
 from cpm_desktop.domain.subject_access import Redaction, days_paused
-from cpm_desktop.services import gdpr
+from cpm_desktop.services import access_requests
 from cpm_desktop.services.interchange import import_tables
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
@@ -167,7 +167,7 @@ def test_a_request_is_registered_through_the_form_and_a_refusal_keeps_the_typing
 
 def test_a_refused_pause_keeps_the_dates_and_a_pause_is_announced_once(register, qtbot, warnings, heard):
     received = date.today() - timedelta(days=20)
-    gdpr.register_request(register.context.store, "person", "P1", received)
+    access_requests.register_request(register.context.store, "person", "P1", received)
     register.refresh()
     register.table.selectRow(0)
     press(register, "&Pause the clock…", qtbot)
@@ -188,18 +188,18 @@ def test_a_refused_pause_keeps_the_dates_and_a_pause_is_announced_once(register,
 
 
 def test_identity_checked_is_one_announcement_and_one_reload(register, qtbot, heard):
-    gdpr.register_request(register.context.store, "person", "P1", date.today())
+    access_requests.register_request(register.context.store, "person", "P1", date.today())
     register.refresh()
     register.table.selectRow(0)
     reloads = []
     register.refresh = lambda: reloads.append(1)  # the subscription looks the method up when told
     press(register, "&Identity checked today", qtbot)
     assert heard == [Changes.SETTINGS] and reloads == [1]
-    assert gdpr.list_requests(register.context.store)[0].identity_checked_on == date.today()
+    assert access_requests.list_requests(register.context.store)[0].identity_checked_on == date.today()
 
 
 def test_the_export_opens_window_modal_for_the_requests_subject_and_announces_nothing(register, qtbot, heard):
-    gdpr.register_request(register.context.store, "mentor", "M1", date.today())
+    access_requests.register_request(register.context.store, "mentor", "M1", date.today())
     register.refresh()
     register.table.selectRow(0)
     press(register, "Prepare the &export…", qtbot)

@@ -1,16 +1,22 @@
-"""Preview a generated PDF as page images, then save it where the person chooses, or print it."""
+"""Preview a generated PDF as page images, then save it where the person chooses, or print it.
+
+Pages are rendered only as they come into view: a long export (a hundred pages and more) would otherwise hold
+every page as an image at once. Each page has a placeholder of its own size from the start, so the scroll bar is
+right before anything is drawn; a page scrolled far out of view gives its image back.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pypdfium2
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QImage, QPainter, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -22,21 +28,42 @@ from PySide6.QtWidgets import (
 from cpm_desktop.domain.text import plural
 from cpm_desktop.services.files import write_private_file
 
+SCALE = 1.3  # screen pixels per PDF point
+NEARBY = 2  # pages kept rendered either side of those in view, so a short scroll shows them at once
+PRINT_DPI = 300  # enough for text; a printer's full resolution (1200 dpi) would be 400 MB a page
 
-def page_images(pdf: bytes, scale: float = 1.3) -> list[QImage]:
-    """Each page rendered in memory (nothing is written to disk)."""
-    document = pypdfium2.PdfDocument(pdf)
-    images = []
-    try:
-        for page in document:
+
+class PdfPages:
+    """An open PDF: the size of every page without rendering any, and one page rendered when asked."""
+
+    def __init__(self, pdf: bytes):
+        self._document: pypdfium2.PdfDocument | None = pypdfium2.PdfDocument(pdf)
+        self.count = len(self._document)
+
+    def size(self, index: int, scale: float = SCALE) -> QSize:
+        assert self._document is not None, "the PDF is closed"
+        width, height = self._document.get_page_size(index)
+        return QSize(round(width * scale), round(height * scale))
+
+    def render(self, index: int, scale: float = SCALE) -> QImage:
+        assert self._document is not None, "the PDF is closed"
+        page = self._document[index]
+        try:
             bitmap = page.render(scale=scale, rev_byteorder=True)
             image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
                            QImage.Format.Format_RGB888 if bitmap.n_channels == 3 else QImage.Format.Format_RGBA8888)
-            images.append(image.copy())
+            return image.copy()  # the bitmap's buffer goes when it does
+        finally:
             page.close()
-    finally:
-        document.close()
-    return images
+
+    @property
+    def is_open(self) -> bool:
+        return self._document is not None
+
+    def close(self) -> None:
+        if self._document is not None:
+            self._document.close()
+            self._document = None
 
 
 class PdfPreviewDialog(QDialog):
@@ -53,16 +80,23 @@ class PdfPreviewDialog(QDialog):
         self.pdf = pdf
         self.suggested_name = suggested_name
         self.saved_to: Path | None = None
-        pages = QWidget()
-        column = QVBoxLayout(pages)
-        self.images = page_images(pdf) if render else []
-        for image in self.images:
-            label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            column.addWidget(label)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(pages)
+        self.pages: PdfPages | None = PdfPages(pdf) if render else None
+        self.page_count = self.pages.count if self.pages else 0
+        self.slots: list[QLabel] = []
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        for index in range(self.page_count):
+            slot = QLabel(objectName=f"pdfPage{index + 1}", frameShape=QFrame.Shape.Box)
+            slot.setFixedSize(self.pages.size(index))  # type: ignore[union-attr]  # pages exist when counted
+            column.addWidget(slot, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.slots.append(slot)
+        self.page_area = QScrollArea(widgetResizable=True, objectName="pdfPages")
+        self.page_area.setWidget(column_widget)
+        # Scrolling asks for the pages in view once the bar has come to rest for a moment, not for every page
+        # dragged past.
+        self._due = QTimer(self, singleShot=True, interval=30)
+        self._due.timeout.connect(self.render_visible)
+        self.page_area.verticalScrollBar().valueChanged.connect(lambda _value: self._due.start())  # not start(msec)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = QPushButton("&Save…", objectName="savePdfButton")
         self.print_button = QPushButton("&Print…", objectName="printPdfButton")
@@ -72,13 +106,64 @@ class PdfPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.choose_and_save)
         self.print_button.clicked.connect(self.print_pages)
         self.print_button.setEnabled(render)
+        self.finished.connect(self.release)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(plural(len(self.images), "page") if render else
+        layout.addWidget(QLabel(plural(self.page_count, "page") if render else
                                 "This PDF is protected with a password, so it is not shown here. Save it, and "
                                 "give the password to the person separately."))
-        layout.addWidget(scroll)
+        layout.addWidget(self.page_area)
         layout.addWidget(buttons)
         self.resize(900, 760)
+
+    # --- rendering on demand ---------------------------------------------------------------------------
+
+    def pages_in_view(self) -> range:
+        """The pages any part of which is in the scroll area's viewport (empty before it is laid out)."""
+        top = self.page_area.verticalScrollBar().value()
+        seen = QRect(0, top, self.page_area.viewport().width() or 1, self.page_area.viewport().height())
+        shown = [i for i, slot in enumerate(self.slots) if slot.geometry().intersects(seen)]
+        return range(shown[0], shown[-1] + 1) if shown else range(0)
+
+    def rendered_pages(self) -> list[int]:
+        return [i for i, slot in enumerate(self.slots) if not slot.pixmap().isNull()]
+
+    def render_visible(self) -> None:
+        """Render the pages in view and a few either side; let every other page's image go."""
+        if self.pages is None or not self.pages.is_open or not self.isVisible():
+            return
+        visible = self.pages_in_view()
+        if not visible:
+            return
+        wanted = range(max(0, visible.start - NEARBY), min(self.page_count, visible.stop + NEARBY))
+        for index, slot in enumerate(self.slots):
+            if index not in wanted:
+                if not slot.pixmap().isNull():
+                    slot.clear()
+            elif slot.pixmap().isNull():
+                slot.setPixmap(QPixmap.fromImage(self.pages.render(index)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._due.start()  # after the layout has given the placeholders their places
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._due.start()
+
+    def release(self) -> None:
+        """Close the PDF and drop every image: the dialog is done with."""
+        self._due.stop()
+        for slot in self.slots:
+            slot.clear()
+        if self.pages is not None:
+            self.pages.close()
+        self.print_button.setEnabled(False)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)  # a visible dialog is rejected, and so finished; a hidden one is not
+        self.release()
+
+    # --- saving and printing ---------------------------------------------------------------------------
 
     def choose_and_save(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Save PDF", self.suggested_name, "PDF files (*.pdf)")
@@ -94,16 +179,30 @@ class PdfPreviewDialog(QDialog):
         self.saved_to = path
 
     def print_pages(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+        if self.pages is None or not self.pages.is_open:
             return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.page_count)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the pages the printer was set to (all by default), rendering one at a time."""
+        assert self.pages is not None
+        first = printer.fromPage() or 1
+        last = printer.toPage() or self.page_count
+        scale = min(printer.resolution(), PRINT_DPI) / 72
         painter = QPainter(printer)
         try:
-            for number, image in enumerate(page_images(self.pdf, scale=printer.resolution() / 72)):
-                if number:
+            for index in range(first - 1, last):
+                if index >= first:
                     printer.newPage()
+                image = self.pages.render(index, scale)
                 target = painter.viewport()
                 size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(target.x(), target.y(), image.scaled(size))
+                painter.drawImage(QRect(target.topLeft(), size), image)
         finally:
             painter.end()

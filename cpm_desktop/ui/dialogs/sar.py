@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.subject_access import Redaction, name_forms, plain_text
-from cpm_desktop.services import gdpr
+from cpm_desktop.services import access_requests, subject_access
 from cpm_desktop.services.stores import Store
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
@@ -236,7 +236,7 @@ class SubjectAccessDialog(KeepsTyping):
         if who is None:
             return
         (person_id, mentor_id), redactions = who, self.chosen_redactions()
-        self._run("Reading the record", lambda store, progress: plain_text(gdpr.subject_access_data(
+        self._run("Reading the record", lambda store, progress: plain_text(subject_access.subject_access_data(
             store, person_id=person_id, mentor_id=mentor_id, redactions=redactions, progress=progress,
             action="view")), self._show_text)
 
@@ -251,7 +251,7 @@ class SubjectAccessDialog(KeepsTyping):
             return
         (person_id, mentor_id), redactions, password = who, self.chosen_redactions(), self.password.text() or None
         subject = person_id or mentor_id or ""
-        self._run("Preparing the subject-access export", lambda store, progress: gdpr.subject_access_pdf(
+        self._run("Preparing the subject-access export", lambda store, progress: subject_access.subject_access_pdf(
             store, person_id=person_id, mentor_id=mentor_id, redactions=redactions, password=password,
             progress=progress), lambda pdf: self._show(pdf, subject, password))
 
@@ -360,17 +360,17 @@ class RequestRegisterDialog(QDialog):
     def refresh(self) -> None:
         """The register as stored, the request chosen before still chosen."""
         chosen = self._current()
-        self.model.set_rows(gdpr.list_requests(self.context.store))
+        self.model.set_rows(access_requests.list_requests(self.context.store))
         self.table.resizeColumnsToContents()
         row = next((n for n, r in enumerate(self.model.rows) if chosen and r.uuid == chosen.uuid), None)
         if row is not None:
             self.table.selectRow(row)
 
-    def _current(self) -> gdpr.RequestRow | None:
+    def _current(self) -> access_requests.RequestRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def _selected(self) -> gdpr.RequestRow | None:
+    def _selected(self) -> access_requests.RequestRow | None:
         row = self._current()
         if row is None:
             QMessageBox.information(self, REGISTER_TITLE, "Choose a request in the register first.")
@@ -389,7 +389,7 @@ class RequestRegisterDialog(QDialog):
             if not subject:
                 QMessageBox.warning(dialog, REGISTER_TITLE, "Give the person's or mentor's id.")
                 return False
-            return self._record(lambda store: gdpr.register_request(store, kind, subject, received))
+            return self._record(lambda store: access_requests.register_request(store, kind, subject, received))
 
         dialog.save_with(save)
         dialog.open()
@@ -398,12 +398,13 @@ class RequestRegisterDialog(QDialog):
     def identity_checked(self) -> None:
         row = self._selected()
         if row:
-            self._record(lambda store: gdpr.update_request(store, row.uuid, identity_checked_on=date.today()))
+            self._record(lambda store: access_requests.update_request(store, row.uuid,
+                                                                      identity_checked_on=date.today()))
 
     def completed(self) -> None:
         row = self._selected()
         if row:
-            self._record(lambda store: gdpr.update_request(store, row.uuid, completed_on=date.today()))
+            self._record(lambda store: access_requests.update_request(store, row.uuid, completed_on=date.today()))
 
     def pause(self) -> PauseDialog | None:
         row = self._selected()
@@ -413,7 +414,7 @@ class RequestRegisterDialog(QDialog):
 
         def save() -> bool:
             asked, answered = dialog.values()
-            return self._record(lambda store: gdpr.pause_request(store, row.uuid, asked, answered))
+            return self._record(lambda store: access_requests.pause_request(store, row.uuid, asked, answered))
 
         dialog.save_with(save)
         dialog.open()
@@ -430,7 +431,7 @@ class RequestRegisterDialog(QDialog):
         reason, ok = ask_reason(self, "Extend", "Why does the request need more time (complex or numerous "
                                 "requests)?", text=row.extension_reason)
         if ok:
-            self._record(lambda store: gdpr.update_request(store, row.uuid, extension_months=months,
+            self._record(lambda store: access_requests.update_request(store, row.uuid, extension_months=months,
                                                            extension_reason=reason))
 
     def export(self) -> SubjectAccessDialog | None:

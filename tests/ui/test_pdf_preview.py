@@ -1,0 +1,88 @@
+"""The PDF preview renders pages as they come into view, keeps only a few, and prints one page at a time."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
+
+from cpm_desktop.ui.dialogs.pdf_preview import NEARBY, SCALE, PdfPreviewDialog
+
+
+def numbered_pdf(pages: int, landscape_pages: tuple[int, ...] = ()) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for number in range(1, pages + 1):
+        canvas.setPageSize(landscape(A4) if number in landscape_pages else A4)
+        canvas.drawString(72, 500, f"This is page {number} of {pages}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def long_preview(qtbot):
+    dialog = PdfPreviewDialog("Long export", numbered_pdf(110, landscape_pages=(50,)), "long.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.rendered_pages()), timeout=5000)
+    return dialog
+
+
+def test_opening_a_110_page_preview_renders_only_the_first_few_pages(long_preview):
+    rendered = long_preview.rendered_pages()
+    assert rendered[0] == 0
+    assert len(rendered) <= len(long_preview.pages_in_view()) + NEARBY
+    assert long_preview.page_count == 110 and len(long_preview.slots) == 110
+    # Every page has its place, of its own size, before it is drawn: the scroll bar is right from the start.
+    assert long_preview.slots[100].pixmap().isNull()
+    portrait, wide = long_preview.slots[100].size(), long_preview.slots[49].size()
+    assert (portrait.width(), portrait.height()) == (round(A4[0] * SCALE), round(A4[1] * SCALE))
+    assert (wide.width(), wide.height()) == (portrait.height(), portrait.width())
+
+
+def test_scrolling_to_the_end_renders_the_last_page_and_drops_the_first(long_preview, qtbot):
+    bar = long_preview.page_area.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: 109 in long_preview.rendered_pages(), timeout=5000)
+    rendered = long_preview.rendered_pages()
+    assert 0 not in rendered
+    assert len(rendered) <= len(long_preview.pages_in_view()) + NEARBY
+    assert rendered[-1] == 109 and long_preview.slots[109].pixmap().width() == long_preview.slots[109].width()
+
+
+def test_closing_the_preview_closes_the_pdf_and_lets_every_image_go(long_preview, qtbot):
+    assert long_preview.pages.is_open
+    long_preview.close()
+    assert not long_preview.pages.is_open
+    assert long_preview.rendered_pages() == []
+    long_preview.render_visible()  # a late timer after closing renders nothing, and does not fail
+    assert long_preview.rendered_pages() == []
+
+
+def test_printing_renders_only_the_chosen_pages_one_after_another(qtbot, tmp_path, monkeypatch):
+    dialog = PdfPreviewDialog("Letters", numbered_pdf(5), "letters.pdf")
+    qtbot.addWidget(dialog)
+    renders: list[int] = []
+    real_render = dialog.pages.render
+    monkeypatch.setattr(dialog.pages, "render", lambda index, scale: renders.append(index) or real_render(index, scale))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printer.setFromTo(2, 4)
+    dialog.print_to(printer)
+    assert renders == [1, 2, 3]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 3
+
+
+def test_a_protected_pdf_opens_nothing_and_cannot_be_printed(qtbot):
+    dialog = PdfPreviewDialog.protected(numbered_pdf(2), "protected.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.pages is None and dialog.slots == [] and not dialog.print_button.isEnabled()
