@@ -16,6 +16,7 @@ from cpm_desktop.domain.workflow import (
     check_decision,
     check_reopen,
 )
+from cpm_desktop.services.goals import GoalRow, ReviewRow, goal_rows, review_rows
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.engine import Store
@@ -84,12 +85,20 @@ def reopen_case(store: Store, referral_uuid: str, reason: str, on: date | None =
 
 
 def case_history(store: Store, referral_uuid: str) -> list[CaseEvent]:
+    with store.snapshot() as session:
+        return _events(session, referral_uuid)
+
+
+def _events(session: Session, referral_uuid: str, kinds: tuple[str, ...] = (), limit: int | None = None
+            ) -> list[CaseEvent]:
+    """The case's history, the latest first (only events of ``kinds`` when given)."""
     e = m.ReferralEvent
-    with store.transaction() as session:
-        rows = session.execute(select(e.happened_on, e.kind, e.outcome, e.reason, e.by)
-                               .where(e.referral_uuid == referral_uuid, e.deleted_at.is_(None))
-                               .order_by(e.happened_on.desc(), e.created_at.desc())).all()
-    return [CaseEvent(*row) for row in rows]
+    query = (select(e.happened_on, e.kind, e.outcome, e.reason, e.by)
+             .where(e.referral_uuid == referral_uuid, e.deleted_at.is_(None))
+             .order_by(e.happened_on.desc(), e.created_at.desc()).limit(limit))
+    if kinds:
+        query = query.where(e.kind.in_(kinds))
+    return [CaseEvent(*row) for row in session.execute(query).all()]
 
 
 @dataclass(frozen=True)
@@ -111,10 +120,50 @@ class PoliceCalls:
 
 
 def police_calls(store: Store, referral_uuid: str) -> PoliceCalls:
-    with store.transaction() as session:
+    with store.snapshot() as session:
         referral, _ = _case(session, referral_uuid)
-        return PoliceCalls(referral.police_calls_before, referral.police_calls_after,
-                           referral.police_calls_source or "")
+        return _police_calls(referral)
+
+
+def _police_calls(referral: m.Referral) -> PoliceCalls:
+    return PoliceCalls(referral.police_calls_before, referral.police_calls_after, referral.police_calls_source or "")
+
+
+# --- the case panel beside the contact log -------------------------------------------------------------
+
+CLOSINGS_SHOWN = 4  # the latest closings and re-openings the panel lists
+
+
+@dataclass(frozen=True)
+class CasePanelView:
+    """Everything the case panel shows, read in one snapshot: goals with their reviews, police calls, closing."""
+
+    referral_uuid: str
+    goals: list[GoalRow]
+    reviews: dict[str, list[ReviewRow]]  # per goal uuid, the latest first
+    police_calls: PoliceCalls
+    closed_on: date | None
+    closure_reason: str
+    closings: list[CaseEvent]  # the latest closings and re-openings, the latest first
+
+    def reviews_of(self, goal_uuid: str) -> list[ReviewRow]:
+        return self.reviews.get(goal_uuid, [])
+
+
+def case_panel_view(store: Store, referral_uuid: str) -> CasePanelView:
+    """The case panel's whole view in one consistent read; LookupError when the referral is gone."""
+    with store.snapshot() as session:
+        return case_panel_view_in(session, referral_uuid)
+
+
+def case_panel_view_in(session: Session, referral_uuid: str) -> CasePanelView:
+    """As :func:`case_panel_view`, in the caller's session (the contact log reads it with its own view)."""
+    referral = session.get(m.Referral, referral_uuid)
+    if referral is None or referral.deleted_at is not None:
+        raise LookupError("That referral is no longer in the store.")
+    return CasePanelView(referral_uuid, goal_rows(session, referral_uuid), review_rows(session, referral_uuid),
+                         _police_calls(referral), referral.closed_on, referral.closure_reason or "",
+                         _events(session, referral_uuid, ("closed", "reopened"), CLOSINGS_SHOWN))
 
 
 def record_police_calls(store: Store, referral_uuid: str, *, before: int | None, after: int | None,

@@ -14,6 +14,8 @@ from cpm_desktop.domain import ids
 from cpm_desktop.domain.contacts import MAX_MINUTES as MAX_MINUTES  # part of this service's API
 from cpm_desktop.domain.contacts import ContactError as ContactError
 from cpm_desktop.domain.text import MAX_TEXT_CHARS, too_long
+from cpm_desktop.services.cases import CasePanelView, case_panel_view_in
+from cpm_desktop.services.referrals import CaseHeader, header_in
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -69,6 +71,11 @@ def _who(first: str | None, last: str | None, staff_name: str | None) -> str:
 
 def list_contacts(store: Store, referral_uuid: str, activity: str | None = None) -> list[ContactRow]:
     """The case's log, newest first (optionally one activity only); deleted entries are left out."""
+    with store.snapshot() as session:
+        return _rows(session, referral_uuid, activity)
+
+
+def _rows(session: Session, referral_uuid: str, activity: str | None) -> list[ContactRow]:
     c, t = m.Contact, m.Mentor
     query = (select(c.id, c.contact_id, c.occurred_at, c.activity, c.minutes, t.first_name, t.last_name,
                     c.staff_name, c.notes, c.mentor_uuid)
@@ -77,20 +84,22 @@ def list_contacts(store: Store, referral_uuid: str, activity: str | None = None)
              .order_by(c.occurred_at.desc(), c.contact_id.desc()))
     if activity:
         query = query.where(c.activity == activity)
-    with store.transaction() as session:
-        rows = session.execute(query).all()
-    return [ContactRow(r[0], r[1], r[2], r[3], r[4], _who(r[5], r[6], r[7]), r[8], r[9]) for r in rows]
+    return [ContactRow(r[0], r[1], r[2], r[3], r[4], _who(r[5], r[6], r[7]), r[8], r[9])
+            for r in session.execute(query).all()]
 
 
 def case_totals(store: Store, referral_uuid: str) -> dict[str, tuple[int, int]]:
-    """Per activity, for the whole case whatever the list shows: (contacts, known minutes).
+    """Per activity, for the whole case whatever the list shows: (contacts, known minutes)."""
+    with store.snapshot() as session:
+        return _case_totals(session, referral_uuid)
 
-    Reads only the covering index of a case's contacts."""
+
+def _case_totals(session: Session, referral_uuid: str) -> dict[str, tuple[int, int]]:
+    """Reads only the covering index of a case's contacts."""
     c = m.Contact
-    with store.transaction() as session:
-        rows = session.execute(select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
-                               .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
-                               .group_by(c.activity)).all()
+    rows = session.execute(select(c.activity, func.count(), func.coalesce(func.sum(c.minutes), 0))
+                           .where(c.referral_uuid == referral_uuid, c.deleted_at.is_(None))
+                           .group_by(c.activity)).all()
     return {activity: (count, minutes or 0) for activity, count, minutes in rows}
 
 
@@ -101,17 +110,64 @@ def totals(rows: list[ContactRow]) -> dict[str, tuple[int, int]]:
 
 def helpers(store: Store, referral_uuid: str) -> list[Helper]:
     """The case's mentors, those still allocated first; staff are offered by the pane."""
+    with store.snapshot() as session:
+        return _helpers(session, referral_uuid)
+
+
+def _helpers(session: Session, referral_uuid: str) -> list[Helper]:
     a, t = m.Allocation, m.Mentor
-    with store.transaction() as session:
-        rows = session.execute(select(t.id, t.first_name, t.last_name).join(a, a.mentor_uuid == t.id)
-                               .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
-                               .order_by(a.ended_on.is_not(None), t.first_name)).all()
-    seen, result = set(), []
+    rows = session.execute(select(t.id, t.first_name, t.last_name).join(a, a.mentor_uuid == t.id)
+                           .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
+                           .order_by(a.ended_on.is_not(None), t.first_name)).all()
+    seen: set[str] = set()
+    result: list[Helper] = []
     for uuid, first, last in rows:
         if uuid not in seen:
             seen.add(uuid)
             result.append(Helper(uuid, f"{first} {last}"))
     return result
+
+
+# --- what the Contact log pane shows, each read in one snapshot ------------------------------------------
+
+@dataclass(frozen=True)
+class ContactLog:
+    """The log as listed (one activity, or all) and the totals of the whole case, whatever the list shows."""
+
+    rows: list[ContactRow]
+    totals: dict[str, tuple[int, int]]  # per activity: (contacts, known minutes)
+
+
+@dataclass(frozen=True)
+class ContactLogView:
+    """The Contact log pane's whole view of a case: its header, log, who may have made a contact, and the
+    case panel beside it (goals, police calls, closing)."""
+
+    header: CaseHeader
+    log: ContactLog
+    helpers: list[Helper]
+    panel: CasePanelView
+
+
+def contact_log(store: Store, referral_uuid: str, activity: str | None = None) -> ContactLog:
+    """The list and the totals (another activity chosen to show) in one consistent read."""
+    with store.snapshot() as session:
+        return ContactLog(_rows(session, referral_uuid, activity), _case_totals(session, referral_uuid))
+
+
+def contact_log_view(store: Store, referral_uuid: str, activity: str | None = None) -> ContactLogView | None:
+    """Everything the pane shows of the case, in one consistent read; None when the referral is gone."""
+    with store.snapshot() as session:
+        header = header_in(session, referral_uuid)
+        if header is None:
+            return None
+        try:
+            panel = case_panel_view_in(session, referral_uuid)
+        except LookupError:  # deleted: as not there
+            return None
+        return ContactLogView(header, ContactLog(_rows(session, referral_uuid, activity),
+                                                 _case_totals(session, referral_uuid)),
+                              _helpers(session, referral_uuid), panel)
 
 
 def _check(session: Session, occurred_at: datetime, activity: str, minutes: int | None, notes: str) -> None:
@@ -183,7 +239,7 @@ def edit_contact(store: Store, contact_uuid: str, *, occurred_at: datetime, acti
 def revisions(store: Store, contact_uuid: str) -> list[RevisionRow]:
     """Earlier versions of an entry, the latest correction first."""
     r, t = m.ContactRevision, m.Mentor
-    with store.transaction() as session:
+    with store.snapshot() as session:
         rows = session.execute(
             select(r.created_at, r.updated_by, r.occurred_at, r.activity, r.minutes, t.first_name, t.last_name,
                    r.staff_name, r.notes)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import contacts as rules
 from cpm_desktop.domain import ids
@@ -82,18 +83,36 @@ def review_goal(store: Store, goal_uuid: str, *, status: str, commitment: int | 
         goal.status, goal.commitment, goal.reviewed_on = now.status, now.commitment, now.reviewed_on
 
 
-def goals(store: Store, referral_uuid: str) -> list[GoalRow]:
+def goal_rows(session: Session, referral_uuid: str) -> list[GoalRow]:
+    """The case's goals, the latest set first, read in the caller's session (a pane's one snapshot)."""
     g = m.Goal
-    with store.transaction() as session:
-        return [GoalRow(x.id, x.goal_id, x.set_on, x.goal, x.reality, x.options, x.way_forward, x.commitment,
-                        x.status, x.reviewed_on)
-                for x in session.scalars(select(g).where(g.referral_uuid == referral_uuid, g.deleted_at.is_(None))
-                                         .order_by(g.set_on.desc(), g.goal_id.desc()))]
+    return [GoalRow(x.id, x.goal_id, x.set_on, x.goal, x.reality, x.options, x.way_forward, x.commitment,
+                    x.status, x.reviewed_on)
+            for x in session.scalars(select(g).where(g.referral_uuid == referral_uuid, g.deleted_at.is_(None))
+                                     .order_by(g.set_on.desc(), g.goal_id.desc()))]
+
+
+def review_rows(session: Session, referral_uuid: str) -> dict[str, list[ReviewRow]]:
+    """Every review of the case's goals, per goal (its uuid), the latest first: one query for all of them."""
+    r, g = m.GoalReview, m.Goal
+    result: dict[str, list[ReviewRow]] = {}
+    for goal_uuid, review in session.execute(
+            select(r.goal_uuid, r).join(g, g.id == r.goal_uuid)
+            .where(g.referral_uuid == referral_uuid, g.deleted_at.is_(None), r.deleted_at.is_(None))
+            .order_by(r.reviewed_on.desc(), r.created_at.desc())).all():
+        result.setdefault(goal_uuid, []).append(
+            ReviewRow(review.reviewed_on, review.status, review.commitment, review.notes or ""))
+    return result
+
+
+def goals(store: Store, referral_uuid: str) -> list[GoalRow]:
+    with store.snapshot() as session:
+        return goal_rows(session, referral_uuid)
 
 
 def reviews(store: Store, goal_uuid: str) -> list[ReviewRow]:
     r = m.GoalReview
-    with store.transaction() as session:
+    with store.snapshot() as session:
         return [ReviewRow(x.reviewed_on, x.status, x.commitment, x.notes or "")
                 for x in session.scalars(select(r).where(r.goal_uuid == goal_uuid, r.deleted_at.is_(None))
                                          .order_by(r.reviewed_on.desc(), r.created_at.desc()))]

@@ -265,11 +265,16 @@ def count_referrals(store: Store, *, search: str = "", area: str | None = None, 
 
 
 def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
+    with store.snapshot() as session:
+        return header_in(session, referral_uuid)
+
+
+def header_in(session: Session, referral_uuid: str) -> CaseHeader | None:
+    """As :func:`case_header`, read in the caller's session (a pane reading its whole view in one snapshot)."""
     r, p = m.Referral, m.Person
-    with store.transaction() as session:
-        row = session.execute(
-            select(r.referral_id, p.first_name, p.last_name, r.outcome, r.closed_on, _open_allocation(r))
-            .join(p, p.id == r.person_uuid).where(r.id == referral_uuid)).first()
+    row = session.execute(
+        select(r.referral_id, p.first_name, p.last_name, r.outcome, r.closed_on, _open_allocation(r))
+        .join(p, p.id == r.person_uuid).where(r.id == referral_uuid)).first()
     if row is None:
         return None
     return CaseHeader(referral_uuid, row[0], f"{row[1]} {row[2]}", case_status(row[3], row[4], bool(row[5])),

@@ -100,3 +100,51 @@ def test_unknown_activity_and_missing_referral_are_refused(store, r4):
     with pytest.raises(contacts.ContactError, match="no longer"):
         contacts.add_contact(store, "no-such-referral", occurred_at=datetime(2018, 7, 3), activity="telephone",
                              minutes=5)
+
+
+def test_the_contact_log_view_is_what_the_small_reads_say_in_one_snapshot(store, r4, monkeypatch):
+    from cpm_desktop.services import cases, goals
+
+    contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 3, 10, 30), activity="home_visit", minutes=60,
+                         notes="First visit")
+    contacts.add_contact(store, r4, occurred_at=datetime(2018, 7, 4, 9, 0), activity="telephone", minutes=5)
+    goal_id = goals.set_goal(store, r4, goal="Walk to the shops", commitment=4, set_on=date(2018, 7, 3))
+    goal = next(g for g in goals.goals(store, r4) if g.goal_id == goal_id)
+    goals.review_goal(store, goal.uuid, status="ongoing", commitment=6, reviewed_on=date(2018, 7, 10),
+                      notes="Half way")
+    cases.record_police_calls(store, r4, before=9, after=3, source="Control room")
+    opened: list[str] = []
+    for name in ("transaction", "snapshot"):
+        method = getattr(store, name)
+        monkeypatch.setattr(store, name, lambda method=method, name=name: (opened.append(name), method())[1])
+
+    view = contacts.contact_log_view(store, r4, "telephone")
+
+    assert opened == ["snapshot"]  # one consistent read, no write lock
+    monkeypatch.undo()
+    assert view is not None and view.header == referrals.case_header(store, r4)
+    assert view.log.rows == contacts.list_contacts(store, r4, "telephone")
+    assert view.log.totals == contacts.case_totals(store, r4) == {"home_visit": (1, 60), "telephone": (1, 5)}
+    assert view.helpers == contacts.helpers(store, r4)
+    panel = view.panel
+    assert panel.goals == goals.goals(store, r4) and panel.reviews_of(goal.uuid) == goals.reviews(store, goal.uuid)
+    assert panel.police_calls == cases.police_calls(store, r4) and panel.closed_on is None
+    assert panel.closings == []
+
+
+def test_the_contact_log_view_of_a_referral_not_in_the_store_is_none(store, r4):
+    assert contacts.contact_log_view(store, "not-a-referral") is None
+    with pytest.raises(LookupError, match="no longer in the store"):
+        from cpm_desktop.services import cases
+        cases.case_panel_view(store, "not-a-referral")
+
+
+def test_the_case_panel_lists_the_latest_closings_and_reopenings(store, r4):
+    from cpm_desktop.services import cases
+
+    for day in (5, 6, 7):
+        cases.close_case(store, r4, date(2018, 8, day), f"Closed {day}")
+        cases.reopen_case(store, r4, f"Back {day}", on=date(2018, 8, day))
+    view = cases.case_panel_view(store, r4)
+    assert [e.reason for e in view.closings] == ["Back 7", "Closed 7", "Back 6", "Closed 6"]
+    assert view.closed_on is None

@@ -8,6 +8,7 @@ same values as every other laptop holding them, and no contact ever lost.
 from __future__ import annotations
 
 import dataclasses
+import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -113,8 +114,15 @@ def _run(history):
                 member.store.close()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(step, min_size=1, max_size=25))
+# The suite replays the same 25 histories every run, so a green run stays green and a red one is
+# reproducible; CPM_EXPLORE=1 draws 500 new ones (longer) to look for what those miss — run it after a
+# change to sync/ (it found the examples above).
+EXPLORING = bool(os.environ.get("CPM_EXPLORE"))
+
+
+@settings(max_examples=500 if EXPLORING else 25, derandomize=not EXPLORING, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(step, min_size=1, max_size=30 if EXPLORING else 25))
 # Found by hypothesis: a moved case's full copy arriving in the same page as the case's creation.
 @example([("refer", "lead", "east"), ("refer", "lead", "north"), ("move", "lead", 0, "north")])
 # Found by hypothesis: a contact logged on the old area's laptop while the lead moved the case away.

@@ -150,6 +150,23 @@ def test_contacts_are_logged_with_the_keyboard_alone(pane, qtbot):
     assert pane.model.rowCount() == 1 and "Showing 1 of 5" in pane.totals.text()
 
 
+def test_a_contact_logged_reloads_the_pane_once_from_one_snapshot(pane, qtbot, monkeypatch):
+    store = pane.context.store
+    opened: list[str] = []
+    for name in ("transaction", "snapshot"):
+        method = getattr(store, name)
+        monkeypatch.setattr(store, name, lambda method=method, name=name: (opened.append(name), method())[1])
+    resets: list[int] = []
+    pane.model.modelReset.connect(lambda: resets.append(pane.model.rowCount()))
+    pane.case_panel.goal_model.modelReset.connect(lambda: resets.append(-1))
+    focus(qtbot, pane.notes)
+    keys(qtbot, "Dropped in")
+    key(qtbot, Qt.Key.Key_Return)
+    assert opened == ["transaction", "snapshot"]  # the save, then the whole view in one consistent read
+    assert resets == [-1, 4]  # the goals and the list, each once
+    assert pane.model.rows[0].notes == "Dropped in" and "4 contacts" in pane.totals.text()
+
+
 def test_a_contact_is_corrected_and_deleted_from_the_list(pane, qtbot):
     store = pane.context.store
     focus(qtbot, pane.table)
@@ -234,6 +251,34 @@ def test_a_goal_is_set_and_reviewed(pane, qtbot):
     (done,) = goals.reviews(pane.context.store, goal.uuid)
     assert done.notes == "Went three times <alone>"
     assert "Went three times <alone>" in panel.goal_detail.text()
+
+
+def test_a_goal_refused_keeps_the_dialog_open_with_the_typing(pane, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.modal import raise_first, when_modal
+
+    opened: list = []
+    said: list[str] = []
+    errors: list = []
+    kept: list = []
+
+    def without_a_goal(dialog):
+        for _ in range(4):
+            key(qtbot, Qt.Key.Key_Tab)  # past the four GROW fields, left empty
+        keys(qtbot, "6")
+        when_modal(lambda box: (said.append(box.text()), box.accept()), errors,
+                   ready=lambda box: isinstance(box, QMessageBox))
+        key(qtbot, Qt.Key.Key_Return)  # refused: said, and the dialog stays
+        kept.append((dialog.isVisible(), dialog.commitment.value()))
+        dialog.done(0)
+
+    in_dialog(qtbot, without_a_goal, opened)
+    key(qtbot, Qt.Key.Key_O, ALT)  # New goal
+    finished(qtbot, opened, 1)
+    raise_first(errors)
+    assert len(said) == 1 and said[0].endswith(".") and kept == [(True, 6)]
+    assert goals.goals(pane.context.store, pane.context.current_referral) == []
 
 
 def test_the_case_is_closed_and_reopened(pane, qtbot, monkeypatch):

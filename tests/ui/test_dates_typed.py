@@ -82,7 +82,7 @@ def test_a_date_in_the_future_is_refused(window, qtbot, warnings):  # noqa: F811
 
 
 def test_a_dialog_refuses_to_save_an_impossible_date(window, qtbot, warnings):  # noqa: F811
-    from cpm_desktop.ui.panes.case_panel import GoalDialog
+    from cpm_desktop.ui.dialogs.goals import GoalDialog
 
     dialog = GoalDialog(window)
     qtbot.addWidget(dialog)
@@ -101,7 +101,7 @@ def test_a_dialog_refuses_to_save_an_impossible_date(window, qtbot, warnings):  
 def test_save_in_the_closing_question_refuses_an_impossible_date_as_save_does(window, qtbot, warnings,  # noqa: F811
                                                                             monkeypatch):
     """Esc on a dialog with typing asks Save / Discard / Cancel (ui/unsaved.py); its Save is the dialog's Save."""
-    from cpm_desktop.ui.panes.case_panel import GoalDialog
+    from cpm_desktop.ui.dialogs.goals import GoalDialog
 
     dialog = GoalDialog(window)
     qtbot.addWidget(dialog)

@@ -59,8 +59,10 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     """The main window once per pane, then every dialog the application opens, each built on a real case."""
     from cpm_desktop.services import letters as letter_service
     from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
+    from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
     from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
     from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
+    from cpm_desktop.ui.dialogs.goals import GoalDialog, ReviewDialog
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
@@ -72,8 +74,6 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
         SubjectAccessDialog,
     )
     from cpm_desktop.ui.dialogs.sync import SyncDialog
-    from cpm_desktop.ui.panes.case_panel import GoalDialog, ReviewDialog
-    from cpm_desktop.ui.panes.contacts import ContactEditDialog
     from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
     from cpm_desktop.ui.panes.risk import AssessmentDialog, VisitDialog
 
@@ -104,8 +104,9 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
         "new request": lambda: NewRequestDialog(window),
         "pause": lambda: PauseDialog(TODAY, window),
         "new goal": lambda: GoalDialog(window),
-        "goal review": lambda: ReviewDialog(context, goals.goals(store, uuid)[0], window),
-        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, uuid)[0], window),
+        "goal review": lambda: ReviewDialog(context.vocabulary, goals.goals(store, uuid)[0], [], window),
+        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, uuid)[0],
+                                                        contacts.helpers(store, uuid), window),
         "mentor register": lambda: MentorRegisterDialog(context, window),
         "assessment": lambda: AssessmentDialog("initial", window),
         "home visit": lambda: VisitDialog(None, window),

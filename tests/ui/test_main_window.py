@@ -435,14 +435,14 @@ def test_goals_police_calls_and_closing_from_the_contact_log(window, qtbot, monk
 
 
 def test_editing_a_contact_keeps_the_earlier_version(window, qtbot):
-    from cpm_desktop.ui.panes.contacts import ContactEditDialog
+    from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
 
     store = window.context.store
     r1 = next(row for row in referrals.list_referrals(store) if row.referral_id == "R1")
     window.referrals_pane.select(r1.uuid)
     log = window.contact_pane
     row = next(r for r in log.model.rows if r.contact_id == "C0")
-    dialog = ContactEditDialog(window.context, row, window)
+    dialog = ContactEditDialog(window.context, row, contacts.helpers(store, r1.uuid), window)
     qtbot.addWidget(dialog)
     dialog.notes.setPlainText("Corrected: Ionuț came to the office")
     dialog.minutes.setValue(30)

@@ -2,7 +2,7 @@
 and saving from that question saves it for the case it was typed for (never the wrong client)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -209,12 +209,12 @@ def _dialogs(main):
     from cpm_desktop.services import goals
     from cpm_desktop.services.mentors import MentorForm
     from cpm_desktop.ui.dialogs.close_case import CloseCaseDialog
+    from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
     from cpm_desktop.ui.dialogs.gdpr import GdprSettingsDialog
+    from cpm_desktop.ui.dialogs.goals import GoalDialog, ReviewDialog
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.sar import NewRequestDialog, SubjectAccessDialog
-    from cpm_desktop.ui.panes.case_panel import GoalDialog, ReviewDialog
-    from cpm_desktop.ui.panes.contacts import ContactEditDialog
     from cpm_desktop.ui.panes.risk import AssessmentDialog, VisitDialog
 
     context, store = main.context, main.context.store
@@ -225,8 +225,9 @@ def _dialogs(main):
         "assessment": lambda: AssessmentDialog("initial", main),
         "visit": lambda: VisitDialog(risk.Visit(date.today(), "planned"), main),
         "goal": lambda: GoalDialog(main),
-        "review": lambda: ReviewDialog(context, goal, main),
-        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, r1)[0], main),
+        "review": lambda: ReviewDialog(context.vocabulary, goal, goals.reviews(store, goal.uuid), main),
+        "contact correction": lambda: ContactEditDialog(context, contacts.list_contacts(store, r1)[0],
+                                                         contacts.helpers(store, r1), main),
         "closing": lambda: CloseCaseDialog(context, r1, parent=main),
         "mentor form": lambda: MentorDialog(context, MentorForm(), main),
         "subject-access information": lambda: GdprSettingsDialog(context, main),
@@ -310,3 +311,67 @@ def test_a_one_line_reason_typed_is_not_thrown_away_by_esc_without_asking(qtbot,
     QTimer.singleShot(0, type_then_escape)
     assert unsaved.ask_reason(None, "End allocation", "Why does support end?") == ("Moved to Leeds", True)
     assert asked and seen["after_escape"] == (True, "Moved to Leeds")
+
+
+def _an_hour_ago_typed() -> tuple[datetime, str]:
+    """A moment an hour ago, and how it is typed: the time alone when it is today."""
+    moment = datetime.now().replace(second=0, microsecond=0) - timedelta(hours=1)
+    return moment, f"{moment:%H:%M}" if moment.date() == date.today() else f"{moment:%d/%m/%Y %H:%M}"
+
+
+def test_a_time_typed_alone_in_the_contact_row_is_asked_about(window, qtbot):  # noqa: F811
+    store = window.context.store
+    by_id = {r.referral_id: r.uuid for r in referrals.list_referrals(store)}
+    window.referrals_pane.select(by_id["R1"])
+    log = window.contact_pane
+    window.tabs.setCurrentWidget(log)
+    before = len(contacts.list_contacts(store, by_id["R1"]))
+    moment, typed = _an_hour_ago_typed()
+    qtbot.keyClick(log.when.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_into(qtbot, log.when.edit, typed)  # no activity chosen, no minutes, no notes: only the time
+    errors: list = []
+    asked: list = []
+    answer(Button.Cancel, errors, asked)
+    assert window.referrals_pane.select(by_id["R4"]) is False
+    raise_first(errors)
+    assert "the contact being logged for Ionuț Păun (R1)" in asked[0]
+    assert window.context.current_referral == by_id["R1"] and log.when.dateTime() == moment  # kept as typed
+
+    answer(Button.Discard, errors)
+    assert window.referrals_pane.select(by_id["R4"]) is True
+    raise_first(errors)
+    assert log.when.dateTime() != moment and not log.unsaved_work()  # the time is now again
+    assert len(contacts.list_contacts(store, by_id["R1"])) == before
+
+
+def test_a_time_typed_alone_is_logged_for_its_case_when_saved(window, qtbot):  # noqa: F811
+    store = window.context.store
+    by_id = {r.referral_id: r.uuid for r in referrals.list_referrals(store)}
+    window.referrals_pane.select(by_id["R1"])
+    log = window.contact_pane
+    moment, typed = _an_hour_ago_typed()
+    qtbot.keyClick(log.when.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_into(qtbot, log.when.edit, typed)
+    errors: list = []
+    answer(Button.Save, errors)
+    assert window.referrals_pane.select(by_id["R4"]) is True
+    raise_first(errors)
+    assert contacts.list_contacts(store, by_id["R1"])[0].occurred_at == moment
+    assert contacts.list_contacts(store, by_id["R4"]) == []
+
+
+def test_minutes_typed_alone_in_the_contact_row_are_asked_about(window, qtbot):  # noqa: F811
+    store = window.context.store
+    by_id = {r.referral_id: r.uuid for r in referrals.list_referrals(store)}
+    window.referrals_pane.select(by_id["R1"])
+    log = window.contact_pane
+    window.tabs.setCurrentWidget(log)
+    press(qtbot, log.activity, Qt.Key.Key_Tab)  # on to the minutes, as a person does
+    assert log.minutes.hasFocus()
+    type_text(log.minutes, "25")
+    errors: list = []
+    asked: list = []
+    answer(Button.Cancel, errors, asked)
+    assert window.referrals_pane.select(by_id["R4"]) is False
+    raise_first(errors)
+    assert asked and log.minutes.value() == 25

@@ -1,127 +1,48 @@
 """The Contact log pane: one keyboard-only row to log a contact in seconds, the log newest first, totals,
-and beside it the case's GROW goals, police-call figures, closing and re-opening (``CasePanel``)."""
+and beside it the case's GROW goals, police-call figures, closing and re-opening (``CasePanel``).
+
+Laid out in forms/contact_log.ui (the entry row is forms/contact_entry.ui); a refresh reads the pane's whole
+view of the case in one snapshot (``contacts.contact_log_view``).
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from cpm_desktop.domain.text import plural
-from cpm_desktop.services import contacts, referrals
+from cpm_desktop.services import contacts
+from cpm_desktop.services.contacts import ContactLog, ContactLogView, ContactRow
 from cpm_desktop.services.referrals import CaseHeader
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.dialogs.contact_edit import ContactEditDialog
 from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
+from cpm_desktop.ui.forms.contact_log_ui import Ui_ContactLog
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.operations import attempt
-from cpm_desktop.ui.panes.case_pane import CasePane
+from cpm_desktop.ui.panes.case_pane import NO_CASE, CasePane
 from cpm_desktop.ui.panes.case_panel import CasePanel
-from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
-from cpm_desktop.ui.widgets.common import save_cancel_buttons
-from cpm_desktop.ui.widgets.date_entry import DateTimeEntry
+from cpm_desktop.ui.unsaved import ask_reason
+from cpm_desktop.ui.widgets.contact_choices import STAFF, fill_activities, fill_who
 
 LOG_A_CONTACT = "Ctrl+Shift+L"  # to the quick-entry row; Ctrl+L is Lock now
-STAFF = "staff"  # the who-combo's data for "the member of staff logged in"
-
-
-def _clip(text: str, length: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[:length - 1] + "…"
-
-
-def _fill_activities(combo: QComboBox, context: AppContext) -> None:
-    for code, text in context.vocabulary.items("activity"):
-        combo.addItem(short_label(text), code)
-        combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-
-
-def _fill_who(combo: QComboBox, context: AppContext, referral_uuid: str) -> None:
-    """The case's mentors (still allocated first), then the member of staff logged in."""
-    combo.clear()
-    for helper in contacts.helpers(context.store, referral_uuid):
-        combo.addItem(helper.name, helper.mentor_uuid)
-    combo.addItem(f"Staff: {context.store.actor}", STAFF)
-
-
-class ContactEditDialog(KeepsTyping):
-    """Correct an entry of the log; its earlier versions are listed and kept."""
-
-    def __init__(self, context: AppContext, row: contacts.ContactRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("contactEditDialog")
-        self.setWindowTitle(f"Correct contact {row.contact_id}")
-        self.when = DateTimeEntry(value=row.occurred_at, objectName="editWhen")
-        self.activity = QComboBox(objectName="editActivity")
-        _fill_activities(self.activity, context)
-        self.activity.setCurrentIndex(max(0, self.activity.findData(row.activity)))
-        self.minutes = QSpinBox(objectName="editMinutes", maximum=contacts.MAX_MINUTES, suffix=" min",
-                                specialValueText="not known", singleStep=5)
-        self.minutes.setValue(row.minutes or 0)
-        self.who = QComboBox(objectName="editWho")
-        if context.current_referral:
-            _fill_who(self.who, context, context.current_referral)
-        if row.mentor_uuid:
-            if self.who.findData(row.mentor_uuid) < 0:
-                self.who.insertItem(0, row.who, row.mentor_uuid)
-            self.who.setCurrentIndex(self.who.findData(row.mentor_uuid))
-        else:  # made by staff: keep the name it was logged under
-            self.who.setItemText(self.who.findData(STAFF), f"Staff: {row.who}")
-            self.who.setCurrentIndex(self.who.findData(STAFF))
-        self._staff_name = row.who if not row.mentor_uuid else context.store.actor
-        self.notes = QPlainTextEdit(row.notes, objectName="editNotes", tabChangesFocus=True)
-        form = QFormLayout()
-        for text, widget in (("&When", self.when), ("&Activity", self.activity), ("&Minutes", self.minutes),
-                             ("&By", self.who), ("&Notes", self.notes)):
-            form.addRow(text, widget)
-        earlier = contacts.revisions(context.store, row.uuid)
-        label = context.vocabulary.label
-        history = QLabel("\n".join(
-            f"Before the correction of {r.revised_at:%d/%m/%Y %H:%M} UTC by {r.revised_by}: "
-            f"{r.occurred_at:%d/%m/%Y %H:%M} · {short_label(label('activity', r.activity))} · "
-            f"{'' if r.minutes is None else f'{r.minutes} min · '}{r.who} · {_clip(r.notes)}"
-            for r in earlier) or "Not corrected before.", objectName="revisionHistory", wordWrap=True)
-        history.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Earlier versions (kept):"))
-        layout.addWidget(history)
-        layout.addWidget(save_cancel_buttons(self))
-        self.resize(560, self.sizeHint().height())
-
-    def values(self) -> dict:
-        who = self.who.currentData()
-        return dict(occurred_at=self.when.dateTime(), activity=self.activity.currentData(),
-                    minutes=self.minutes.value() or None, notes=self.notes.toPlainText(),
-                    mentor_uuid=None if who == STAFF else who,
-                    staff_name=self._staff_name if who == STAFF else "")
+COLUMN_WIDTHS = (120, 200, 70, 140)  # When, Activity, Minutes, By; Notes takes the rest
 
 
 class _EnterSaves(QObject):
     """Enter or Return in any field of the quick-entry row saves the entry."""
 
-    def __init__(self, save, parent: QObject):
+    def __init__(self, save: Callable[[], object], parent: QObject):
         super().__init__(parent)
         self._save = save
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
             self._save()
             return True
         return False
@@ -133,13 +54,17 @@ class ContactLogPane(CasePane):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
+        self.ui = Ui_ContactLog()
+        self.ui.setupUi(self)
         self.setObjectName("contactLogPane")
-        self.entry = QGroupBox()
-        self.ui = Ui_ContactEntry()
-        self.ui.setupUi(self.entry)
-        self.when, self.activity, self.minutes = self.ui.contactWhen, self.ui.contactActivity, self.ui.contactMinutes
-        self.who, self.notes, self.add_button = self.ui.contactWho, self.ui.contactNotes, self.ui.addContactButton
-        _fill_activities(self.activity, context)
+        self.ui.paneLayout.insertWidget(0, self.header)
+        self.entry = self.ui.entryBox
+        self.entry_ui = Ui_ContactEntry()
+        self.entry_ui.setupUi(self.entry)
+        entry = self.entry_ui
+        self.when, self.activity, self.minutes = entry.contactWhen, entry.contactActivity, entry.contactMinutes
+        self.who, self.notes, self.add_button = entry.contactWho, entry.contactNotes, entry.addContactButton
+        fill_activities(self.activity, context.vocabulary)
         self.minutes.setMaximum(contacts.MAX_MINUTES)
         self._when_set_by_hand = False
         self.when.edited.connect(self._when_edited)
@@ -148,67 +73,30 @@ class ContactLogPane(CasePane):
         self._clock.start()
 
         self.model = ContactTableModel(context.vocabulary, self)
-        self.table = QTableView(objectName="contactList")
+        self.table, self.filter = self.ui.contactList, self.ui.contactFilter
+        self.totals, self.detail = self.ui.contactTotals, self.ui.contactDetail
+        self.edit_button, self.delete_button = self.ui.editContactButton, self.ui.deleteContactButton
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(ContactTableModel.WHEN, Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fixed widths: no pass over 5,000 rows
-        for column, width in enumerate((120, 200, 70, 140)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
-
-        self.filter = QComboBox(objectName="contactFilter", minimumContentsLength=24,
-                                sizeAdjustPolicy=QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter.addItem("All activities", None)
-        _fill_activities(self.filter, context)
-        filter_label = QLabel("Show &kind")
-        filter_label.setBuddy(self.filter)
-        self.edit_button = QPushButton("Corr&ect…", objectName="editContactButton")
-        self.delete_button = QPushButton("&Delete…", objectName="deleteContactButton")
-        self.totals = QLabel(objectName="contactTotals", wordWrap=True)
-        self.detail = QLabel(objectName="contactDetail", wordWrap=True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMaximumHeight(80)
-        tools = QHBoxLayout()
-        tools.addWidget(filter_label)
-        tools.addWidget(self.filter)
-        tools.addStretch()
-        tools.addWidget(self.edit_button)
-        tools.addWidget(self.delete_button)
+        fill_activities(self.filter, context.vocabulary)
         self.case_panel = CasePanel(context)
-        log = QWidget()
-        log_layout = QVBoxLayout(log)
-        log_layout.setContentsMargins(0, 0, 0, 0)
-        log_layout.addLayout(tools)
-        log_layout.addWidget(self.table, 1)
-        log_layout.addWidget(self.detail)
-        log_layout.addWidget(self.totals)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(log)
-        splitter.addWidget(self.case_panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(self.entry)
-        layout.addWidget(splitter, 1)
+        self.ui.logSplitter.addWidget(self.case_panel)
+        self.ui.logSplitter.setStretchFactor(0, 3)
+        self.ui.logSplitter.setStretchFactor(1, 2)
         self._editing = (self.entry, self.edit_button, self.delete_button)
+        self._view: ContactLogView | None = None
 
         enter = _EnterSaves(self.log_contact, self)
         for widget in (self.when.edit, self.activity, self.minutes, self.who, self.notes, self.add_button):
             widget.installEventFilter(enter)
         self.add_button.clicked.connect(self.log_contact)
-        self.filter.currentIndexChanged.connect(self._show_rows)
+        self.filter.currentIndexChanged.connect(self._show_other_activity)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.table.activated.connect(lambda index: self.edit_row(self.model.row_at(index.row())))
@@ -223,10 +111,12 @@ class ContactLogPane(CasePane):
     # --- unsaved work (ui/unsaved.py): a contact typed in the quick-entry row and not logged yet ------------
 
     def unsaved_work(self) -> str | None:
-        if self.context.current_referral is None or not (self.notes.text().strip() or self.minutes.value()):
+        """Notes, minutes or a time typed (any of them alone) is a contact being logged."""
+        typed = self.notes.text().strip() or self.minutes.value() or self._when_set_by_hand
+        if self._view is None or not typed:
             return None
-        header = referrals.case_header(self.context.store, self.context.current_referral)
-        return f"the contact being logged for {header.name} ({header.referral_id})" if header else None
+        header = self._view.header
+        return f"the contact being logged for {header.name} ({header.referral_id})"
 
     def save_unsaved(self) -> bool:
         return self.log_contact()
@@ -238,39 +128,53 @@ class ContactLogPane(CasePane):
 
     # --- showing the case ---------------------------------------------------------------------------
 
+    def refresh(self) -> None:
+        """Read the pane's whole view of the current case in one snapshot, and show it."""
+        uuid = self.context.current_referral
+        view = contacts.contact_log_view(self.context.store, uuid, self.filter.currentData()) if uuid else None
+        self.show_view(view)
+
     def show_case(self, header: CaseHeader | None) -> None:
-        self.case_panel.show_case(header.uuid if header else None)
+        """As the other case panes (``CasePane``): the case of ``header`` read again and shown."""
+        self.refresh()
+
+    def show_view(self, view: ContactLogView | None) -> None:
+        self._view = view
+        header = view.header if view else None
+        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE)
+        self.case_panel.show_view(view.panel if view else None)
         for widget in self._editing:
-            widget.setEnabled(header is not None)
-        if header is None:
+            widget.setEnabled(view is not None)
+        if view is None:
             self.model.set_rows([])
             self.totals.clear()
             self.detail.clear()
             self.who.clear()
             return
         chosen, offered = self.who.currentData(), self._offered()
-        _fill_who(self.who, self.context, header.uuid)
+        fill_who(self.who, view.helpers, self.context.store.actor)
         if self._offered() == offered:  # same case, same people: keep whoever was chosen for the next entry
             self.who.setCurrentIndex(max(0, self.who.findData(chosen)))
         if not self._when_set_by_hand:
             self._set_when_now()
-        self._show_rows()
+        self._show_log(view.log)
 
-    def _offered(self) -> tuple:
+    def _offered(self) -> tuple[object, ...]:
         return self.context.current_referral, tuple(self.who.itemData(n) for n in range(self.who.count()))
 
-    def _show_rows(self) -> None:
+    def _show_other_activity(self) -> None:
+        """Another activity chosen to show: the list and totals read again (one snapshot), nothing else."""
         uuid = self.context.current_referral
-        if uuid is None:
-            return
-        activity = self.filter.currentData()
-        rows = contacts.list_contacts(self.context.store, uuid, activity)
-        self.model.set_rows(rows)
+        if uuid is not None and self._view is not None:
+            self._show_log(contacts.contact_log(self.context.store, uuid, self.filter.currentData()))
+
+    def _show_log(self, log: ContactLog) -> None:
+        self.model.set_rows(log.rows)
         header = self.table.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         if (column, order) != (ContactTableModel.WHEN, Qt.SortOrder.DescendingOrder):
             self.model.sort(column, order)  # the list comes newest first; keep the user's own order
-        self._show_totals(contacts.case_totals(self.context.store, uuid), len(rows) if activity else None)
+        self._show_totals(log.totals, len(log.rows) if self.filter.currentData() else None)
         self.detail.clear()
 
     def _show_totals(self, per_activity: dict[str, tuple[int, int]], shown: int | None) -> None:
@@ -287,11 +191,11 @@ class ContactLogPane(CasePane):
         prefix = f"Showing {shown:,} of {count:,}. " if shown is not None else ""
         self.totals.setText(f"{prefix}{plural(count, 'contact')}, {hours} in all · " + " · ".join(parts))
 
-    def _show_detail(self, current, _previous=None) -> None:
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
         if not current.isValid():
             self.detail.clear()
             return
-        row = self.model.row_at(current.row())
+        row: ContactRow = self.model.row_at(current.row())
         self.detail.setText(f"{row.contact_id} · {row.occurred_at:%d/%m/%Y %H:%M} · {row.who}\n{row.notes}")
 
     # --- quick entry --------------------------------------------------------------------------------
@@ -312,19 +216,19 @@ class ContactLogPane(CasePane):
         self._when_set_by_hand = True
 
     def log_contact(self) -> bool:
-        if self.context.current_referral is None:
+        referral_uuid = self.context.current_referral
+        if referral_uuid is None:
             return False
         if self._when_set_by_hand and (problem := self.when.problem()):
             self.warn(contacts.ContactError(f"When: {problem} Nothing was logged."))
             return False
         occurred_at = self.when.dateTime() if self._when_set_by_hand else None
         occurred_at = occurred_at or datetime.now().replace(second=0, microsecond=0)
-        who = self.who.currentData()
-        referral_uuid, activity = self.context.current_referral, self.activity.currentData()
-        minutes = self.minutes.value()
+        who, activity = self.who.currentData(), self.activity.currentData()
+        minutes, notes = self.minutes.value() or None, self.notes.text()
         if not attempt(self, self.context, Changes.CONTACT, lambda store: contacts.add_contact(
-                store, referral_uuid, occurred_at=occurred_at, activity=activity, minutes=minutes or None,
-                mentor_uuid=None if who == STAFF else who, notes=self.notes.text())):
+                store, referral_uuid, occurred_at=occurred_at, activity=activity, minutes=minutes,
+                mentor_uuid=None if who == STAFF else who, notes=notes)):
             return False
         self.discard_unsaved()  # logged: the row is ready for the next one
         self.activity.setFocus()  # the first field to fill: the time is now unless changed
@@ -332,7 +236,7 @@ class ContactLogPane(CasePane):
 
     # --- corrections ------------------------------------------------------------------------------
 
-    def selected_row(self) -> contacts.ContactRow | None:
+    def selected_row(self) -> ContactRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
@@ -341,10 +245,17 @@ class ContactLogPane(CasePane):
         if row is not None:
             self.edit_row(row)
 
-    def edit_row(self, row: contacts.ContactRow) -> None:
-        dialog = ContactEditDialog(self.context, row, self)
-        dialog.save_with(lambda: attempt(dialog, self.context, Changes.CONTACT,
-                                         lambda store: contacts.edit_contact(store, row.uuid, **dialog.values())))
+    def edit_row(self, row: ContactRow) -> None:
+        if self._view is None:
+            return
+        dialog = ContactEditDialog(self.context, row, self._view.helpers, self)
+
+        def save() -> bool:  # refused: the dialog stays open with what was typed
+            values = dialog.values()
+            return attempt(dialog, self.context, Changes.CONTACT,
+                           lambda store: contacts.edit_contact(store, row.uuid, **values))
+
+        dialog.save_with(save)
         dialog.accepted.connect(lambda: self._select(row.uuid))
         dialog.open()
 

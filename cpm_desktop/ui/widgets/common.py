@@ -46,9 +46,11 @@ def accept_on_ctrl_enter(window: QWidget, button: QPushButton) -> None:
 
 def ask_and_reopen(parent: QWidget, context: AppContext) -> bool:
     """Ask why, then re-open the current case ("the door is always open"); True when it was re-opened."""
+    referral_uuid = context.current_referral
+    if referral_uuid is None:
+        return False
     reason, ok = ask_reason(parent, "Re-open the case", "Why is the case opened again?")
     if not ok:
         return False
-    referral_uuid = context.current_referral
     return attempt(parent, context, Changes.CLOSURE | Changes.DECISION,
                    lambda store: cases.reopen_case(store, referral_uuid, reason), title="Not re-opened")
