@@ -42,6 +42,11 @@ def retention_rules(store: Store) -> RetentionRules:
     return RetentionRules.from_mapping(get_setting(store, RETENTION))
 
 
+def retention_rules_in(session: Session) -> RetentionRules:
+    """As :func:`retention_rules`, read in the caller's session (one read with what else it shows)."""
+    return RetentionRules.from_mapping(setting_in(session, RETENTION))
+
+
 def save_retention_rules(store: Store, months: dict[str, int]) -> RetentionRules:
     """The lead's periods (rule key -> months); the bases in words stay. Raises RuleError, saving nothing."""
     rules = retention_rules(store)
@@ -80,7 +85,7 @@ def due_for_deletion(store: Store, today: date | None = None) -> list[DueItem]:
     """What the rules make due today, oldest first, each with why and since when; writes nothing."""
     today = today or date.today()
     with store.snapshot() as session:  # one read: the rules and the records they are applied to
-        return _due(session, RetentionRules.from_mapping(setting_in(session, RETENTION)), today)
+        return _due(session, retention_rules_in(session), today)
 
 
 def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:
