@@ -40,16 +40,12 @@ def run_gui(db_path: Path | None, demo: bool) -> int:
     app = _application()
     from cpm_desktop.ui.unlock import UnlockDialog
 
-    if demo:
-        from cpm_desktop.services.demo import open_or_create_demo_store
-
-        path, passphrase = open_or_create_demo_store()
-        store = Store.open(path, passphrase)
-    else:
-        dialog = UnlockDialog(path=db_path)
-        if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.store is None:
-            return 0
-        store = dialog.store
+    dialog = UnlockDialog(path=db_path)
+    if demo:  # the unlock window says how the demo is coming along, and Cancel leaves it to choose another
+        dialog.open_demo()
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or dialog.store is None:
+        return 0
+    store = dialog.store
     window = window_for(store)
     window.show()
     code = app.exec()

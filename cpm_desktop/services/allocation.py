@@ -61,14 +61,19 @@ class MentorChoice:
 
 def allocated_mentors(store: Store, referral_uuid: str) -> list[AllocatedMentor]:
     """The mentors supporting a case, current first, then earlier ones (history is kept)."""
-    a, t = m.Allocation, m.Mentor
     with store.transaction() as session:
-        rows = session.execute(
-            select(a.id, t.id, t.mentor_id, t.first_name, t.last_name, a.allocated_on, a.ended_on, a.end_reason,
-                   a.single_reason)
-            .join(t, t.id == a.mentor_uuid)
-            .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
-            .order_by(a.ended_on.is_not(None), a.ended_on.desc(), a.allocated_on.desc(), t.mentor_id)).all()
+        return allocated_in(session, referral_uuid)
+
+
+def allocated_in(session: Session, referral_uuid: str) -> list[AllocatedMentor]:
+    """As :func:`allocated_mentors`, read in the caller's session."""
+    a, t = m.Allocation, m.Mentor
+    rows = session.execute(
+        select(a.id, t.id, t.mentor_id, t.first_name, t.last_name, a.allocated_on, a.ended_on, a.end_reason,
+               a.single_reason)
+        .join(t, t.id == a.mentor_uuid)
+        .where(a.referral_uuid == referral_uuid, a.deleted_at.is_(None))
+        .order_by(a.ended_on.is_not(None), a.ended_on.desc(), a.allocated_on.desc(), t.mentor_id)).all()
     return [AllocatedMentor(r[0], r[1], r[2], f"{r[3]} {r[4]}", r[5], r[6], r[7] or "", r[8] or "") for r in rows]
 
 
@@ -102,24 +107,28 @@ def allocation_counts(session: Session) -> dict[str, tuple[int, int]]:
 def suggestions(store: Store, referral_uuid: str, today: date | None = None, limit: int = 50) -> list[MentorChoice]:
     """Mentors who may be allocated, best first: same area, lived experience that fits, spare capacity, a
     trained mentor's wait for a first client, and the case's flags; each with the reasons in words."""
-    today = today or date.today()
-    t = m.Mentor
     with store.transaction() as session:
-        referral = session.get(m.Referral, referral_uuid)
-        if referral is None or referral.deleted_at is not None:
-            return []
-        vocabulary = vocabulary_for(session)
-        counts = allocation_counts(session)
-        already = _open_mentors(session, referral_uuid)
-        # The SQL narrows to the active mentors with both checks; the domain rule decides.
-        rows = session.execute(
-            select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.other_areas, t.lived_experience,
-                   t.capacity, t.training_completed_on, t.status, t.dbs_checked_on, t.safeguarding_completed_on)
-            .where(t.deleted_at.is_(None), t.status == "active", t.dbs_checked_on.is_not(None),
-                   t.safeguarding_completed_on.is_not(None))).all()
-        client = ClientNeeds(referral.area, tuple(split_codes(referral.vulnerabilities)),
-                             tuple(split_codes(referral.victim_crimes)), bool(referral.victim),
-                             bool(referral.perpetrator), _case_flags(session, referral_uuid))
+        return suggestions_in(session, referral_uuid, today or date.today(), limit)
+
+
+def suggestions_in(session: Session, referral_uuid: str, today: date, limit: int = 50) -> list[MentorChoice]:
+    """As :func:`suggestions`, read in the caller's session."""
+    t = m.Mentor
+    referral = session.get(m.Referral, referral_uuid)
+    if referral is None or referral.deleted_at is not None:
+        return []
+    vocabulary = vocabulary_for(session)
+    counts = allocation_counts(session)
+    already = _open_mentors(session, referral_uuid)
+    # The SQL narrows to the active mentors with both checks; the domain rule decides.
+    rows = session.execute(
+        select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.other_areas, t.lived_experience,
+               t.capacity, t.training_completed_on, t.status, t.dbs_checked_on, t.safeguarding_completed_on)
+        .where(t.deleted_at.is_(None), t.status == "active", t.dbs_checked_on.is_not(None),
+               t.safeguarding_completed_on.is_not(None))).all()
+    client = ClientNeeds(referral.area, tuple(split_codes(referral.vulnerabilities)),
+                         tuple(split_codes(referral.victim_crimes)), bool(referral.victim),
+                         bool(referral.perpetrator), _case_flags(session, referral_uuid))
     mentors = {row.id: row for row in rows if row.id not in already and not why_not_allocatable(
         MentorFacts(row.status, row.dbs_checked_on, row.safeguarding_completed_on, counts.get(row.id, (0, 0))[0],
                     row.capacity), today)}

@@ -27,9 +27,17 @@ def create_demo_store(path: str | Path, passphrase: str, *, seed: int = 2018, sc
     return store
 
 
-def open_or_create_demo_store() -> tuple[Path, str]:
-    """The demo store in the user's data folder, created on first use. Returns (path, passphrase)."""
+def demo_store_exists() -> bool:
+    """Whether the demo store was made already (opening it is then quick; making it takes a while)."""
+    return config.demo_store_path().exists()
+
+
+def open_demo_store(progress: Progress | None = None) -> Store:
+    """The demo store in the user's data folder, opened; made on first use, reporting ``progress``.
+
+    An exception raised by ``progress`` (a Cancel) stops the making, and no half-made demo file is left.
+    """
     path = config.demo_store_path()
-    if not path.exists():
-        create_demo_store(path, DEMO_PASSPHRASE).close()
-    return path, DEMO_PASSPHRASE
+    if path.exists():
+        return Store.open(path, DEMO_PASSPHRASE)
+    return create_demo_store(path, DEMO_PASSPHRASE, progress=progress)

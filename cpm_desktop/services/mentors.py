@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain import ids
 from cpm_desktop.domain.matching import MentorFacts, why_not_allocatable
@@ -210,14 +211,18 @@ def mentor_list(store: Store, today: date | None = None) -> list[MentorRow]:
 
 def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClient]:
     """Supported, open cases with no mentor allocated, longest waiting first."""
-    today = today or date.today()
-    r, p, a = m.Referral, m.Person, m.Allocation
     with store.transaction() as session:
-        rows = session.execute(
-            select(r.id, r.referral_id, p.first_name, p.last_name, r.area, r.decided_on, r.referred_on)
-            .join(p, p.id == r.person_uuid)
-            .where(r.deleted_at.is_(None), r.outcome == "supported", r.closed_on.is_(None),
-                   ~exists().where(a.referral_uuid == r.id, a.ended_on.is_(None), a.deleted_at.is_(None)))).all()
+        return clients_waiting_in(session, today or date.today())
+
+
+def clients_waiting_in(session: Session, today: date) -> list[WaitingClient]:
+    """As :func:`clients_waiting`, read in the caller's session."""
+    r, p, a = m.Referral, m.Person, m.Allocation
+    rows = session.execute(
+        select(r.id, r.referral_id, p.first_name, p.last_name, r.area, r.decided_on, r.referred_on)
+        .join(p, p.id == r.person_uuid)
+        .where(r.deleted_at.is_(None), r.outcome == "supported", r.closed_on.is_(None),
+               ~exists().where(a.referral_uuid == r.id, a.ended_on.is_(None), a.deleted_at.is_(None)))).all()
     waiting = [WaitingClient(u, i, f"{first} {last}", area, (today - (decided or referred)).days)
                for u, i, first, last, area, decided, referred in rows]
     return sorted(waiting, key=lambda w: -w.days_waiting)
@@ -225,13 +230,17 @@ def clients_waiting(store: Store, today: date | None = None) -> list[WaitingClie
 
 def mentors_never_allocated(store: Store, today: date | None = None) -> list[WaitingMentor]:
     """Trained, active mentors who have never had a client, longest since training first."""
-    today = today or date.today()
-    t, a = m.Mentor, m.Allocation
     with store.transaction() as session:
-        rows = session.execute(
-            select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
-            .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
-                   ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
+        return never_allocated_in(session, today or date.today())
+
+
+def never_allocated_in(session: Session, today: date) -> list[WaitingMentor]:
+    """As :func:`mentors_never_allocated`, read in the caller's session."""
+    t, a = m.Mentor, m.Allocation
+    rows = session.execute(
+        select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, t.training_completed_on)
+        .where(t.deleted_at.is_(None), t.status == "active", t.training_completed_on.is_not(None),
+               ~exists().where(a.mentor_uuid == t.id, a.deleted_at.is_(None)))).all()
     waiting = [WaitingMentor(u, i, f"{first} {last}", area, (today - trained).days if trained else None)
                for u, i, first, last, area, trained in rows]
     return sorted(waiting, key=lambda w: -(w.days or 0))
@@ -239,15 +248,19 @@ def mentors_never_allocated(store: Store, today: date | None = None) -> list[Wai
 
 def progress_checks_overdue(store: Store, today: date | None = None) -> list[WaitingMentor]:
     """Active mentors nobody has talked to about their progress in the last 90 days."""
-    today = today or date.today()
+    with store.transaction() as session:
+        return checks_overdue_in(session, today or date.today())
+
+
+def checks_overdue_in(session: Session, today: date) -> list[WaitingMentor]:
+    """As :func:`progress_checks_overdue`, read in the caller's session."""
     t, c = m.Mentor, m.ProgressCheck
     last = (select(c.mentor_uuid, func.max(c.checked_on).label("last")).where(c.deleted_at.is_(None))
             .group_by(c.mentor_uuid).subquery())
-    with store.transaction() as session:
-        rows = session.execute(
-            select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, last.c.last)
-            .outerjoin(last, last.c.mentor_uuid == t.id)
-            .where(t.deleted_at.is_(None), t.status == "active")).all()
+    rows = session.execute(
+        select(t.id, t.mentor_id, t.first_name, t.last_name, t.area, last.c.last)
+        .outerjoin(last, last.c.mentor_uuid == t.id)
+        .where(t.deleted_at.is_(None), t.status == "active")).all()
     cutoff = today - timedelta(days=PROGRESS_CHECK_DAYS)
     overdue = [WaitingMentor(u, i, f"{first} {last}", area, (today - checked).days if checked else None)
                for u, i, first, last, area, checked in rows if checked is None or checked < cutoff]

@@ -287,11 +287,14 @@ class Store:
         self._sessions.configure(bind=self.engine)
 
     def backup(self, out: str | os.PathLike[str], passphrase: str | None = None,
-               progress: Callable[[str], None] | None = None) -> Path:
+               progress: BackupProgress | None = None) -> Path:
         """An encrypted, consistent copy of the store, made while it is in use.
 
         The copy is keyed with ``passphrase`` (default: the store's own), written owner-only beside its
         final name and renamed into place, so a failed backup leaves nothing, under that name or beside it.
+        Pages are copied ``BACKUP_STEP_PAGES`` at a time with SQLite's online backup, and
+        ``progress(pages_done, pages_total)`` is called after each step: an exception it raises (a Cancel)
+        stops the copy, and then too nothing is left behind.
         """
         out = Path(out)
         key = self._passphrase if passphrase is None else _usable_key(passphrase)
@@ -303,12 +306,11 @@ class Store:
         remove_store_files(partial)
         _claim_new_file(partial, folders=False, shown_as=out)
         try:
-            if progress:
-                progress("Copying the store")
-            # ATTACH runs outside a transaction, on the driver's own connection (see _export_copy).
             connection = self.engine.raw_connection()
             try:
-                _export_copy(connection.driver_connection, partial, key)
+                _copy_in_steps(connection.driver_connection, partial, key, progress)
+                if not _reads_back(partial, key, progress):
+                    raise StoreDamaged(self.path)
             finally:
                 connection.close()
             os.replace(partial, out)
@@ -330,17 +332,84 @@ def _rows_changed(session: Session) -> int:
     return int(driver.total_changes)
 
 
-def _export_copy(driver_connection: Any, partial: Path, key: str) -> None:
-    """Copy every page into ``partial``, keyed with ``key``, through the raw driver: this SQL holds the key."""
-    cursor = driver_connection.cursor()
+BackupProgress = Callable[[int, int], object]
+BACKUP_STEP_PAGES = 256  # 1 MiB of 4 KiB pages between progress reports (and chances to cancel)
+CHECK_STEP = 1_000  # SQLite progress units (about a cell each) between looks for a Cancel while the copy is read
+
+
+def _copy_in_steps(source: Any, partial: Path, key: str, progress: BackupProgress | None) -> None:
+    """Copy every page of ``source`` into ``partial``, encrypted with ``key`` (its own salt), in steps.
+
+    SQLCipher re-encrypts each page for the keyed target. The source holds one read transaction for the
+    whole copy: the copy is of one moment (WAL snapshot), and another connection's writes meanwhile
+    neither block it nor make SQLite start the copy again.
+    """
+    target = sqlcipher.connect(str(partial))
     try:
-        cursor.execute(f"ATTACH DATABASE {_literal(str(partial))} AS backup KEY {_literal(key)}")
+        keying = target.cursor()
         try:
-            cursor.execute("SELECT sqlcipher_export('backup')")
+            keying.execute(f"PRAGMA key = {_literal(key)}")  # raw cursor: this SQL holds the key
         finally:
-            cursor.execute("DETACH DATABASE backup")
+            keying.close()
+        cursor = source.cursor()
+        try:
+            cursor.execute("BEGIN")
+            try:
+                cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()  # the snapshot starts here
+                source.backup(target, pages=BACKUP_STEP_PAGES, progress=_pages_done(progress))
+            finally:
+                cursor.execute("ROLLBACK")
+        finally:
+            cursor.close()
     finally:
-        cursor.close()
+        target.close()
+
+
+def _reads_back(copy: Path, key: str, progress: BackupProgress | None) -> bool:
+    """Whether every page of the copy reads back as a sound b-tree page (PRAGMA quick_check).
+
+    The online backup can copy a page of the store that fails its HMAC (the damage then arrives in the
+    copy as a blank page), where sqlcipher_export stopped at it; this is what catches that. While it reads,
+    ``progress(pages, pages)`` is called now and then, so a Cancel raised from it stops the check too.
+    """
+    connection = sqlcipher.connect(str(copy))
+    stopped: list[BaseException] = []
+    try:
+        cursor = connection.cursor()
+        cursor.execute(f"PRAGMA key = {_literal(key)}")
+        if progress is not None:
+            pages = int(cursor.execute("PRAGMA page_count").fetchone()[0])
+            connection.set_progress_handler(_interrupt_when_raised(progress, pages, stopped), CHECK_STEP)
+        try:
+            verdict = [tuple(row) for row in cursor.execute("PRAGMA quick_check")]
+        except sqlcipher.OperationalError:
+            if stopped:
+                raise stopped[0] from None
+            raise
+        return verdict == [("ok",)]
+    finally:
+        connection.close()
+
+
+def _interrupt_when_raised(progress: BackupProgress, pages: int,
+                           stopped: list[BaseException]) -> Callable[[], int]:
+    """A SQLite progress handler asking ``progress``; what it raises is kept and the statement interrupted."""
+    def handler() -> int:
+        try:
+            progress(pages, pages)
+        except BaseException as error:  # raised again once SQLite has stopped the statement
+            stopped.append(error)
+            return 1
+        return 0
+
+    return handler
+
+
+def _pages_done(progress: BackupProgress | None) -> Callable[[int, int, int], object] | None:
+    """SQLite's (status, pages remaining, pages in all) as (pages done, pages in all)."""
+    if progress is None:
+        return None
+    return lambda _status, remaining, total: progress(total - remaining, total)
 
 
 def _key_opens(engine: Engine, path: Path) -> bool:

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
-from PySide6.QtCore import QSettings, QSize, QThread
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,10 +32,19 @@ from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
 from cpm_desktop.ui.panes.risk import RiskPane
-from cpm_desktop.ui.workers import BackgroundTask, Cancelled
+from cpm_desktop.ui.workers import BackgroundTask, BackgroundWork, Cancelled
 
 IDLE_MINUTES = 10
 IDLE_KEY = "lock/idle_minutes"  # a preference, not personal data: kept in the plain settings file
+
+
+def remembered_idle_minutes() -> float:
+    """The idle time chosen in Settings; the default when the settings file holds something else."""
+    try:
+        minutes = float(str(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
+    except ValueError:
+        return IDLE_MINUTES
+    return minutes if 1 <= minutes <= 120 else IDLE_MINUTES
 
 
 PREFERRED_SIZE = (1280, 800)
@@ -54,10 +62,9 @@ def fitting_size(window: QWidget) -> QSize:
 
 
 def _dispose_when_idle(dialog: QDialog) -> None:
-    threads = [cast(QThread, task.thread) for task in dialog.findChildren(BackgroundTask)]  # (shadows QObject.thread)
-    running = [thread for thread in threads if thread.isRunning()]
+    running = [task for task in dialog.findChildren(BackgroundWork) if task.running]
     if running:
-        running[0].finished.connect(lambda: _dispose_when_idle(dialog))
+        running[0].worker.finished.connect(lambda: _dispose_when_idle(dialog))
     elif not dialog.isVisible():
         dialog.deleteLater()
 
@@ -86,7 +93,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(lambda _changes: self._update_title())
         context.dirtyChanged.connect(self._set_dirty)
         self.session_lock = SessionLock(self, context.store.check_passphrase,
-                                        idle_minutes or float(QSettings().value(IDLE_KEY, IDLE_MINUTES)))
+                                        idle_minutes or remembered_idle_minutes())
         self.lock_screen = self.session_lock.screen
         self.session_lock.lockedChanged.connect(lambda locked: None if locked else self._update_title())
         self.session_lock.lockedChanged.connect(lambda locked: context.flush_record_views() if locked else None)
@@ -186,9 +193,10 @@ class MainWindow(QMainWindow):
 
         self._open(EvaluationDialog(self.context, self))
 
-    def _in_background(self, title: str, work, done_message) -> BackgroundTask:
-        """Run long work off the GUI thread with a cancellable progress dialog; say the outcome in one sentence."""
-        task = BackgroundTask(title, work, self)
+    def _in_background(self, title: str, work, done_message, **options) -> BackgroundTask:
+        """Run long work off the GUI thread with a progress dialog (``options`` as BackgroundTask's: cancellable,
+        label); say the outcome in one sentence."""
+        task = BackgroundTask(title, work, self, **options)
         task.finished.connect(lambda result: self.statusBar().showMessage(done_message(result), 10_000))
         task.failed.connect(lambda error: self._work_failed(title, error))
         self._task = task
@@ -235,7 +243,7 @@ class MainWindow(QMainWindow):
         return header.referral_id
 
     def feedback_letter(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import FeedbackLetterDialog
+        from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog
 
         referral_id = self._current_referral_id()
         if referral_id:
@@ -267,7 +275,7 @@ class MainWindow(QMainWindow):
                                         self))
 
     def subject_access(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+        from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
         uuid = self.context.current_referral
         person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
@@ -294,7 +302,7 @@ class MainWindow(QMainWindow):
         self._open(RetentionRulesDialog(self.context, self))
 
     def request_register(self) -> None:
-        from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+        from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog
 
         self._open(RequestRegisterDialog(self.context, self))
 
@@ -304,10 +312,22 @@ class MainWindow(QMainWindow):
         if not name:
             return
         store = self.context.store
-        self._in_background("Backup", lambda progress: store.backup(name),
-                            lambda path: f"Encrypted backup written to {path}.")
+
+        def copied(progress, done: int, total: int) -> None:
+            progress(done, total, f"Copying the store, encrypted: {done:,} of {total:,} pages" if done < total
+                     else f"Reading the {total:,} pages of the copy back to check them")
+
+        self._in_background("Backup", lambda progress: store.backup(name, progress=lambda done, total: copied(
+            progress, done, total)), lambda path: f"Encrypted backup written to {path}.",
+            label="Copying the store, encrypted…")
 
     def change_passphrase(self) -> None:
+        """Re-encrypt the store with a new passphrase, off the GUI thread.
+
+        The progress dialog has no Cancel: PRAGMA rekey rewrites every page in one go and is all or nothing,
+        so it cannot be stopped halfway. It covers every window until the re-keying ends, so nothing else
+        touches the store meanwhile.
+        """
         new, ok = QInputDialog.getText(self, "Change passphrase", "New passphrase (10 characters or more):",
                                        QLineEdit.EchoMode.Password)
         if not ok:
@@ -317,12 +337,11 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Change passphrase",
                                 passphrase_problem(new) or "The two passphrases differ; nothing was changed.")
             return
-        try:
-            self.context.store.change_passphrase(new)
-        except StoreError as error:
-            QMessageBox.warning(self, "Change passphrase", str(error))
-            return
-        self.statusBar().showMessage("The passphrase is changed.", 8000)
+        store = self.context.store
+        self._in_background("Change passphrase", lambda _progress: store.change_passphrase(new),
+                            lambda _none: "The passphrase is changed.", cancellable=False,
+                            label="Re-encrypting the store with the new passphrase…\n"
+                                  "Every page is rewritten; this cannot be stopped halfway.")
 
     # --- title and status ----------------------------------------------------------------------------
 

@@ -1,27 +1,30 @@
-"""The unlock window: open the last store, choose another, create a new one, or open the demo."""
+"""The unlock window (forms/unlock.ui): open the last store, choose another, create a new one, or open the demo.
+
+Opening runs in a background thread, so the window keeps answering while the key is derived, every page is
+checked and any migration runs. Cancel (or Esc) stops the waiting at once; what it can stop depends on the
+work: making the demo stops at its next progress report and removes the half-made file, but a key
+derivation or a migration (one transaction) is not cut off halfway — it runs to its end in the background
+and the store it opened is then closed, unused.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from cpm_desktop import config
 from cpm_desktop.domain.passphrase import problem as passphrase_problem
 from cpm_desktop.domain.passphrase import strength_hint as passphrase_hint
+from cpm_desktop.services import demo
 from cpm_desktop.services.stores import Store, StoreError
+from cpm_desktop.ui.forms.unlock_ui import Ui_UnlockDialog
+from cpm_desktop.ui.workers import BackgroundWork, Report
 
 LAST_STORE_KEY = "store/last_path"  # the only thing remembered in the clear: a file path, no personal data
+
+__all__ = ["UnlockDialog", "passphrase_hint", "remember_store", "remembered_store"]
 
 
 def remembered_store() -> Path:
@@ -34,52 +37,40 @@ def remember_store(path: Path) -> None:
 
 
 class UnlockDialog(QDialog):
-    """Accepted with ``self.store`` open; a wrong passphrase is said and the person may try again."""
+    """Accepted with ``self.store`` open; a wrong passphrase is said and the person may try again.
+
+    ``settled`` is emitted when an attempt ends without opening (refused, failed or cancelled); an attempt
+    that opens the store accepts the dialog.
+    """
+
+    settled = Signal()
 
     def __init__(self, parent: QWidget | None = None, path: Path | None = None):
         super().__init__(parent)
+        self.ui = Ui_UnlockDialog()
+        self.ui.setupUi(self)
         self.setObjectName("unlockDialog")
-        self.setWindowTitle("CPM Desktop — unlock")
+        ui = self.ui
+        self.path, self.passphrase, self.confirm = ui.storePath, ui.passphrase, ui.confirmPassphrase
+        self.confirm_label, self.hint, self.message = ui.confirmLabel, ui.passphraseHint, ui.unlockMessage
+        self.progress, self.cancel_button = ui.unlockProgress, ui.cancelWaitButton
+        self.open_button, self.new_button, self.demo_button = ui.openButton, ui.newStoreButton, ui.demoButton
+        self.path.setText(str(path or remembered_store()))
         self.store: Store | None = None
-        self.path = QLineEdit(str(path or remembered_store()), objectName="storePath")
-        browse = QPushButton("&Choose…", objectName="chooseStoreButton")
-        self.passphrase = QLineEdit(objectName="passphrase", echoMode=QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(objectName="confirmPassphrase", echoMode=QLineEdit.EchoMode.Password)
-        self.hint = QLabel(objectName="passphraseHint", wordWrap=True)
-        self.message = QLabel(objectName="unlockMessage", wordWrap=True)
-        self.message.setStyleSheet("color: #b42318;")
-        self.open_button = QPushButton("&Open", objectName="openButton", default=True)
-        self.new_button = QPushButton("Create &new store", objectName="newStoreButton")
-        self.demo_button = QPushButton("Open the &demo (synthetic people)", objectName="demoButton")
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path)
-        path_row.addWidget(browse)
-        form = QFormLayout()
-        form.addRow("&Store", path_row)
-        form.itemAt(0, QFormLayout.ItemRole.LabelRole).widget().setBuddy(self.path)
-        form.addRow("&Passphrase", self.passphrase)
-        self.confirm_label = QLabel("&Again, to be sure")
-        self.confirm_label.setBuddy(self.confirm)
-        form.addRow(self.confirm_label, self.confirm)
-        form.addRow("", self.hint)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.demo_button)
-        buttons.addStretch()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self._waiting_for: BackgroundWork | None = None  # the attempt the window waits for
+        self._running: list[BackgroundWork] = []  # that one and any abandoned attempt still finishing
         self._creating = False
         self._show_create(False)
-        browse.clicked.connect(self._browse)
+        self._show_waiting(None)
+        ui.chooseStoreButton.clicked.connect(self._browse)
         self.open_button.clicked.connect(self.unlock)
         self.new_button.clicked.connect(self._new_clicked)
         self.demo_button.clicked.connect(self.open_demo)
+        self.cancel_button.clicked.connect(self.cancel_wait)
         self.passphrase.textChanged.connect(self._update_hint)
         self.passphrase.setFocus()
-        self.resize(560, 0)
+
+    # --- what the window shows -------------------------------------------------------------------
 
     def _show_create(self, creating: bool) -> None:
         self._creating = creating
@@ -88,6 +79,19 @@ class UnlockDialog(QDialog):
         self.open_button.setText("&Create" if creating else "&Open")
         self.new_button.setText("&Back" if creating else "Create &new store")
         self.message.clear()
+
+    def _show_waiting(self, doing: str | None) -> None:
+        """While ``doing`` is said, the fields and buttons rest and only Cancel acts."""
+        waiting = doing is not None
+        for widget in (self.path, self.ui.chooseStoreButton, self.passphrase, self.confirm, self.open_button,
+                       self.new_button, self.demo_button):
+            widget.setEnabled(not waiting)
+        self.progress.setText(doing or "")
+        self.progress.setVisible(waiting)
+        self.cancel_button.setVisible(waiting)
+        if waiting:
+            self.message.clear()
+            self.cancel_button.setFocus()
 
     def _new_clicked(self) -> None:
         if not self._creating and Path(self.path.text()).exists():
@@ -103,30 +107,111 @@ class UnlockDialog(QDialog):
         if name:
             self.path.setText(name)
 
+    def _say(self, sentence: str) -> None:
+        self.message.setText(sentence)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        self.settled.emit()
+
+    # --- attempts ----------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        """Whether the window is waiting for an attempt (fields disabled, Cancel shown)."""
+        return self._waiting_for is not None
+
+    @property
+    def finishing(self) -> bool:
+        """Whether any attempt's thread still runs, including one the person stopped waiting for."""
+        return bool(self._running)
+
     def unlock(self) -> None:
         path = Path(self.path.text()).expanduser()
-        try:
-            if self._creating:
-                if self.passphrase.text() != self.confirm.text():
-                    self.message.setText("The two passphrases differ.")
-                    return
-                if passphrase_problem(self.passphrase.text()):
-                    self.message.setText(passphrase_problem(self.passphrase.text()))
-                    return
-                self.store = Store.create(path, self.passphrase.text())
-            else:
-                self.store = Store.open(path, self.passphrase.text())
-        except StoreError as error:
-            self.message.setText(str(error))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
-            return
-        remember_store(path)
-        self.accept()
+        passphrase = self.passphrase.text()
+        if self._creating:
+            if passphrase != self.confirm.text():
+                self._say("The two passphrases differ.")
+                return
+            if refused := passphrase_problem(passphrase):
+                self._say(refused)
+                return
+            self._start("Creating the store…", lambda _report: Store.create(path, passphrase), path)
+        else:
+            self._start("Opening the store…", lambda _report: Store.open(path, passphrase), path)
 
     def open_demo(self) -> None:
-        from cpm_desktop.services.demo import open_or_create_demo_store
+        """Open the demo store, making it first (a few seconds, with a percentage) if it is not made yet."""
+        if demo.demo_store_exists():
+            self._start("Opening the demo store…", lambda _report: demo.open_demo_store(), None)
+            return
 
-        path, passphrase = open_or_create_demo_store()
-        self.store = Store.open(path, passphrase)
+        def make(report: Report) -> Store:
+            return demo.open_demo_store(
+                progress=lambda done, total, _what: report(done, total, "Creating the demo store…"))
+
+        self._start("Creating the demo store…", make, None)
+
+    def cancel_wait(self) -> None:
+        """Stop waiting: the fields are usable again at once, and the attempt's store, if it still opens,
+        is closed unused when its thread ends."""
+        work, self._waiting_for = self._waiting_for, None
+        if work is None:
+            return
+        work.cancel()
+        self._show_waiting(None)
+        self._say("Cancelled; nothing was opened.")
+
+    def _start(self, doing: str, open_store: Callable[[Report], Store], remember: Path | None) -> None:
+        earlier = list(self._running)
+
+        def after_earlier(report: Report) -> Store:
+            for work in earlier:  # an abandoned attempt on the same file finishes (and closes) first
+                work.wait()
+            return open_store(report)
+
+        work = BackgroundWork(after_earlier, self, discard=Store.close, expected=(StoreError,))
+        work.progressed.connect(lambda done, total, _message: self._progressed(work, doing, done, total))
+        work.finished.connect(lambda store: self._opened(work, store, remember))
+        work.failed.connect(lambda error: self._refused(work, error))
+        self._running.append(work)
+        self._waiting_for = work
+        self._show_waiting(doing)
+        work.start()
+
+    def _progressed(self, work: BackgroundWork, doing: str, done: int, total: int) -> None:
+        if work is self._waiting_for:
+            self.progress.setText(f"{doing} {100 * done // total}%" if total else doing)
+
+    def _opened(self, work: BackgroundWork, store: Store, remember: Path | None) -> None:
+        self._running.remove(work)  # its thread has ended (BackgroundWork waits for it before saying so)
+        if work is not self._waiting_for:  # nobody waits for it any more
+            store.close()
+            return
+        self._waiting_for = None
+        self.store = store
+        if remember is not None:
+            remember_store(remember)
         self.accept()
+
+    def _refused(self, work: BackgroundWork, error: object) -> None:
+        self._running.remove(work)
+        if work is not self._waiting_for:
+            return
+        self._waiting_for = None
+        self._show_waiting(None)
+        self._say(str(error) if isinstance(error, StoreError) else "That did not work; the details are in the log.")
+
+    # --- leaving -----------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc (or the close button) while waiting stops the waiting; otherwise it closes the window."""
+        if self.busy:
+            self.cancel_wait()
+        else:
+            super().reject()
+
+    def done(self, result: int) -> None:
+        for work in list(self._running):  # no thread outlives the window (an abandoned open ends within a second)
+            work.cancel()
+            work.wait()
+        super().done(result)

@@ -193,3 +193,27 @@ def test_hub_init_on_a_hub_that_has_members_refuses_and_changes_nothing(laptops,
     assert member_count(hub_db.owner_url) == members == 3
     assert not sync_service.status(second).member
     second.close()
+
+
+def test_a_contact_logged_in_the_old_area_while_the_lead_moved_the_case_reaches_the_new_area(laptops):
+    """Through the real hub, whose row-level security lets a laptop send only to the areas it holds."""
+    from datetime import datetime
+
+    from cpm_desktop.services import contacts as contact_service
+
+    lead, east, north = laptops
+    form = new_referral(east, "Moira", "Moves", "east")
+    for store in (east, lead):
+        sync_service.sync_now(store)
+    moved = referral_service.load_referral(lead, form.referral_uuid)
+    referral_service.save_referral(lead, dataclasses.replace(moved, area="north"))  # the lead moves it…
+    contact_service.add_contact(east, form.referral_uuid, occurred_at=datetime(2026, 11, 3, 10, 0),
+                                activity="home_visit", minutes=30, mentor_uuid=None, staff_name="East",
+                                notes="visited before hearing of the move")  # …while east, offline, logs a visit
+    for store in (lead, east, lead, north, east, north):
+        sync_service.sync_now(store)
+    notes = [c.notes for c in contact_service.list_contacts(north, form.referral_uuid)]
+    assert notes == ["visited before hearing of the move"]
+    assert [c.notes for c in contact_service.list_contacts(lead, form.referral_uuid)] == notes
+    with east.snapshot() as session:  # the old area's laptop let the case go
+        assert session.get(m.Referral, form.referral_uuid) is None

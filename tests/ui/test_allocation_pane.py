@@ -2,6 +2,7 @@
 the waiting lists changing and opening cases and mentors, and the mentor register and form."""
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import pytest
@@ -17,6 +18,7 @@ from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 from tests.services.test_interchange import sample_tables
+from tests.sessions import count_sessions
 
 
 def ready(first, **changes) -> MentorForm:
@@ -221,3 +223,48 @@ def test_mentor_form_and_register(pane, qtbot, qtmodeltester, monkeypatch, warni
     dialog.ui.statusCombo.setCurrentIndex(dialog.ui.statusCombo.findData("sabbatical"))
     assert dialog.ui.eligibilityLabel.text() == "Cannot be allocated: Only an active mentor can be allocated."
     assert dialog.ui.statusSinceEdit.isEnabled()
+
+
+def count_reads(pane, monkeypatch):
+    """Count the pane's refreshes, and the transactions and snapshots of the store each refresh opens."""
+    opened, refreshes = count_sessions(pane.context.store, monkeypatch), []
+    refresh = pane.refresh
+
+    def counted_refresh():
+        before = Counter(opened)
+        refresh()
+        refreshes.append(dict(opened - before))
+    monkeypatch.setattr(pane, "refresh", counted_refresh)
+    return opened, refreshes
+
+
+def test_one_allocation_reloads_the_pane_once_from_one_snapshot(pane, qtbot, monkeypatch):
+    pane.context.set_current_referral(r4_uuid(pane))
+    opened, refreshes = count_reads(pane, monkeypatch)
+    qtbot.mouseClick(pane.allocate_button, Qt.MouseButton.LeftButton)  # the suggested pair
+    assert len(open_rows(pane)) == 2
+    assert refreshes == [{"snapshot": 1}]  # once, header, lists and suggestions in one read that never writes
+    assert opened == Counter(transaction=1, snapshot=1)  # and the allocation itself: one write
+
+
+def test_choosing_no_case_reads_the_waiting_lists_from_one_snapshot(pane, monkeypatch):
+    pane.context.set_current_referral(r4_uuid(pane))
+    opened, refreshes = count_reads(pane, monkeypatch)
+    pane.context.set_current_referral(None)
+    assert refreshes == [{"snapshot": 1}]
+    assert pane.waiting.tabText(0) == "Clients waiting for mentors (1)" and pane.allocated_model.rowCount() == 0
+
+
+def test_the_mentor_register_opens_from_the_pane_without_waiting(pane, qtbot):
+    qtbot.mouseClick(pane.register_button, Qt.MouseButton.LeftButton)  # returns: no nested event loop
+    assert pane.register.isVisible() and pane.register.windowModality() == Qt.WindowModality.WindowModal
+    pane.register.reject()
+    assert not pane.register.isVisible()
+
+
+def test_the_allocation_date_must_be_given_and_never_hints_leave_it_empty(pane, warnings):
+    assert pane.on_date.edit.toolTip() == ""  # the form makes the field required after building it
+    pane.on_date.clear()
+    pane.context.set_current_referral(r4_uuid(pane))
+    pane.allocate_selected()
+    assert warnings == ["Dated: Give a date."] and open_rows(pane) == []

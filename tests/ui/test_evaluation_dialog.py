@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from cpm_desktop.domain.evaluation import EvaluationParameters
 from cpm_desktop.services.reports import evaluation_note, save_evaluation_note
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.evaluation import EvaluationDialog
+from tests.sessions import count_sessions
 
 TODAY = date(2026, 11, 23)
 LAST_YEAR = EvaluationParameters(date(2025, 4, 1), date(2026, 3, 31))
@@ -86,3 +88,26 @@ def test_closing_without_changes_does_not_ask(dialog, qtbot, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("asked"))
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_opening_reads_the_paragraph_once(qtbot, store, monkeypatch):
+    """The preset sets both dates at once: the paragraph for the period is read once, not once per date."""
+    context = AppContext(store)
+    opened = count_sessions(store, monkeypatch)
+    dialog = EvaluationDialog(context, today=TODAY)
+    qtbot.addWidget(dialog)
+    assert opened.total() == 1
+    opened.clear()
+    dialog.preset.setCurrentText("Last financial year")
+    assert opened.total() == 1
+
+
+def test_saving_the_paragraph_is_one_operation_announced_once(dialog, qtbot, store):
+    heard = []
+    dialog.context.changed.connect(heard.append)
+    qtbot.keyClick(dialog.save_note_button, Qt.Key.Key_Space)  # nothing typed: nothing to keep
+    assert heard == []
+    qtbot.keyClicks(dialog.note, "Our year.")
+    qtbot.keyClick(dialog.save_note_button, Qt.Key.Key_Space)
+    assert heard == [Changes.SETTINGS]
+    assert evaluation_note(store, EvaluationParameters(date(2026, 4, 1), date(2027, 3, 31))) == "Our year."

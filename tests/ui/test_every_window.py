@@ -66,6 +66,7 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     from cpm_desktop.ui.dialogs.letters import LetterDialog
     from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
     from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+    from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog, ErasureRequestDialog, RetentionRulesDialog
     from cpm_desktop.ui.dialogs.sar import (
         NewRequestDialog,
         PauseDialog,
@@ -76,6 +77,7 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     from cpm_desktop.ui.dialogs.sync import SyncDialog
     from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
     from cpm_desktop.ui.panes.risk import AssessmentDialog, VisitDialog
+    from cpm_desktop.ui.unlock import UnlockDialog
 
     context, store = window.context, window.context.store
     uuid = _case_with_goals_and_contacts(window)
@@ -92,6 +94,10 @@ def every_window(window, qtbot) -> Iterator[tuple[str, QWidget]]:
     dialogs = {
         "close case": lambda: CloseCaseDialog(context, uuid, parent=window),
         "evaluation summary": lambda: EvaluationDialog(context, window),
+        "unlock": lambda: UnlockDialog(window, path=store.path),
+        "due for deletion": lambda: DueForDeletionDialog(context, window),
+        "erase on request": lambda: ErasureRequestDialog(context, window),
+        "retention rules": lambda: RetentionRulesDialog(context, window),
         "subject-access information": lambda: GdprSettingsDialog(context, window),
         "feedback letter": lambda: LetterDialog(context, referral.referral_id, window),
         "acknowledgement letter": lambda: LetterDialog(context, referral.referral_id, window, kind="acknowledgement"),

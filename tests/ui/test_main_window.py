@@ -240,10 +240,12 @@ def test_unlock_dialog_says_wrong_passphrase_and_lets_you_retry(qtbot, tmp_path)
     dialog = UnlockDialog(path=path)
     qtbot.addWidget(dialog)
     dialog.passphrase.setText("nope")
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.settled, timeout=20000):  # the store is opened in the background
+        dialog.unlock()
     assert dialog.store is None and "passphrase is wrong" in dialog.message.text()
     dialog.passphrase.setText(PASSPHRASE)
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.unlock()
     assert dialog.store is not None
     dialog.store.close()
     assert passphrase_hint("short").startswith("Too short")
@@ -289,7 +291,7 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.gdpr import SubjectAccessDialog
+    from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
     dialog = SubjectAccessDialog(window.context, window, person_id="P1")
     qtbot.addWidget(dialog)
@@ -382,7 +384,7 @@ def test_discarding_typing_for_a_referral_erased_meanwhile_shows_an_empty_form(w
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):
     from cpm_desktop.services.access_requests import register_request
-    from cpm_desktop.ui.dialogs.gdpr import RequestRegisterDialog
+    from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog
 
     register_request(window.context.store, "person", "P1", date.today())
     dialog = RequestRegisterDialog(window.context, window)

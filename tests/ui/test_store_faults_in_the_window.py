@@ -31,7 +31,8 @@ def unlock(qtbot, path, passphrase=PASSPHRASE):
     dialog = UnlockDialog(path=path)
     qtbot.addWidget(dialog)
     dialog.passphrase.setText(passphrase)
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.settled, timeout=20000):  # the store is opened in the background
+        dialog.unlock()
     return dialog
 
 
@@ -61,7 +62,8 @@ def test_the_unlock_window_refuses_to_create_with_a_blank_or_raw_passphrase(qtbo
     dialog._new_clicked()
     dialog.passphrase.setText(refused)
     dialog.confirm.setText(refused)
-    dialog.unlock()
+    with qtbot.waitSignal(dialog.settled, timeout=5000):  # refused before anything starts
+        dialog.unlock()
     assert dialog.store is None and words in dialog.message.text()
     assert not (tmp_path / "new.cpm").exists()
 
@@ -84,14 +86,15 @@ def test_change_passphrase_in_the_window_refuses_blank_and_raw(window, monkeypat
     assert window.context.store.check_passphrase(PASSPHRASE)
 
 
-def test_a_failed_rekey_in_the_window_is_one_sentence(window, monkeypatch):  # noqa: F811
+def test_a_failed_rekey_in_the_window_is_one_sentence(window, qtbot, monkeypatch):  # noqa: F811
     import cpm_desktop.ui.main_window as main_module
 
     store = window.context.store
     store.engine.dispose()
     damage_page(store.path, page_count(store.path) - 2)
     warnings = answers(monkeypatch, main_module, "a new long passphrase", "a new long passphrase")
-    window.change_passphrase()  # raises nothing out of the slot
+    window.change_passphrase()  # raises nothing out of the slot; the re-keying runs in the background
+    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
     assert len(warnings) == 1 and "is damaged" in warnings[0]
 
 

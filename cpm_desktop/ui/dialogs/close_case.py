@@ -37,7 +37,8 @@ class CloseCaseDialog(KeepsTyping):
         ui.closedOnEdit.setDate(date.today())
         ui.reasonCombo.addItems(closure.closure_reasons(context.store))
         ui.reasonCombo.setCurrentIndex(-1)
-        ui.reasonCombo.lineEdit().setPlaceholderText("Why support ends (choose or type)")
+        if (typed := ui.reasonCombo.lineEdit()) is not None:  # the combo is editable in the form
+            typed.setPlaceholderText("Why support ends (choose or type)")
         ui.callsAfterSpin.setValue(UNKNOWN if calls.after is None else calls.after)
         ui.callsSourceEdit.setText(calls.source)
         wire_buttons(self, ui.buttonBox)

@@ -1,30 +1,24 @@
-"""Reports ▸ Evaluation summary: choose the period and area, write page one's paragraph, generate off the GUI
-thread, preview."""
+"""Reports ▸ Evaluation summary (Designer form forms/evaluation.ui): choose the period and area, write page
+one's paragraph, generate off the GUI thread, preview."""
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from cpm_desktop.domain.dates import financial_year_bounds, financial_year_label
 from cpm_desktop.domain.evaluation import EvaluationParameters, period_problem
 from cpm_desktop.services.reports import evaluation_note, evaluation_pdf, note_key, save_evaluation_note
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.forms.evaluation_ui import Ui_EvaluationDialog
+from cpm_desktop.ui.operations import attempt, perform_in_background
 from cpm_desktop.ui.widgets.common import accept_on_ctrl_enter, refuse_bad_dates
-from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
+
+TITLE = "Evaluation summary"
 
 
 class EvaluationDialog(QDialog):
@@ -32,46 +26,28 @@ class EvaluationDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.setObjectName("evaluationDialog")
-        self.setWindowTitle("Evaluation summary")
+        self.ui = ui = Ui_EvaluationDialog()
+        ui.setupUi(self)
         self.context = context
         self.today = today or date.today()
-        self.preset = QComboBox(objectName="periodPreset")
+        # Short names the callers (and tests) use.
+        self.preset, self.area, self.note, self.note_hint = ui.periodPreset, ui.areaChoice, ui.leadNote, ui.leadNoteHint
+        self.date_from, self.date_to, self.as_of = ui.dateFrom, ui.dateTo, ui.asOf
+        self.cost, self.hours = ui.costPerHour, ui.hoursPerCall
         self.preset.addItems(self.PRESETS)
-        self.date_from = DateEntry(objectName="dateFrom", required=True)
-        self.date_to = DateEntry(objectName="dateTo", required=True)
-        self.as_of = DateEntry(objectName="asOf", value=self.today, required=True)
-        self.area = QComboBox(objectName="areaChoice")
+        for entry in (self.date_from, self.date_to, self.as_of):
+            entry.required = True
+        self.as_of.setDate(self.today)
         self.area.addItem("All areas", None)
         for code, text in context.vocabulary.items("area"):
             self.area.addItem(text, code)
-        self.cost = QDoubleSpinBox(objectName="costPerHour", prefix="£", maximum=1000, value=25.0, decimals=2)
-        self.hours = QDoubleSpinBox(objectName="hoursPerCall", maximum=100, value=1.0, decimals=2, singleStep=0.25)
-        self.note = QPlainTextEdit(objectName="leadNote")
-        self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("Your own words for page one, kept for this period and area. "
-                                     "Leave empty to print none.")
-        self.note.setMinimumHeight(90)
-        self.setMinimumWidth(560)  # room to write the paragraph; fits a 1280×720 screen
-        self.note_hint = QLabel(objectName="leadNoteHint")
-        self.note_hint.setWordWrap(True)
-        form = QFormLayout()
-        for text, widget in (("&Period", self.preset), ("&From", self.date_from), ("&To", self.date_to),
-                             ("&As at", self.as_of), ("A&rea", self.area), ("&Cost of a police staff hour", self.cost),
-                             ("&Hours per call to the police", self.hours), ("Paragraph for page &one", self.note)):
-            form.addRow(text, widget)
-        form.addRow("", self.note_hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        generate = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        generate = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         generate.setText("&Generate")
         accept_on_ctrl_enter(self, generate)
-        self.save_note_button = buttons.addButton("Sa&ve paragraph", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_note_button = ui.buttonBox.addButton("Sa&ve paragraph", QDialogButtonBox.ButtonRole.ActionRole)
         self.save_note_button.clicked.connect(self.save_note)
-        buttons.accepted.connect(self.generate)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ui.buttonBox.accepted.connect(self.generate)
+        ui.buttonBox.rejected.connect(self.reject)
         self._note_key: str | None = None
         self._note_loaded = ""
         self.preset.currentIndexChanged.connect(self._apply_preset)
@@ -81,16 +57,19 @@ class EvaluationDialog(QDialog):
         self.note.textChanged.connect(self._show_note_state)
         self._apply_preset()
         self.preview: PdfPreviewDialog | None = None
+        self.task: BackgroundTask | None = None
 
     # --- the period ------------------------------------------------------------------------------------
 
     def _apply_preset(self) -> None:
         choice = self.preset.currentText()
         custom = choice == "Chosen dates"
+        # Both dates change together: the paragraph is read once for the new period, not once per date.
         if choice in ("This financial year", "Last financial year"):
             start, end = financial_year_bounds(self.today, 0 if choice.startswith("This") else 1)
-            self.date_from.setDate(start)
-            self.date_to.setDate(end)
+            with QSignalBlocker(self.date_from), QSignalBlocker(self.date_to):
+                self.date_from.setDate(start)
+                self.date_to.setDate(end)
             # A finished year is seen as on its last day; the year under way, as today.
             self.as_of.setDate(min(end, self.today))
         elif choice == "All time":
@@ -136,55 +115,60 @@ class EvaluationDialog(QDialog):
             text = "No paragraph for this period and area: page one has the figures only."
         self.note_hint.setText(text)
 
-    def save_note(self) -> None:
-        if refuse_bad_dates(self, "Evaluation summary"):
-            return
+    def _usable_period(self) -> EvaluationParameters | None:
+        """The period chosen, or None having said why it cannot be used."""
+        if refuse_bad_dates(self, TITLE):
+            return None
         params = self.parameters()
         if problem := period_problem(params):
-            QMessageBox.warning(self, "Evaluation summary", problem)
-            return
-        save_evaluation_note(self.context.store, params, self.note.toPlainText())
+            QMessageBox.warning(self, TITLE, problem)
+            return None
+        return params
+
+    def save_note(self) -> bool:
+        """Keep the paragraph for the period shown; False (having said why) when it could not be kept."""
+        params = self._usable_period()
+        if params is None:
+            return False
+        if not self.note_changed():
+            return True  # kept already
+        text = self.note.toPlainText()
+        if not attempt(self, self.context, Changes.SETTINGS,
+                       lambda store: save_evaluation_note(store, params, text), title=TITLE):
+            return False
         self._note_key = note_key(params)
-        self._note_loaded = evaluation_note(self.context.store, params)
+        self._note_loaded = text.strip()  # as save_evaluation_note keeps it
         self._show_note_state()
+        return True
 
     def reject(self) -> None:
         if self.note_changed():
             answer = QMessageBox.question(
-                self, "Evaluation summary", "Keep the paragraph you wrote for page one?",
+                self, TITLE, "Keep the paragraph you wrote for page one?",
                 QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
             if answer == QMessageBox.StandardButton.Cancel:
                 return
-            if answer == QMessageBox.StandardButton.Save:
-                self.save_note()
-                if self.note_changed():  # the period could not be used: stay
-                    return
+            if answer == QMessageBox.StandardButton.Save and not self.save_note():
+                return  # the period could not be used: stay, with the paragraph
         super().reject()
 
     # --- generating ------------------------------------------------------------------------------------
 
     def generate(self) -> None:
-        if refuse_bad_dates(self, "Evaluation summary"):
+        params = self._usable_period()
+        if params is None or not self.save_note():
             return
-        params = self.parameters()
-        if problem := period_problem(params):
-            QMessageBox.warning(self, "Evaluation summary", problem)
-            return
-        self.save_note()
-        store = self.context.store
-        self.task = BackgroundTask("Preparing the evaluation summary",
-                                   lambda progress: evaluation_pdf(store, params, progress), self)
-        self.task.finished.connect(lambda pdf: self._show(pdf, params))
-        self.task.failed.connect(self._failed)
-        self.task.start()
+        self.task = perform_in_background(
+            self.context, self, "Preparing the evaluation summary",
+            lambda store, progress: evaluation_pdf(store, params, progress), Changes.NONE,
+            done=lambda pdf: self._show(pdf, params), failed=self._failed)
 
     def _show(self, pdf: bytes, params: EvaluationParameters) -> None:
         year = financial_year_label(params.date_from) if params.date_from else "all-time"
-        self.preview = PdfPreviewDialog("Evaluation summary", pdf, f"evaluation-summary-{year}.pdf", self)
+        self.preview = PdfPreviewDialog(TITLE, pdf, f"evaluation-summary-{year}.pdf", self)
         self.preview.show()
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):
-            QMessageBox.warning(self, "Evaluation summary",
-                                "The summary could not be made; the details are in the log.")
+            QMessageBox.warning(self, TITLE, "The summary could not be made; the details are in the log.")

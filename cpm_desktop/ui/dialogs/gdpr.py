@@ -1,22 +1,20 @@
-"""Settings ▸ Subject-access information. The export and register dialogs live in ``ui.dialogs.sar``, the
-letters in ``ui.dialogs.letters``; their names are imported here for callers that still look for them."""
+"""Settings ▸ Subject-access information (Designer form forms/gdpr_settings.ui): what every subject-access
+export says besides the records. The export and register dialogs live in ``ui.dialogs.sar``, the letters in
+``ui.dialogs.letters``."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from cpm_desktop.services.retention import retention_rules
+from cpm_desktop.services.settings import GDPR, get_setting, set_setting
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
-from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog, LetterDialog  # noqa: F401
-from cpm_desktop.ui.dialogs.sar import RequestRegisterDialog, SubjectAccessDialog  # noqa: F401
+from cpm_desktop.ui.forms.gdpr_settings_ui import Ui_GdprSettingsDialog
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import wire_buttons
 
-GDPR_FIELDS = (("controller", "Who holds the information"), ("contact", "How to contact us"),
-               ("purposes", "Why we hold it (one per line)"), ("lawful_basis", "The law that allows it"),
-               ("categories", "Kinds of information (one per line)"),
-               ("recipients", "Who it may be shared with (one per line)"),
-               ("source", "Where it comes from"),
-               ("rights", "Your rights (one per line)"), ("automated_decisions", "Automated decisions"),
-               ("complaint", "Complaints to the ICO"))
+GdprValue = str | list[str]
 
 
 class GdprSettingsDialog(KeepsTyping):
@@ -24,54 +22,37 @@ class GdprSettingsDialog(KeepsTyping):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        from PySide6.QtWidgets import QScrollArea
-
-        from cpm_desktop.services.settings import GDPR, get_setting
-
-        self.setObjectName("gdprSettings")
-        self.setWindowTitle("Subject-access information")
+        self.ui = ui = Ui_GdprSettingsDialog()
+        ui.setupUi(self)
         self.context = context
         self.current = get_setting(context.store, GDPR)
-        self.edits: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout()
-        for key, title in GDPR_FIELDS:
+        self.edits: dict[str, QPlainTextEdit] = {
+            "controller": ui.controllerEdit, "contact": ui.contactEdit, "purposes": ui.purposesEdit,
+            "lawful_basis": ui.lawfulBasisEdit, "categories": ui.categoriesEdit, "recipients": ui.recipientsEdit,
+            "source": ui.sourceEdit, "rights": ui.rightsEdit, "automated_decisions": ui.automatedDecisionsEdit,
+            "complaint": ui.complaintEdit}
+        for key, edit in self.edits.items():
             value = self.current.get(key, "")
-            edit = QPlainTextEdit("\n".join(value) if isinstance(value, list) else value, tabChangesFocus=True)
-            edit.setMaximumHeight(80)
-            self.edits[key] = edit
-            form.addRow(title, edit)
-        from PySide6.QtWidgets import QLabel
+            edit.setPlainText("\n".join(value) if isinstance(value, list) else str(value))
+        ui.retentionText.setText(retention_rules(context.store).subject_access_text()
+                                 + "\n(From the retention rules: Settings ▸ Retention rules.)")
+        wire_buttons(self, ui.buttonBox)
+        self.save_with(self._record)
 
-        from cpm_desktop.services.retention import retention_rules
-
-        kept = QLabel(retention_rules(context.store).subject_access_text() +
-                      "\n(From the retention rules: Settings ▸ Retention rules.)", wordWrap=True)
-        kept.setObjectName("retentionText")
-        form.addRow("How long we keep it", kept)
-        body = QWidget()
-        body.setLayout(form)
-        scroll = QScrollArea(widgetResizable=True)
-        scroll.setWidget(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        wire_buttons(self, buttons, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
-        layout.addWidget(buttons)
-        self.resize(760, 640)
-
-    def values(self) -> dict:
-        result = {}
+    def values(self) -> dict[str, GdprValue]:
+        """What is typed; the fields that are lists (one per line) stay lists, without the empty lines."""
+        result: dict[str, GdprValue] = {}
         for key, edit in self.edits.items():
             text = edit.toPlainText().strip()
             result[key] = [line.strip() for line in text.splitlines() if line.strip()] \
                 if isinstance(self.current.get(key), list) else text
         return result
 
-    def save_typed(self) -> None:
-        self.save()
+    def _record(self) -> bool:
+        values = self.values()
+        return attempt(self, self.context, Changes.SETTINGS, lambda store: set_setting(store, GDPR, values),
+                       title="Subject-access information not saved")
 
     def save(self) -> None:
-        from cpm_desktop.services.settings import GDPR, set_setting
-
-        set_setting(self.context.store, GDPR, self.values())
+        """As the Save button: recorded and closed, or said why not and kept open with what was typed."""
         self.accept()

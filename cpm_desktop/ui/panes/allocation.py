@@ -1,29 +1,22 @@
-"""The Allocation pane: the mentors supporting the current case (with history), who could be allocated, best
-first and with the reasons in words, and the waiting lists the 2018 evaluation asked the scheme to watch."""
+"""The Allocation pane (Designer form forms/allocation_pane.ui): the mentors supporting the current case (with
+history), who could be allocated, best first and with the reasons in words, and the waiting lists the 2018
+evaluation asked the scheme to watch."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from cpm_desktop.services import allocation, mentors
-from cpm_desktop.services.referrals import CaseHeader
+from cpm_desktop.services.allocation_view import AllocationView, allocation_view
+from cpm_desktop.services.mentors import WaitingMentor
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.mentor_form import edit_mentor
+from cpm_desktop.ui.forms.allocation_pane_ui import Ui_AllocationPane
 from cpm_desktop.ui.item_models.allocation import (
     allocated_mentors_model,
     clients_waiting_model,
@@ -33,26 +26,21 @@ from cpm_desktop.ui.item_models.allocation import (
 )
 from cpm_desktop.ui.item_models.table import RowTableModel
 from cpm_desktop.ui.operations import attempt
-from cpm_desktop.ui.panes.case_pane import CasePane
+from cpm_desktop.ui.panes.case_pane import NO_CASE, CasePane
+from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 from cpm_desktop.ui.unsaved import ask_reason
-from cpm_desktop.ui.widgets.date_entry import DateEntry
+
+Index = QModelIndex | QPersistentModelIndex
+WAITING_TITLES = ("Clients waiting for mentors", "Mentors never allocated", "No progress check in 90 days")
 
 
-def _view(name: str, model: RowTableModel, multi: bool = False) -> QTableView:
-    view = QTableView(objectName=name)
+def _show_rows(view: QTableView, model: RowTableModel) -> None:
+    """Columns as wide as what they hold (the form sets the rest: rows selected whole, nothing edited)."""
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection if multi
-                          else QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setWordWrap(False)
-    return view
 
 
-def _on_open(view: QTableView, slot) -> None:
+def _on_open(view: QTableView, slot: Callable[[Index], None]) -> None:
     """Double-click or Enter on a row opens it (one step, mouse or keyboard)."""
     view.doubleClicked.connect(slot)
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -65,138 +53,123 @@ class AllocationPane(CasePane):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.setObjectName("allocationPane")
+        self.ui = ui = Ui_AllocationPane()
+        ui.setupUi(self)
+        ui.paneLayout.insertWidget(0, self.header)
         vocabulary = context.vocabulary
-        # The mentors supporting this case, then those who did (history is kept).
+        # Short names the callers (and tests) use.
+        self.allocated, self.suggestions, self.waiting = ui.allocatedMentors, ui.allocationSuggestions, ui.waitingLists
+        self.end_button, self.replace_button = ui.endAllocationButton, ui.replaceMentorButton
+        self.allocate_button, self.register_button = ui.allocateButton, ui.mentorRegisterButton
+        self.pair_label, self.on_date = ui.suggestedPair, ui.allocationDate
+        self.register_action = ui.mentorRegisterAction
+        self.on_date.required = True
+        self.on_date.latest = date.today()
+        self.on_date.setDate(date.today())
         self.allocated_model = allocated_mentors_model(self)
-        self.allocated = _view("allocatedMentors", self.allocated_model)
-        self.end_button = QPushButton("&End the selected allocation…", objectName="endAllocationButton")
-        self.replace_button = QPushButton("Re&place the selected mentor with the selected suggestion…",
-                                          objectName="replaceMentorButton")
-        current = QGroupBox("Mentors supporting this case (and earlier ones)")
-        current_layout = QVBoxLayout(current)
-        current_layout.addWidget(self.allocated)
-        current_buttons = QHBoxLayout()
-        current_buttons.addWidget(self.end_button)
-        current_buttons.addWidget(self.replace_button)
-        current_buttons.addStretch()
-        current_layout.addLayout(current_buttons)
-        # Suggestions: only mentors who may be allocated, best first, with the reasons in words.
         self.suggestion_model = suggestions_model(vocabulary, self)
-        self.suggestions = _view("allocationSuggestions", self.suggestion_model, multi=True)
-        self.pair_label = QLabel(objectName="suggestedPair", wordWrap=True)
-        self.on_date = DateEntry(objectName="allocationDate", value=date.today(), required=True, latest=date.today())
-        date_label = QLabel("&Dated")
-        date_label.setBuddy(self.on_date)
-        self.allocate_button = QPushButton("&Allocate the selected mentors", objectName="allocateButton")
-        suggested = QGroupBox("Mentors who may be allocated, best first (mentors work in pairs: choose two)")
-        suggested_layout = QVBoxLayout(suggested)
-        suggested_layout.addWidget(self.suggestions)
-        row = QHBoxLayout()
-        row.addWidget(self.pair_label, 1)
-        row.addWidget(date_label)
-        row.addWidget(self.on_date)
-        row.addWidget(self.allocate_button)
-        suggested_layout.addLayout(row)
-        # Waiting lists: clients waiting for mentors, mentors waiting for clients, mentors nobody has talked to.
         self.waiting_clients = clients_waiting_model(vocabulary, self)
         self.unallocated_mentors = mentors_never_allocated_model(vocabulary, self)
         self.overdue_checks = progress_checks_overdue_model(vocabulary, self)
-        self.waiting = QTabWidget(objectName="waitingLists")
-        self.waiting_views = []
-        for model, name in ((self.waiting_clients, "clientsWaiting"),
-                            (self.unallocated_mentors, "mentorsNeverAllocated"),
-                            (self.overdue_checks, "progressChecksOverdue")):
-            view = _view(name, model)
-            view.setSortingEnabled(True)
-            header = view.horizontalHeader()  # the name takes the room, the days stay by it
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(1 if model is self.waiting_clients else 0, QHeaderView.ResizeMode.Stretch)
-            self.waiting.addTab(view, "")
-            self.waiting_views.append(view)
-        _on_open(self.waiting_views[0], self._open_waiting_case)
-        for view, model in ((self.waiting_views[1], self.unallocated_mentors),
-                            (self.waiting_views[2], self.overdue_checks)):
-            _on_open(view, lambda index, model=model: self._open_mentor(model.row_at(index.row())))
-        self.register_button = QPushButton("&Mentor register…", objectName="mentorRegisterButton")
-        self.register_button.clicked.connect(self.open_register)
-        self.register_action = QAction("&Mentor register…", self, objectName="mentorRegisterAction",
-                                       shortcut=QKeySequence("Ctrl+Shift+M"))
+        _show_rows(self.allocated, self.allocated_model)
+        _show_rows(self.suggestions, self.suggestion_model)
+        self.waiting_views = [ui.clientsWaiting, ui.mentorsNeverAllocated, ui.progressChecksOverdue]
+        for view, model, name_column in zip(self.waiting_views, self.waiting_models(), (1, 0, 0), strict=True):
+            _show_rows(view, model)  # the name takes the room, the days stay by it
+            view.horizontalHeader().setSectionResizeMode(name_column, QHeaderView.ResizeMode.Stretch)
+        _on_open(ui.clientsWaiting, self._open_waiting_case)
+        _on_open(ui.mentorsNeverAllocated, self._opens_mentor_of(self.unallocated_mentors))
+        _on_open(ui.progressChecksOverdue, self._opens_mentor_of(self.overdue_checks))
+        self.addAction(self.register_action)  # Ctrl+Shift+M while the pane is shown
         self.register_action.triggered.connect(self.open_register)
-        lists = QGroupBox("Waiting lists (Enter or double-click opens the case or the mentor)")
-        lists_layout = QVBoxLayout(lists)
-        lists_layout.addWidget(self.waiting)
-        lists_layout.addWidget(self.register_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.header)
-        layout.addWidget(current, 2)
-        layout.addWidget(suggested, 3)
-        layout.addWidget(lists, 2)
-        self._groups = (current, suggested)
+        self.register_button.clicked.connect(self.open_register)
         self.allocate_button.clicked.connect(self.allocate_selected)
         self.end_button.clicked.connect(self.end_selected)
         self.replace_button.clicked.connect(self.replace_selected)
+        self._groups = (ui.currentGroup, ui.suggestedGroup)
+        self.register: MentorRegisterDialog | None = None  # the register while it is open
         self.refresh()
+
+    def waiting_models(self) -> tuple[RowTableModel, RowTableModel, RowTableModel]:
+        return self.waiting_clients, self.unallocated_mentors, self.overdue_checks
+
+    # --- reading the view ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """The whole pane, header too, from one snapshot of the store (services.allocation_view), in place of
+        the case pane's header read and ``show_case``."""
+        view = allocation_view(self.context.store, self.context.current_referral)
+        header = view.header
+        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE)
+        self.show_view(view)
+
+    def show_view(self, view: AllocationView) -> None:
+        waiting = view.waiting
+        self.waiting_clients.set_rows(waiting.clients)
+        self.unallocated_mentors.set_rows(waiting.never_allocated)
+        self.overdue_checks.set_rows(waiting.checks_overdue)
+        for n, (title, model) in enumerate(zip(WAITING_TITLES, self.waiting_models(), strict=True)):
+            self.waiting.setTabText(n, f"{title} ({model.rowCount()})")
+        header = view.header
+        for group in self._groups:
+            group.setEnabled(header is not None)
+        self.suggestions.clearSelection()
+        self.allocated_model.set_rows(view.allocated)
+        self.suggestion_model.set_rows(view.suggestions)
+        if header is None:
+            self.pair_label.setText("")
+            return
+        supported = header.status.may_allocate
+        if not supported:
+            self.pair_label.setText(f"Mentors are allocated to supported, open cases; this case is {header.status}.")
+        elif not view.needed:
+            self.pair_label.setText("This case has its pair of mentors.")
+        elif view.pair:
+            names = " and ".join(choice.name for choice in view.pair)
+            self.pair_label.setText(f"Suggested {'pair' if len(view.pair) == 2 else 'partner'}: {names} (selected)")
+            for choice in view.pair:
+                self.suggestions.selectRow(view.suggestions.index(choice))
+        else:
+            self.pair_label.setText("Not enough mentors with a place free: see the mentor register.")
+        self.allocate_button.setEnabled(supported)
+        self.replace_button.setEnabled(supported)
 
     # --- waiting lists ------------------------------------------------------------------------------
 
-    def refresh_waiting_lists(self) -> None:
-        store = self.context.store
-        self.waiting_clients.set_rows(mentors.clients_waiting(store))
-        self.unallocated_mentors.set_rows(mentors.mentors_never_allocated(store))
-        self.overdue_checks.set_rows(mentors.progress_checks_overdue(store))
-        for n, (title, model) in enumerate((("Clients waiting for mentors", self.waiting_clients),
-                                            ("Mentors never allocated", self.unallocated_mentors),
-                                            ("No progress check in 90 days", self.overdue_checks))):
-            self.waiting.setTabText(n, f"{title} ({model.rowCount()})")
-
-    def _open_waiting_case(self, index) -> None:
+    def _open_waiting_case(self, index: Index) -> None:
         self.context.set_current_referral(self.waiting_clients.row_at(index.row()).referral_uuid)
 
-    def _open_mentor(self, row) -> None:
-        edit_mentor(self.context, mentors.load_mentor(self.context.store, row.mentor_uuid), self)
+    def _opens_mentor_of(self, model: RowTableModel) -> Callable[[Index], None]:
+        def open_row(index: Index) -> None:
+            row: WaitingMentor = model.row_at(index.row())
+            self._open_mentor(row)
+        return open_row
+
+    def _open_mentor(self, row: WaitingMentor) -> None:
+        try:
+            form = mentors.load_mentor(self.context.store, row.mentor_uuid)
+        except mentors.MentorError as error:  # gone since the list was read (another window, a sync)
+            self.warn(error)
+            return
+        edit_mentor(self.context, form, self)
 
     def open_register(self) -> None:
-        from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
-
-        MentorRegisterDialog(self.context, self).exec()
-        self.refresh()
+        # Window-modal, no nested event loop; what it saves is announced as MENTOR and reloads this pane.
+        self.register = register = MentorRegisterDialog(self.context, self)
+        register.finished.connect(register.deleteLater)
+        register.open()
 
     # --- the current case ---------------------------------------------------------------------------
 
     def _open_allocations(self) -> list[allocation.AllocatedMentor]:
         return [a for a in self.allocated_model.rows if a.ended_on is None]
 
-    def show_case(self, header: CaseHeader | None) -> None:
-        self.refresh_waiting_lists()
-        for group in self._groups:
-            group.setEnabled(header is not None)
-        self.suggestions.clearSelection()
-        if header is None:
-            self.allocated_model.set_rows([])
-            self.suggestion_model.set_rows([])
-            self.pair_label.setText("")
-            return
+    def _case(self) -> str | None:
+        """The current case, or None having said to choose one (the buttons are off without one)."""
         uuid = self.context.current_referral
-        self.allocated_model.set_rows(allocation.allocated_mentors(self.context.store, uuid))
-        supported = header.status.may_allocate
-        choices = allocation.suggestions(self.context.store, uuid) if supported else []
-        self.suggestion_model.set_rows(choices)
-        needed = max(0, 2 - len(self._open_allocations()))
-        pair = allocation.suggested_pair(choices, needed) if supported else ()
-        if not supported:
-            self.pair_label.setText(f"Mentors are allocated to supported, open cases; this case is {header.status}.")
-        elif not needed:
-            self.pair_label.setText("This case has its pair of mentors.")
-        elif pair:
-            names = " and ".join(choice.name for choice in pair)
-            self.pair_label.setText(f"Suggested {'pair' if len(pair) == 2 else 'partner'}: {names} (selected)")
-            for choice in pair:
-                self.suggestions.selectRow(choices.index(choice))
-        else:
-            self.pair_label.setText("Not enough mentors with a place free: see the mentor register.")
-        self.allocate_button.setEnabled(supported)
-        self.replace_button.setEnabled(supported)
+        if uuid is None:
+            self.warn(allocation.AllocationError("Choose a referral first."))
+        return uuid
 
     def _day(self) -> date:
         """The date typed beside Allocate; a date that is not one stops the change, said in words."""
@@ -215,6 +188,9 @@ class AllocationPane(CasePane):
         return False
 
     def allocate_selected(self) -> None:
+        referral_uuid = self._case()
+        if referral_uuid is None:
+            return
         rows = sorted({index.row() for index in self.suggestions.selectionModel().selectedRows()})
         chosen = [self.suggestion_model.row_at(row).mentor_uuid for row in rows]
         if not chosen:
@@ -227,7 +203,7 @@ class AllocationPane(CasePane):
             reason, ok = ask_reason(self, "One mentor", "Mentors normally work in pairs. Why one?")
             if not ok:
                 return
-        referral_uuid, on = self.context.current_referral, self._day()
+        on = self._day()
         attempt(self, self.context, Changes.ALLOCATION,
                 lambda store: allocation.allocate(store, referral_uuid, chosen, on, reason))
 

@@ -53,14 +53,12 @@ class DateEntry(QWidget):
         super().__init__(parent)
         if objectName:
             self.setObjectName(objectName)
-        self.required = required
         self.checked_on_save = True  # False for a date its own button records (see date_problem)
         self.earliest, self.latest = earliest, latest
         self.edit = QLineEdit(objectName="dateText")
         self.edit.setMaxLength(30)
         self.edit.setPlaceholderText("dd/mm/yyyy")
-        self._hint = "" if required else "Leave it empty if the date is not known."
-        self.edit.setToolTip(self._hint)
+        self.required = required
         self._fit_to("00/00/00000")
         self.calendar_button = QToolButton(objectName="dateCalendarButton", text="▾", toolTip="Choose on a calendar",
                                            focusPolicy=Qt.FocusPolicy.NoFocus,  # Tab goes on to the next field
@@ -94,6 +92,17 @@ class DateEntry(QWidget):
         self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.edit.editingFinished.connect(self._finished)
         self.setDate(value)
+
+    @property
+    def required(self) -> bool:
+        return self._required
+
+    @required.setter
+    def required(self, value: bool) -> None:
+        """Set after construction by the Designer forms: a date that must be given never hints "leave it empty"."""
+        self._required = value
+        self._hint = "" if value else "Leave it empty if the date is not known."
+        self.edit.setToolTip(self._hint)
 
     def _fit_to(self, sample: str) -> None:
         """As wide as a date (or a date and time) needs and no wider: the placeholder may be cut short."""
