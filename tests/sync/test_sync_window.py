@@ -123,3 +123,17 @@ def test_closing_the_sync_window_with_an_invite_code_typed_asks_first(qtbot, tmp
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert asked and dialog.isVisible() and dialog.invite_code.text() == "7KQ2M-XW9PA-3HD0C-T8NVE"
     main.context.store.close()
+
+
+def test_a_sync_that_cannot_start_says_why_in_the_status_bar(qtbot, tmp_path, caplog):
+    with Store.create(tmp_path / "new.cpm", PASSPHRASE):
+        pass
+    main = _window(qtbot, tmp_path / "new.cpm")
+    heard = []
+    main.context.changed.connect(heard.append)
+    main.findChild(QAction, "actionSyncNow").trigger()
+    qtbot.waitUntil(lambda: main.statusBar().currentMessage().startswith("Sync did not finish"), timeout=30_000)
+    assert "join one with an invite" in main.statusBar().currentMessage()
+    assert heard == [Changes.EVERYTHING]  # announced whatever the outcome: a stopped sync may have taken pages
+    assert "Traceback" not in caplog.text  # a refusal, not a fault: nothing logged as one
+    main.context.store.close()

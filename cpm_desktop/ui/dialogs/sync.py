@@ -64,6 +64,8 @@ def sync_in_background(context: AppContext, parent: QWidget) -> BackgroundTask:
             return f"Offline: {error} Your changes stay on this laptop until the next sync."
         except Cancelled:
             return "Sync cancelled; it carries on from there at the next sync."
+        except (sync_service.SyncError, sync_service.HubRefused) as error:  # a refusal in its own words
+            return f"Sync did not finish: {error}"
         except Exception as error:  # said in the status line, in the log in full
             log.exception("sync failed")
             return f"Sync did not finish: {error}"
