@@ -398,8 +398,8 @@ class RequestRegisterDialog(QDialog):
     def identity_checked(self) -> None:
         row = self._selected()
         if row:
-            self._record(lambda store: access_requests.update_request(store, row.uuid,
-                                                                      identity_checked_on=date.today()))
+            self._record(lambda store: access_requests.update_request(
+                store, row.uuid, identity_checked_on=date.today()))
 
     def completed(self) -> None:
         row = self._selected()
@@ -431,8 +431,8 @@ class RequestRegisterDialog(QDialog):
         reason, ok = ask_reason(self, "Extend", "Why does the request need more time (complex or numerous "
                                 "requests)?", text=row.extension_reason)
         if ok:
-            self._record(lambda store: access_requests.update_request(store, row.uuid, extension_months=months,
-                                                           extension_reason=reason))
+            self._record(lambda store: access_requests.update_request(
+                store, row.uuid, extension_months=months, extension_reason=reason))
 
     def export(self) -> SubjectAccessDialog | None:
         """The export for the chosen request's subject, window-modal over the register. It stays the register's
