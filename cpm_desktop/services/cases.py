@@ -89,6 +89,11 @@ def case_history(store: Store, referral_uuid: str) -> list[CaseEvent]:
         return _events(session, referral_uuid)
 
 
+def history_in(session: Session, referral_uuid: str) -> list[CaseEvent]:
+    """As :func:`case_history`, read in the caller's session (a pane reading its whole view in one snapshot)."""
+    return _events(session, referral_uuid)
+
+
 def _events(session: Session, referral_uuid: str, kinds: tuple[str, ...] = (), limit: int | None = None
             ) -> list[CaseEvent]:
     """The case's history, the latest first (only events of ``kinds`` when given)."""

@@ -70,7 +70,8 @@ def test_an_assessment_typed_before_the_idle_lock_is_saved_after_it(window, qtbo
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
 
     when_modal(steps, errors, ready=lambda d: hasattr(d, "notes"))
-    window.risk_pane.new_assessment()
+    dialog = window.risk_pane.new_assessment()  # window-modal (open()): the test waits for it to close
+    qtbot.waitUntil(lambda: bool(errors) or not dialog.isVisible(), timeout=20000)
     raise_first(errors)
     assert name in seen["title"]
     (saved,) = risk.assessments(window.context.store, uuid)
