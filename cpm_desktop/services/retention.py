@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cpm_desktop.domain import retention as rules_of
 from cpm_desktop.domain.retention import Due, RetentionRules, RuleError
 from cpm_desktop.services import stores
-from cpm_desktop.services.settings import RETENTION, get_setting, set_setting
+from cpm_desktop.services.settings import RETENTION, get_setting, set_setting, setting_in
 from cpm_desktop.storage import audit, changes, erasure
 from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
@@ -40,6 +40,11 @@ class ErasureRefused(ValueError):
 
 def retention_rules(store: Store) -> RetentionRules:
     return RetentionRules.from_mapping(get_setting(store, RETENTION))
+
+
+def retention_rules_in(session: Session) -> RetentionRules:
+    """As :func:`retention_rules`, read in the caller's session (one read with what else it shows)."""
+    return RetentionRules.from_mapping(setting_in(session, RETENTION))
 
 
 def save_retention_rules(store: Store, months: dict[str, int]) -> RetentionRules:
@@ -79,9 +84,8 @@ class DueItem:
 def due_for_deletion(store: Store, today: date | None = None) -> list[DueItem]:
     """What the rules make due today, oldest first, each with why and since when; writes nothing."""
     today = today or date.today()
-    rules = retention_rules(store)
-    with store.snapshot() as session:
-        return _due(session, rules, today)
+    with store.snapshot() as session:  # one read: the rules and the records they are applied to
+        return _due(session, retention_rules_in(session), today)
 
 
 def _due(session: Session, rules: RetentionRules, today: date) -> list[DueItem]:

@@ -6,6 +6,7 @@ import tomllib
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.resources_path import resource_path
 from cpm_desktop.storage import models as m
@@ -27,7 +28,12 @@ def _defaults(key: str) -> dict[str, Any]:
 def get_setting(store: Store, key: str) -> dict[str, Any]:
     """The stored value merged over the shipped defaults (so a new default field always has a value)."""
     with store.snapshot() as session:
-        stored = session.scalar(select(m.Setting.value).where(m.Setting.key == key))
+        return setting_in(session, key)
+
+
+def setting_in(session: Session, key: str) -> dict[str, Any]:
+    """As :func:`get_setting`, read in the caller's session: one consistent view with what else it reads."""
+    stored = session.scalar(select(m.Setting.value).where(m.Setting.key == key))
     return _defaults(key) | (json.loads(stored) if stored else {})
 
 

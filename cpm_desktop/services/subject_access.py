@@ -21,8 +21,8 @@ from cpm_desktop.domain.subject_access import (
     redact,
 )
 from cpm_desktop.domain.vocabulary import Vocabulary, split_codes
-from cpm_desktop.services.retention import retention_rules
-from cpm_desktop.services.settings import GDPR, get_setting
+from cpm_desktop.services.retention import retention_rules_in
+from cpm_desktop.services.settings import GDPR, setting_in
 from cpm_desktop.services.vocabulary import vocabulary_for
 from cpm_desktop.storage import audit
 from cpm_desktop.storage import models as m
@@ -124,8 +124,10 @@ def subject_access_data(store: Store, *, person_id: str | None = None, mentor_id
         if progress:
             progress(8, STEPS, "Audit trail")
         export.sections.append(_trail(session, t, subject_uuid))
-    # How long it is kept is said by the retention rules themselves, never by a copy that could drift from them.
-    export.supplementary = get_setting(store, GDPR) | {"retention": retention_rules(store).subject_access_text()}
+        # How long it is kept is said by the retention rules themselves, never by a copy that could drift from
+        # them; read with the record, so the copy is one consistent view.
+        export.supplementary = setting_in(session, GDPR) | {
+            "retention": retention_rules_in(session).subject_access_text()}
     return export
 
 

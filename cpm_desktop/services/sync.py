@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.vocabulary import split_codes
 from cpm_desktop.services.files import write_private_file
@@ -54,10 +55,14 @@ class SyncStatus:
 
 def status(store: Store) -> SyncStatus:
     with store.snapshot() as session:
-        current = membership(session)
-        pending = int(session.scalar(select(func.count()).select_from(m.SyncOutbox)) or 0)
-        open_conflicts = int(session.scalar(select(func.count()).select_from(m.SyncConflict)
-                                            .where(m.SyncConflict.resolved_at.is_(None))) or 0)
+        return _status(session)
+
+
+def _status(session: Session) -> SyncStatus:
+    current = membership(session)
+    pending = int(session.scalar(select(func.count()).select_from(m.SyncOutbox)) or 0)
+    open_conflicts = int(session.scalar(select(func.count()).select_from(m.SyncConflict)
+                                        .where(m.SyncConflict.resolved_at.is_(None))) or 0)
     if current is None:
         return SyncStatus(member=False, pending=pending)
     return SyncStatus(True, current.hub_url, current.code, current.member_role, current.areas, current.all_areas,
@@ -183,18 +188,32 @@ def _when(reading: str) -> str:
 
 
 def conflicts(store: Store, *, include_resolved: bool = False) -> list[ConflictRow]:
-    rows: list[ConflictRow] = []
     with store.snapshot() as session:
-        query = select(m.SyncConflict).order_by(m.SyncConflict.detected_at)
-        if not include_resolved:
-            query = query.where(m.SyncConflict.resolved_at.is_(None))
-        for conflict in session.scalars(query):
-            rows.append(ConflictRow(
-                conflict.id, _record_label(session, conflict.entity, conflict.row_uuid),
-                conflict.field.replace("_", " ") or "deleted, or edited", _shown(conflict.kept_value),
-                conflict.kept_by, _when(conflict.kept_clock), _shown(conflict.other_value), conflict.other_by,
-                _when(conflict.other_clock), conflict.resolved_at is not None))
-    return rows
+        return _conflicts(session, include_resolved)
+
+
+def _conflicts(session: Session, include_resolved: bool = False) -> list[ConflictRow]:
+    query = select(m.SyncConflict).order_by(m.SyncConflict.detected_at)
+    if not include_resolved:
+        query = query.where(m.SyncConflict.resolved_at.is_(None))
+    return [ConflictRow(conflict.id, _record_label(session, conflict.entity, conflict.row_uuid),
+                        conflict.field.replace("_", " ") or "deleted, or edited", _shown(conflict.kept_value),
+                        conflict.kept_by, _when(conflict.kept_clock), _shown(conflict.other_value), conflict.other_by,
+                        _when(conflict.other_clock), conflict.resolved_at is not None)
+            for conflict in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class SyncView:
+    """What the sync window shows: this laptop's membership and the conflicts still to settle."""
+    status: SyncStatus
+    conflicts: list[ConflictRow]
+
+
+def sync_view(store: Store) -> SyncView:
+    """The sync window's whole view, read in one snapshot (the counts and the list agree)."""
+    with store.snapshot() as session:
+        return SyncView(_status(session), _conflicts(session))
 
 
 def _record_label(session: Any, entity: str, row_uuid: str) -> str:

@@ -1,7 +1,8 @@
 """The lock: a cover over every window and a passphrase window above them all.
 
-Nothing is hidden, closed or rejected while locked: a dialog running ``exec()`` stays in it with what was typed,
-a message box stays open, and after the passphrase everything is exactly where it was. Covers hide the content,
+Nothing is hidden, closed or rejected while locked: a form shown window-modal with ``open()`` stays open with
+what was typed, a question box stays in its ``exec()``, and after the passphrase everything is exactly where it
+was. Covers hide the content,
 every window's title is neutral (the taskbar names no client), and the passphrase window is application-modal,
 so no key or click reaches the record until it is unlocked.
 """

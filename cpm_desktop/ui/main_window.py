@@ -171,8 +171,7 @@ class MainWindow(QMainWindow):
 
     def _synced(self, sentence: object) -> None:
         self.statusBar().showMessage(str(sentence), 15_000)
-        self.update_sync_status()
-        self.context.announce(Changes.EVERYTHING)  # a sync may bring or take records of every kind
+        self.update_sync_status()  # the sync itself was announced (ui/dialogs/sync.py sync_in_background)
 
     def sync_dialog(self) -> None:
         from cpm_desktop.ui.dialogs.sync import SyncDialog

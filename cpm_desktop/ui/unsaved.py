@@ -159,7 +159,13 @@ class ReasonDialog(QInputDialog):
 
 
 def ask_reason(parent: QWidget | None, title: str, label: str, text: str = "") -> tuple[str, bool]:
-    """As ``QInputDialog.getText``, but a reason typed is never thrown away by Esc without asking."""
+    """As ``QInputDialog.getText``, but a reason typed is never thrown away by Esc without asking.
+
+    It stays a synchronous question (its own short ``exec()``), as Qt's static dialogs and ``QMessageBox.question``
+    are: it asks one line before an operation and holds nothing once answered, so there is no form to keep open
+    across a refusal, and its callers (ending support, deleting a contact, extending a request …) read on as one
+    sequence of questions. Made asynchronous, each of them would have to be split into callbacks.
+    """
     dialog = ReasonDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)

@@ -304,28 +304,82 @@ def test_subject_access_export_with_a_redaction_off_the_gui_thread(window, qtbot
     dialog.preview.close()
 
 
+def _letter_dialog(window, qtbot, referral_id: str):
+    """Letters ▸ Feedback to the referrer for ``referral_id``, as the menu opens it: window-modal."""
+    from PySide6.QtGui import QAction
+
+    from cpm_desktop.ui.dialogs.letters import LetterDialog
+
+    window.referrals_pane.select(next(r.uuid for r in referrals.list_referrals(window.context.store)
+                                      if r.referral_id == referral_id))
+    window.findChild(QAction, "actionFeedbackLetter").trigger()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), LetterDialog))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    return dialog
+
+
+def _make_letter(dialog, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+
+
 def test_feedback_letter_wording_is_editable_and_sending_is_recorded(window, qtbot):
     import io
 
     from pypdf import PdfReader
 
-    from cpm_desktop.ui.dialogs.letters import FeedbackLetterDialog
-
-    dialog = FeedbackLetterDialog(window.context, "R1", window)
-    qtbot.addWidget(dialog)
+    dialog = _letter_dialog(window, qtbot, "R1")
+    heard: list[Changes] = []
+    window.context.changed.connect(heard.append)
     assert dialog.mark_sent.isChecked()
     dialog.wording.setPlainText("Dear colleague,\n\nShort <and> sweet & kind.")
-    dialog.generate()
+    _make_letter(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.preview is not None)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(dialog.preview.pdf)).pages)
     assert "Short <and> sweet & kind." in text
-    r1 = next(r for r in referrals.list_referrals(window.context.store) if r.referral_id == "R1")
+    assert heard == [Changes.REFERRAL]  # recording that it was sent: once
     from cpm_desktop.services.subject_access import subject_access_data
 
     export = subject_access_data(window.context.store, person_id="P1")
     details = dict(next(s for s in export.sections if s.title == "Referral R1").rows)
     assert details["Feedback sent to the referrer"] == date.today().strftime("%d/%m/%Y")
-    assert r1 is not None
     dialog.preview.close()
+    dialog.mark_sent.setChecked(False)
+    _make_letter(dialog, qtbot)
+    assert heard == [Changes.REFERRAL]  # a letter that records nothing announces nothing
+    dialog.preview.close()
+    dialog.done(0)
+
+
+def test_a_letter_for_a_referral_gone_meanwhile_is_refused_in_one_sentence(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from cpm_desktop.services import retention
+
+    dialog = _letter_dialog(window, qtbot, "R3")
+    retention.erase_on_request(window.context.store, kind="person", subject_id="P2", reason="Asked by letter")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: said.append(text))
+    _make_letter(dialog, qtbot)
+    assert len(said) == 1 and said[0].endswith(".") and "\n" not in said[0]
+    assert dialog.preview is None and dialog.isVisible()
+    dialog.done(0)
+
+
+def test_discarding_typing_for_a_referral_erased_meanwhile_shows_an_empty_form(window, qtbot):
+    from cpm_desktop.services import retention
+
+    editor = window.referrals_pane.editor
+    window.referrals_pane.select(next(r.uuid for r in referrals.list_referrals(window.context.store)
+                                      if r.referral_id == "R3"))
+    qtbot.keyClicks(editor.ui.phoneEdit, "0191")
+    assert editor.dirty
+    retention.erase_on_request(window.context.store, kind="person", subject_id="P2", reason="Asked by letter")
+    editor.discard_unsaved()  # as Discard in "Not saved yet" does
+    assert editor.referral_uuid is None and not editor.dirty and editor.ui.lastNameEdit.text() == ""
 
 
 def test_request_register_dialog(window, qtbot, qtmodeltester):
@@ -441,6 +495,33 @@ def test_mentor_register_dialog_adds_a_mentor(window, qtbot, monkeypatch):
     dialog.new_mentor()
     assert dialog.model.rowCount() == before + 1
     assert [r.mentor_id for r in dialog.model.rows if r.name == "Renée O'Hara <Smith>"] == ["M0003"]
+
+
+def test_saving_a_mentor_reloads_the_register_once_and_a_closed_register_hears_no_more(window, qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from cpm_desktop.ui.dialogs.mentor_form import MentorDialog
+    from cpm_desktop.ui.operations import perform
+    from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
+
+    register = MentorRegisterDialog(window.context, window)
+    register.show()
+    reloads, reload = [], register.pane.refresh
+    register.pane.refresh = lambda: reloads.append(1) or reload()
+    register.new_mentor()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), MentorDialog))
+    form = QApplication.activeModalWidget()
+    assert form.windowModality() == Qt.WindowModality.WindowModal
+    form.first.setText("Pat")
+    form.last.setText("Once")
+    form.accept()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert reloads == [1]
+    assert register.pane.selected().name == "Pat Once"  # chosen in the register as reloaded
+    register.close()
+    register.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    perform(window.context, Changes.MENTOR, lambda _store: None)  # no slot of the deleted register runs
 
 
 def test_goal_review_and_contact_deletion_through_the_pane(window, qtbot, monkeypatch, qtmodeltester):

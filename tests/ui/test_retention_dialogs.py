@@ -5,11 +5,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableView
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTableView
 
 from cpm_desktop.app import build_main_window
 from cpm_desktop.services import retention
 from cpm_desktop.storage.engine import Store
+from cpm_desktop.ui import unsaved
+from cpm_desktop.ui.changes import Changes
 from tests.conftest import PASSPHRASE
 from tests.services.retention_fixture import CANARY, MENTOR_CANARY, TODAY, build
 from tests.storage.raw_pages import where_found
@@ -28,8 +31,21 @@ def window(qtbot, tmp_path):
     main.context.store.close()
 
 
+@pytest.fixture
+def heard(window):
+    announced: list[Changes] = []
+    window.context.changed.connect(announced.append)
+    return announced
+
+
 def _rows(dialog):
     return [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+
+
+def _modal(qtbot, name):
+    """The window-modal dialog a menu action opened (``open()``: the test goes on while it is up)."""
+    qtbot.waitUntil(lambda: (w := QApplication.activeModalWidget()) is not None and w.objectName() == name)
+    return QApplication.activeModalWidget()
 
 
 def test_the_lead_ticks_what_is_due_confirms_and_it_is_erased(window, qtbot, monkeypatch):
@@ -64,6 +80,65 @@ def test_the_lead_ticks_what_is_due_confirms_and_it_is_erased(window, qtbot, mon
     assert window.findChild(QTableView, "referralList").model().rowCount() == 1
 
 
+def test_an_erasure_is_announced_once_and_the_erased_case_leaves_the_form(window, qtbot, monkeypatch, heard):
+    from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog
+
+    form = window.referrals_pane.editor
+    window.referrals_pane.open(window.records.due_referral)
+    assert form.ui.lastNameEdit.text() == CANARY
+    dialog = DueForDeletionDialog(window.context, window, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.tick_everything()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.erased, timeout=30000):
+        qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+    assert heard == [Changes.EVERYTHING]
+    assert form.referral_uuid is None and CANARY not in form.ui.lastNameEdit.text()  # not left on screen
+    assert "Erased" in dialog.status.text() and not dialog.erase.isEnabled()
+
+
+def test_typing_for_the_case_is_settled_before_it_is_erased_not_after(window, qtbot, monkeypatch):
+    from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog
+
+    form = window.referrals_pane.editor
+    window.referrals_pane.open(window.records.due_referral)
+    form.ui.phoneEdit.setFocus()
+    qtbot.keyClicks(form.ui.phoneEdit, "0191 496 0000")
+    assert form.dirty
+    dialog = DueForDeletionDialog(window.context, window, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.tick_everything()
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    asked_while_stored = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked_while_stored.append(
+        bool(where_found(window.context.store.path, PASSPHRASE, CANARY))) or unsaved.Button.Discard)
+    with qtbot.waitSignal(dialog.erased, timeout=30000):
+        qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+    assert asked_while_stored == [True]  # asked once, before the erasure: never a save into a record gone
+    assert not form.dirty and where_found(window.context.store.path, PASSPHRASE, CANARY) == []
+
+
+def test_a_legal_hold_needs_its_reason_and_is_announced_once(window, qtbot, monkeypatch, heard):
+    import cpm_desktop.ui.dialogs.retention as retention_module
+
+    dialog = retention_module.DueForDeletionDialog(window.context, window, today=TODAY)
+    qtbot.addWidget(dialog)
+    case = next(row for row in _rows(dialog) if row.text(1).startswith("Case"))
+    dialog.tree.setCurrentItem(case)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warned.append(text))
+    answers = iter([("  ", True), ("A claim is expected", True)])
+    monkeypatch.setattr(retention_module, "ask_reason", lambda *args, **kw: next(answers))
+    dialog.place_hold()
+    assert warned == ["Give the reason for the hold."] and heard == []
+    assert not next(row for row in _rows(dialog) if row.text(1).startswith("Case")).isDisabled()  # not held
+    dialog.tree.setCurrentItem(next(row for row in _rows(dialog) if row.text(1).startswith("Case")))
+    dialog.place_hold()
+    assert heard == [Changes.SETTINGS]
+    held = next(row for row in _rows(dialog) if row.text(1).startswith("Case"))  # the list reloaded once
+    assert held.isDisabled() and "A claim is expected" in held.text(3)
+
+
 def test_cancelling_the_question_erases_nothing(window, qtbot, monkeypatch):
     from cpm_desktop.ui.dialogs.retention import DueForDeletionDialog
 
@@ -94,23 +169,62 @@ def test_erasure_on_request_from_the_gdpr_menu(window, qtbot, monkeypatch):
     assert kinds == ["erasure"]
 
 
+def test_an_erasure_refused_keeps_the_request_typed_and_closing_it_asks(window, qtbot, monkeypatch, heard):
+    from cpm_desktop.ui.dialogs.retention import ErasureRequestDialog
+
+    retention.place_hold(window.context.store, kind="mentor", subject_id=window.records.leaver_id,
+                         reason="Tribunal", today=TODAY)
+    dialog = ErasureRequestDialog(window.context, window, kind="mentor", subject_id=window.records.leaver_id)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.typed_kept())
+    dialog.open()
+    dialog.reason.setText("Asked by phone")
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warned.append(text))
+    qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warned), timeout=30000)
+    assert len(warned) == 1 and "hold" in warned[0] and heard == []
+    assert dialog.isVisible() and dialog.reason.text() == "Asked by phone" and dialog.erase.isEnabled()
+    assert where_found(window.context.store.path, PASSPHRASE, MENTOR_CANARY)
+    asked = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked.append(args[2]) or unsaved.Button.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.reason.text() == "Asked by phone"
+
+
 def retention_requests(window):
     from cpm_desktop.services.access_requests import list_requests
 
     return list_requests(window.context.store, today=date.today())
 
 
-def test_the_rules_dialog_saves_the_leads_periods(window, qtbot):
-    from cpm_desktop.ui.dialogs.retention import RetentionRulesDialog
-
-    dialog = RetentionRulesDialog(window.context, window)
-    qtbot.addWidget(dialog)
+def test_the_rules_dialog_saves_the_leads_periods(window, qtbot, heard):
+    window.findChild(QAction, "actionRetentionRules").trigger()
+    dialog = _modal(qtbot, "retentionRules")
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
     assert dialog.months["closed_case"].value() == 72
     dialog.months["closed_case"].setValue(96)
-    dialog.save()
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert heard == [Changes.SETTINGS]
     assert retention.retention_rules(window.context.store).closed_case.months == 96
     keys = {item.key for item in retention.due_for_deletion(window.context.store, today=TODAY)}
     assert f"case:{window.records.due_referral}" not in keys
+
+
+def test_closing_the_rules_with_a_period_changed_asks_first(window, qtbot, monkeypatch):
+    window.findChild(QAction, "actionRetentionRules").trigger()
+    dialog = _modal(qtbot, "retentionRules")
+    dialog.months["closed_case"].setValue(96)
+    asked = []
+    monkeypatch.setattr(unsaved, "ask", lambda *args: asked.append(args[2]) or unsaved.Button.Cancel)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible() and dialog.months["closed_case"].value() == 96
+    assert retention.retention_rules(window.context.store).closed_case.months == 72
+    monkeypatch.setattr(unsaved, "ask", lambda *args: unsaved.Button.Discard)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
 def test_the_menus_offer_the_dialogs(window):

@@ -1,17 +1,28 @@
-"""The subject-access dialog offers the other forms of a redacted name, ticked, and the export removes them."""
+"""The subject-access dialog offers the other forms of a redacted name, ticked, and the export removes them;
+the request register's forms open window-modal and each change is one announcement."""
 from __future__ import annotations
 
 import io
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
-from cpm_desktop.domain.subject_access import Redaction
+from cpm_desktop.domain.subject_access import Redaction, days_paused
+from cpm_desktop.services import access_requests
 from cpm_desktop.services.interchange import import_tables
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
-from cpm_desktop.ui.dialogs.sar import FORM_OF, RecordReader, SubjectAccessDialog
+from cpm_desktop.ui.dialogs.sar import (
+    FORM_OF,
+    NewRequestDialog,
+    PauseDialog,
+    RecordReader,
+    RequestRegisterDialog,
+    SubjectAccessDialog,
+)
 from tests.services.test_interchange import blank, sample_tables
 
 NOTE = "PC Testfield rang; reply to pc.testfield@example.org about Testfield's visit with P. Testfield."
@@ -93,3 +104,110 @@ def test_a_passage_typed_by_hand_is_offered_its_forms_and_changing_it_changes_th
 def test_a_passage_that_is_not_a_name_brings_nothing(dialog):
     dialog.add_redaction("the man next door", "Names a neighbour")
     assert rows(dialog) == [("the man next door", "Names a neighbour", None)]
+
+
+# --- the request register: window-modal forms, one announcement per change -----------------------------------
+
+
+@pytest.fixture
+def register(qtbot, store):
+    import_tables(store, sample_tables())
+    shown = RequestRegisterDialog(AppContext(store))
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+@pytest.fixture
+def heard(register):
+    announced: list[Changes] = []
+    register.context.changed.connect(announced.append)
+    return announced
+
+
+@pytest.fixture
+def warnings(monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: said.append(text))
+    return said
+
+
+def press(dialog, text: str, qtbot) -> None:
+    qtbot.mouseClick(next(b for b in dialog.findChildren(QPushButton) if b.text() == text), Qt.MouseButton.LeftButton)
+
+
+def modal(qtbot, kind):
+    """The dialog shown with ``open()``: window-modal, and the test carries on while it is up."""
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    return dialog
+
+
+def save(dialog, qtbot) -> None:
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+
+
+def test_a_request_is_registered_through_the_form_and_a_refusal_keeps_the_typing(register, qtbot, warnings, heard):
+    press(register, "&New request…", qtbot)
+    form = modal(qtbot, NewRequestDialog)
+    save(form, qtbot)
+    assert warnings == ["Give the person's or mentor's id."] and form.isVisible()
+    form.subject.setText("P404")
+    save(form, qtbot)
+    assert warnings[-1] == "There is no person with the id P404 in this store."
+    assert form.isVisible() and form.subject.text() == "P404" and heard == []
+    form.subject.setText("P1")
+    save(form, qtbot)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert heard == [Changes.SETTINGS]
+    assert [(r.subject_id, r.received_on) for r in register.model.rows] == [("P1", date.today())]
+
+
+def test_a_refused_pause_keeps_the_dates_and_a_pause_is_announced_once(register, qtbot, warnings, heard):
+    received = date.today() - timedelta(days=20)
+    access_requests.register_request(register.context.store, "person", "P1", received)
+    register.refresh()
+    register.table.selectRow(0)
+    press(register, "&Pause the clock…", qtbot)
+    form = modal(qtbot, PauseDialog)
+    asked, answered = received + timedelta(days=2), received + timedelta(days=1)
+    form.asked.setDate(asked)
+    form.answered.setDate(answered)
+    save(form, qtbot)
+    assert warnings == ["The answer cannot come before the question: check the two dates."]
+    assert form.isVisible() and (form.asked.date(), form.answered.date()) == (asked, answered) and heard == []
+    answered = received + timedelta(days=9)
+    form.answered.setDate(answered)
+    save(form, qtbot)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    assert heard == [Changes.SETTINGS]
+    assert register.model.rows[0].paused_days == days_paused([(asked, answered)], answered) > 0
+    assert register.table.currentIndex().row() == 0  # the request chosen is still chosen
+
+
+def test_identity_checked_is_one_announcement_and_one_reload(register, qtbot, heard):
+    access_requests.register_request(register.context.store, "person", "P1", date.today())
+    register.refresh()
+    register.table.selectRow(0)
+    reloads = []
+    register.refresh = lambda: reloads.append(1)  # the subscription looks the method up when told
+    press(register, "&Identity checked today", qtbot)
+    assert heard == [Changes.SETTINGS] and reloads == [1]
+    assert access_requests.list_requests(register.context.store)[0].identity_checked_on == date.today()
+
+
+def test_the_export_opens_window_modal_for_the_requests_subject_and_announces_nothing(register, qtbot, heard):
+    access_requests.register_request(register.context.store, "mentor", "M1", date.today())
+    register.refresh()
+    register.table.selectRow(0)
+    press(register, "Prepare the &export…", qtbot)
+    export = modal(qtbot, SubjectAccessDialog)
+    assert export.subject.text() == "M1" and export.kind.currentData() == "mentor"
+    export.generate()
+    qtbot.waitUntil(lambda: export.preview is not None, timeout=20000)
+    assert PdfReader(io.BytesIO(export.preview.pdf)).pages and export.prepare_button.isEnabled()
+    assert heard == []  # only the audit trail was written: no pane shows it
+    export.preview.close()
+    export.done(0)

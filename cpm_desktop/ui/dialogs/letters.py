@@ -1,10 +1,11 @@
 """Letters ▸ Acknowledgement and Feedback to the referrer: edit the wording, then preview, save or print.
 
-Entry points for the main window: :func:`open_feedback_letter_dialog` and
-:func:`open_acknowledgement_letter_dialog` (both for the current referral).
+Making the letter is one operation (``ui/operations.py``): recording that feedback was sent is announced as
+``Changes.REFERRAL``; a letter that records nothing announces nothing.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -12,17 +13,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from cpm_desktop.services import letters, referrals
+from cpm_desktop.services import letters
+from cpm_desktop.services.stores import Store
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
-from cpm_desktop.ui.operations import perform
+from cpm_desktop.ui.operations import attempt
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import wire_buttons
 
@@ -72,13 +73,21 @@ class LetterDialog(KeepsTyping):
         self.resize(720, 520)
 
     def generate(self) -> None:
-        wording = self.wording.toPlainText()
+        """The letter as worded, previewed; a refusal (the referral gone meanwhile) is said and nothing recorded."""
+        wording, referral_id = self.wording.toPlainText(), self.referral_id
+        mark_sent = self.kind == "feedback" and self.mark_sent.isChecked()
+        make: Callable[[Store], bytes]
         if self.kind == "feedback":
-            mark_sent = self.mark_sent.isChecked()
-            pdf = perform(self.context, Changes.REFERRAL if mark_sent else Changes.NONE, lambda store: (
-                letters.feedback_letter_pdf(store, self.referral_id, wording=wording, mark_sent=mark_sent)))
+            def make(store: Store) -> bytes:
+                return letters.feedback_letter_pdf(store, referral_id, wording=wording, mark_sent=mark_sent)
         else:
-            pdf = letters.acknowledgement_letter_pdf(self.context.store, self.referral_id, wording=wording)
+            def make(store: Store) -> bytes:
+                return letters.acknowledgement_letter_pdf(store, referral_id, wording=wording)
+        made: list[bytes] = []
+        if not attempt(self, self.context, Changes.REFERRAL if mark_sent else Changes.NONE,
+                       lambda store: made.append(make(store)), title="Letter not made"):
+            return
+        pdf = made[0]
         self.typed_kept()
         title = f"{self.letter.describes or self.letter.title} {self.letter.regarding}"
         self.preview = PdfPreviewDialog(title, pdf, f"{self.kind}-{self.referral_id}.pdf", self)
@@ -89,30 +98,3 @@ class FeedbackLetterDialog(LetterDialog):
     def __init__(self, context: AppContext, referral_id: str, parent: QWidget | None = None):
         super().__init__(context, referral_id, parent, kind="feedback")
 
-
-def _current_referral_id(context: AppContext, parent: QWidget | None) -> str | None:
-    uuid = context.current_referral
-    header = referrals.case_header(context.store, uuid) if uuid else None
-    if header is None:
-        QMessageBox.information(parent, "Letters", "Choose a referral in the Referrals pane first.")
-        return None
-    return header.referral_id
-
-
-def _open(context: AppContext, parent: QWidget | None, kind: str) -> LetterDialog | None:
-    referral_id = _current_referral_id(context, parent)
-    if referral_id is None:
-        return None
-    dialog = LetterDialog(context, referral_id, parent, kind=kind)
-    dialog.show()
-    return dialog
-
-
-def open_feedback_letter_dialog(context: AppContext, parent: QWidget | None = None) -> LetterDialog | None:
-    """Letters ▸ Feedback to the referrer (a progress update while the case is open), for the current referral."""
-    return _open(context, parent, "feedback")
-
-
-def open_acknowledgement_letter_dialog(context: AppContext, parent: QWidget | None = None) -> LetterDialog | None:
-    """Letters ▸ Acknowledgement to the referrer, for the current referral."""
-    return _open(context, parent, "acknowledgement")

@@ -145,6 +145,10 @@ class MentorDialog(KeepsTyping):
                                 f"Date: {ui.checkDateEdit.problem() or 'Give the date of the progress check.'}")
             return
         mentor_uuid, notes, by = self.form.uuid, ui.checkNotesEdit.toPlainText(), ui.checkByEdit.text()
+        if mentor_uuid is None:  # the history tab is off until the mentor is saved; said in case it is reached
+            QMessageBox.warning(self, "Not recorded", "Save the mentor first: a progress check belongs to a mentor "
+                                "in the register.")
+            return
         if not attempt(self, self.context, Changes.MENTOR,
                        lambda store: mentors.add_progress_check(store, mentor_uuid, checked_on, notes, by)):
             return

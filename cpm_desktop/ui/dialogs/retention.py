@@ -1,10 +1,13 @@
 """GDPR ▸ Due for deletion, GDPR ▸ Erase on request, Settings ▸ Retention rules.
 
 The lists and rules come from ``services.retention``; the lead ticks what to erase and confirms. Erasing runs in
-the background (it rebuilds the store file) and cannot be undone, so the question says what will go.
+the background (it rebuilds the store file) and cannot be undone, so the question says what will go. Every
+change is one operation (``ui/operations.py``): a hold or the rules are ``Changes.SETTINGS``, an erasure is
+``Changes.EVERYTHING``, announced once.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -15,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, RuleError, describe
+from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, describe
 from cpm_desktop.services import referrals, retention
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.operations import attempt, perform_in_background
+from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
 from cpm_desktop.ui.widgets.common import wire_buttons
-from cpm_desktop.ui.workers import BackgroundTask
+from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Due for deletion"
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -43,7 +47,10 @@ def _day(value: date) -> str:
 
 
 class DueForDeletionDialog(QDialog):
-    """What the retention rules make due today, with why and since when; kept records say why they are kept."""
+    """What the retention rules make due today, with why and since when; kept records say why they are kept.
+
+    The list reloads once for every operation announced while it is open: a hold, new rules, an erasure, or a
+    case closed elsewhere may each change what is due."""
 
     erased = Signal(object)  # the ErasureReport, once an erasure has finished
 
@@ -81,6 +88,10 @@ class DueForDeletionDialog(QDialog):
         layout.addLayout(buttons)
         self.tree.itemChanged.connect(self._update_buttons)
         self.resize(1240, 460)
+        context.changed.connect(self._changed)  # a bound method: let go of when the dialog is deleted
+        self.refresh()
+
+    def _changed(self, _changes: Changes) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -129,17 +140,13 @@ class DueForDeletionDialog(QDialog):
         if item is None or not item.subject_kind:
             QMessageBox.information(self, TITLE, "Choose a case or a mentor in the list first.")
             return
-        reason, ok = QInputDialog.getText(self, TITLE, f"Why must {item.label} be kept (for example, a claim "
-                                                       "or an investigation)?")
+        reason, ok = ask_reason(self, TITLE, f"Why must {item.label} be kept (for example, a claim or an "
+                                             "investigation)?")
         if not ok:
             return
-        try:
-            retention.place_hold(self.context.store, kind=item.subject_kind, subject_id=item.subject_id,
-                                 reason=reason, today=self.today)
-        except (ValueError, LookupError) as error:
-            QMessageBox.warning(self, TITLE, str(error))
-            return
-        self.refresh()
+        kind, subject_id, today = item.subject_kind, item.subject_id, self.today
+        attempt(self, self.context, Changes.SETTINGS, lambda store: retention.place_hold(
+            store, kind=kind, subject_id=subject_id, reason=reason, today=today), title=TITLE)
 
     def confirm_and_erase(self) -> None:
         keys = self.ticked()
@@ -151,46 +158,49 @@ class DueForDeletionDialog(QDialog):
         answer = QMessageBox.question(
             self, TITLE, f"Erase these {len(keys)} for good, here and on every laptop?\n\n{shown}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QMessageBox.StandardButton.Yes and self.context.resolve_unsaved(self):
             self.erase_now(keys)
 
     def erase_now(self, keys: list[str]) -> None:
-        store, today = self.context.store, self.today
-        self.task = BackgroundTask(
-            "Erasing", lambda report: retention.apply_retention(store, keys, today=today,
-                                                                progress=lambda text: report(0, 0, text)), self)
-        self.task.finished.connect(self._erased)
-        self.task.failed.connect(self._failed)
+        today = self.today
+        self.task = perform_in_background(
+            self.context, self, "Erasing", lambda store, report: retention.apply_retention(
+                store, keys, today=today, progress=lambda text: report(0, 0, text)),
+            _erased_everywhere(self.context), done=self._erased, failed=self._failed)
         self._update_buttons()
-        self.task.start()
 
     def _erased(self, report: retention.ErasureReport) -> None:
-        self.task = None
-        self.refresh()
+        self.task = None  # the list has reloaded: the erasure was announced
+        self._update_buttons()
         self.status.setText(report.sentence())
-        _after_erasure(self.context)
         self.erased.emit(report)
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.task = None
         self.refresh()
-        if not isinstance(error, Exception) or type(error).__name__ != "Cancelled":
+        if not isinstance(error, Cancelled):
             QMessageBox.warning(self, TITLE, str(error) if isinstance(error, ValueError)
                                 else "The erasure could not be finished; nothing was erased.")
 
 
-def _after_erasure(context: AppContext) -> None:
-    """The panes let go of an erased case (never showing or saving a record that is gone), then refresh."""
-    current = context.current_referral
-    if current is not None and referrals.case_header(context.store, current) is None:
-        context.set_current_referral(None)
-    context.announce(Changes.EVERYTHING)
+def _erased_everywhere(context: AppContext) -> Callable[[object], Changes]:
+    """What an erasure changed: records of every kind. Before the panes hear it, and on the GUI thread, the
+    current case is let go of if it was erased, so no pane shows (or saves into) a record that is gone."""
+    def changes(_report: object) -> Changes:
+        current = context.current_referral
+        if current is not None and referrals.case_header(context.store, current) is None:
+            context.set_current_referral(None)
+        return Changes.EVERYTHING
+    return changes
 
 
-class ErasureRequestDialog(QDialog):
-    """A person or a mentor asks to be erased (UK GDPR Art. 17): the request goes in the register."""
+class ErasureRequestDialog(KeepsTyping):
+    """A person or a mentor asks to be erased (UK GDPR Art. 17): the request goes in the register. A refusal (a
+    legal hold, an open subject-access request) keeps the dialog open with what was typed; closing it with
+    something typed asks first."""
 
     erased = Signal(object)
+    can_save_typed = False  # erasing is never what closing the window should do
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, kind: str = "person",
                  subject_id: str = ""):
@@ -231,33 +241,33 @@ class ErasureRequestDialog(QDialog):
         answer = QMessageBox.question(self, self.windowTitle(), f"Erase {subject} and everything about them for "
                                       "good?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                       QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.context.resolve_unsaved(self):
             return
-        store, kind, reason = self.context.store, self.kind.currentData(), self.reason.text()
+        kind, reason = self.kind.currentData(), self.reason.text()
         received = self.received.date().toPython()
-        self.task = BackgroundTask("Erasing", lambda _report: retention.erase_on_request(
-            store, kind=kind, subject_id=subject, reason=reason, received_on=received), self)
-        self.task.finished.connect(self._erased)
-        self.task.failed.connect(self._failed)
+        self.task = perform_in_background(
+            self.context, self, "Erasing", lambda store, _report: retention.erase_on_request(
+                store, kind=kind, subject_id=subject, reason=reason, received_on=received),
+            _erased_everywhere(self.context), done=self._erased, failed=self._failed)
         self.erase.setEnabled(False)
-        self.task.start()
 
     def _erased(self, report: retention.ErasureReport) -> None:
         self.task = None
-        _after_erasure(self.context)
         self.erased.emit(report)
         QMessageBox.information(self, self.windowTitle(), report.sentence())
+        self.typed_kept()
         self.accept()
 
-    def _failed(self, error: object) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.task = None
         self.erase.setEnabled(True)
         QMessageBox.warning(self, self.windowTitle(), str(error).strip("'\"") if isinstance(
             error, ValueError | LookupError) else "The erasure could not be finished; nothing was erased.")
 
 
-class RetentionRulesDialog(QDialog):
-    """Settings ▸ Retention rules: the project lead's periods, each shown with its basis in words."""
+class RetentionRulesDialog(KeepsTyping):
+    """Settings ▸ Retention rules: the project lead's periods, each shown with its basis in words. Save is one
+    operation (``Changes.SETTINGS``); a refused period keeps the dialog open with every period as typed."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -278,16 +288,15 @@ class RetentionRulesDialog(QDialog):
             column.addWidget(basis)
             form.addRow(key.replace("_", " ").capitalize(), column)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        wire_buttons(self, buttons, accept=self.save)  # Ctrl+Enter saves from any field, as in every form
+        wire_buttons(self, buttons)
+        self.save_with(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.resize(760, 520)
 
-    def save(self) -> None:
-        try:
-            retention.save_retention_rules(self.context.store, {k: spin.value() for k, spin in self.months.items()})
-        except RuleError as error:
-            QMessageBox.warning(self, self.windowTitle(), str(error))
-            return
-        self.accept()
+    def save(self) -> bool:
+        """Record the periods as typed; False, having said why, when one is refused."""
+        months = {key: spin.value() for key, spin in self.months.items()}
+        return attempt(self, self.context, Changes.SETTINGS,
+                       lambda store: retention.save_retention_rules(store, months), title="Rules not saved")

@@ -3,12 +3,14 @@
 The coordinator names whose record (a client's person id or a volunteer's mentor id), may read the record
 to find passages naming other people and mark each for redaction with a reason, and may protect the PDF
 with a password. The export is gathered and set in type off the GUI thread with progress, then previewed
-before it is saved or printed. Entry points for the main window: :func:`open_sar_dialog` and
-:func:`open_request_register`.
+before it is saved or printed. Every change to the request register is one operation (``ui/operations.py``)
+announced as ``Changes.SETTINGS``; the register reloads when it hears it.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,15 +35,20 @@ from PySide6.QtWidgets import (
 
 from cpm_desktop.domain.subject_access import Redaction, name_forms, plain_text
 from cpm_desktop.services import access_requests, subject_access
+from cpm_desktop.services.stores import Store
+from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
+from cpm_desktop.ui.operations import Progress, attempt, perform_in_background
 from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
 from cpm_desktop.ui.widgets.common import save_cancel_buttons, wire_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
+T = TypeVar("T")
 TITLE = "Subject-access export"
+REGISTER_TITLE = "Subject-access requests"
 # On a redaction row's first item: the passage a suggested form belongs to / the passage forms were offered for.
 FORM_OF = Qt.ItemDataRole.UserRole
 OFFERED = Qt.ItemDataRole.UserRole + 1
@@ -195,35 +202,43 @@ class SubjectAccessDialog(KeepsTyping):
 
     # --- background work ----------------------------------------------------------------------------
 
-    def _who(self) -> dict[str, str] | None:
+    def _who(self) -> tuple[str | None, str | None] | None:
+        """(person id, mentor id), one of them given; None, having said so, when the id is missing."""
         subject = self.subject.text().strip()
         if not subject:
             QMessageBox.warning(self, TITLE, "Give the person's or mentor's id.")
             return None
-        return {"person_id" if self.kind.currentData() == "person" else "mentor_id": subject}
+        return (subject, None) if self.kind.currentData() == "person" else (None, subject)
 
-    def _run(self, title: str, work, done) -> None:
-        self.prepare_button.setEnabled(False)
-        self.read_button.setEnabled(False)
-        self.task = BackgroundTask(title, work, self)
-        self.task.finished.connect(done)
-        self.task.failed.connect(self._failed)
-        self.task.finished.connect(self._idle)
-        self.task.failed.connect(self._idle)
-        self.task.start()
+    def _run(self, title: str, work: Callable[[Store, Progress], T], done: Callable[[T], None]) -> None:
+        """Gather off the GUI thread. Only the audit trail is written (a view or an export), which no pane
+        shows: nothing is announced."""
+        self._busy(True)
 
-    def _idle(self, *_) -> None:
-        self.prepare_button.setEnabled(True)
-        self.read_button.setEnabled(True)
+        def finished(result: T) -> None:
+            self._busy(False)
+            done(result)
+
+        def failed(error: BaseException) -> None:
+            self._busy(False)
+            self._failed(error)
+
+        self.task = perform_in_background(self.context, self, title, work, Changes.NONE, done=finished,
+                                          failed=failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.prepare_button.setEnabled(not busy)
+        self.read_button.setEnabled(not busy)
 
     def read_record(self) -> None:
         """The record as text (gathered off the GUI thread, audited as a view) to select passages from."""
         who = self._who()
         if who is None:
             return
-        store, redactions = self.context.store, self.chosen_redactions()
-        self._run("Reading the record", lambda progress: plain_text(subject_access.subject_access_data(
-            store, **who, redactions=redactions, progress=progress, action="view")), self._show_text)
+        (person_id, mentor_id), redactions = who, self.chosen_redactions()
+        self._run("Reading the record", lambda store, progress: plain_text(subject_access.subject_access_data(
+            store, person_id=person_id, mentor_id=mentor_id, redactions=redactions, progress=progress,
+            action="view")), self._show_text)
 
     def _show_text(self, text: str) -> None:
         self.reader = RecordReader(text, self)
@@ -234,11 +249,11 @@ class SubjectAccessDialog(KeepsTyping):
         who = self._who()
         if who is None:
             return
-        store, redactions, password = self.context.store, self.chosen_redactions(), self.password.text() or None
-        subject = next(iter(who.values()))
-        self._run("Preparing the subject-access export", lambda progress: subject_access.subject_access_pdf(
-            store, **who, redactions=redactions, password=password, progress=progress),
-            lambda pdf: self._show(pdf, subject, password))
+        (person_id, mentor_id), redactions, password = who, self.chosen_redactions(), self.password.text() or None
+        subject = person_id or mentor_id or ""
+        self._run("Preparing the subject-access export", lambda store, progress: subject_access.subject_access_pdf(
+            store, person_id=person_id, mentor_id=mentor_id, redactions=redactions, password=password,
+            progress=progress), lambda pdf: self._show(pdf, subject, password))
 
     def _show(self, pdf: bytes, subject: str, password: str | None) -> None:
         self.typed_kept()
@@ -294,7 +309,10 @@ class RecordReader(QDialog):
 
 
 class RequestRegisterDialog(QDialog):
-    """The subject-access request register: due dates by the ICO's one-month rule, pauses, extensions."""
+    """The subject-access request register: due dates by the ICO's one-month rule, pauses, extensions.
+
+    Each change is one operation announcing ``Changes.SETTINGS``; the register reloads once when it hears it
+    (an erasure, announced as everything, adds its request too)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -331,48 +349,76 @@ class RequestRegisterDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.resize(1000, 440)
+        self.export_dialog: SubjectAccessDialog | None = None
+        context.changed.connect(self._changed)  # a bound method: let go of when the register is deleted
         self.refresh()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:
+            self.refresh()
 
     def refresh(self) -> None:
+        """The register as stored, the request chosen before still chosen."""
+        chosen = self._current()
         self.model.set_rows(access_requests.list_requests(self.context.store))
         self.table.resizeColumnsToContents()
+        row = next((n for n, r in enumerate(self.model.rows) if chosen and r.uuid == chosen.uuid), None)
+        if row is not None:
+            self.table.selectRow(row)
 
-    def _selected(self):
+    def _current(self) -> access_requests.RequestRow | None:
         index = self.table.currentIndex()
-        row = self.model.row_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _selected(self) -> access_requests.RequestRow | None:
+        row = self._current()
         if row is None:
-            QMessageBox.information(self, "Subject-access requests", "Choose a request in the register first.")
+            QMessageBox.information(self, REGISTER_TITLE, "Choose a request in the register first.")
         return row
 
-    def _update(self, call, *args, **changes) -> None:
-        try:
-            call(self.context.store, *args, **changes)
-        except (ValueError, LookupError) as error:
-            QMessageBox.warning(self, "Subject-access requests", str(error))
-        self.refresh()
+    def _record(self, call: Callable[[Store], object]) -> bool:
+        """One change to the register; a refusal is said in one sentence and changes nothing."""
+        return attempt(self, self.context, Changes.SETTINGS, call, title=REGISTER_TITLE)
 
-    def new_request(self) -> None:
+    def new_request(self) -> NewRequestDialog:
+        """The form, window-modal; a refused Save keeps it open with what was typed."""
         dialog = NewRequestDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+
+        def save() -> bool:
             kind, subject, received = dialog.values()
-            self._update(access_requests.register_request, kind, subject, received)
+            if not subject:
+                QMessageBox.warning(dialog, REGISTER_TITLE, "Give the person's or mentor's id.")
+                return False
+            return self._record(lambda store: access_requests.register_request(store, kind, subject, received))
+
+        dialog.save_with(save)
+        dialog.open()
+        return dialog
 
     def identity_checked(self) -> None:
         row = self._selected()
         if row:
-            self._update(access_requests.update_request, row.uuid, identity_checked_on=date.today())
+            self._record(lambda store: access_requests.update_request(
+                store, row.uuid, identity_checked_on=date.today()))
 
     def completed(self) -> None:
         row = self._selected()
         if row:
-            self._update(access_requests.update_request, row.uuid, completed_on=date.today())
+            self._record(lambda store: access_requests.update_request(store, row.uuid, completed_on=date.today()))
 
-    def pause(self) -> None:
+    def pause(self) -> PauseDialog | None:
         row = self._selected()
-        if row:
-            dialog = PauseDialog(row.received_on, self)
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                self._update(access_requests.pause_request, row.uuid, *dialog.values())
+        if row is None:
+            return None
+        dialog = PauseDialog(row.received_on, self)
+
+        def save() -> bool:
+            asked, answered = dialog.values()
+            return self._record(lambda store: access_requests.pause_request(store, row.uuid, asked, answered))
+
+        dialog.save_with(save)
+        dialog.open()
+        return dialog
 
     def extend(self) -> None:
         row = self._selected()
@@ -385,13 +431,18 @@ class RequestRegisterDialog(QDialog):
         reason, ok = ask_reason(self, "Extend", "Why does the request need more time (complex or numerous "
                                 "requests)?", text=row.extension_reason)
         if ok:
-            self._update(access_requests.update_request, row.uuid, extension_months=months, extension_reason=reason)
+            self._record(lambda store: access_requests.update_request(
+                store, row.uuid, extension_months=months, extension_reason=reason))
 
-    def export(self) -> None:
+    def export(self) -> SubjectAccessDialog | None:
+        """The export for the chosen request's subject, window-modal over the register. It stays the register's
+        child until the register goes: work it started may still be finishing after it closes."""
         row = self._selected()
-        if row:
-            dialog = SubjectAccessDialog(self.context, self, person_id=row.subject_id, kind=row.subject_kind)
-            dialog.exec()
+        if row is None:
+            return None
+        self.export_dialog = SubjectAccessDialog(self.context, self, person_id=row.subject_id, kind=row.subject_kind)
+        self.export_dialog.open()
+        return self.export_dialog
 
 
 def _date_edit(value: date, name: str) -> DateEntry:
@@ -439,20 +490,3 @@ class PauseDialog(KeepsTyping):
     def values(self) -> tuple[date, date]:
         return self.asked.date() or date.today(), self.answered.date() or date.today()
 
-
-def open_sar_dialog(context: AppContext, parent: QWidget | None = None) -> SubjectAccessDialog:
-    """GDPR ▸ Subject-access export: opens for the current referral's client when one is chosen."""
-    from cpm_desktop.services import referrals
-
-    uuid = context.current_referral
-    referral = referrals.load_referral(context.store, uuid) if uuid else None
-    dialog = SubjectAccessDialog(context, parent, person_id=referral.person_id if referral else "")
-    dialog.show()
-    return dialog
-
-
-def open_request_register(context: AppContext, parent: QWidget | None = None) -> RequestRegisterDialog:
-    """GDPR ▸ Request register."""
-    dialog = RequestRegisterDialog(context, parent)
-    dialog.show()
-    return dialog

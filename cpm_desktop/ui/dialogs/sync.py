@@ -1,10 +1,12 @@
 """Sync ▸ the scheme's hub: this laptop's membership, Sync now, joining, inviting, and the conflicts list.
 
 Offline is a normal state: when the hub cannot be reached the dialog says so in its status line and the
-laptop carries on; nothing here ever pops up an error for it.
+laptop carries on; nothing here ever pops up an error for it. A sync is one operation announced as
+``Changes.EVERYTHING`` (it may bring or take records of every kind) whatever its outcome.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -26,12 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import sync as sync_service
+from cpm_desktop.services.stores import Store
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.item_models.table import Column, RowTableModel
-from cpm_desktop.ui.operations import perform
+from cpm_desktop.ui.operations import Cancelled, Progress, perform, perform_in_background
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask
+
+log = logging.getLogger(__name__)
 
 
 def status_sentence(status: sync_service.SyncStatus) -> str:
@@ -46,19 +51,27 @@ def status_sentence(status: sync_service.SyncStatus) -> str:
 
 
 def sync_in_background(context: AppContext, parent: QWidget) -> BackgroundTask:
-    """Run one sync off the GUI thread; its outcome (or 'offline') is the task's result, never an exception."""
-    store = context.store
+    """Run one sync off the GUI thread; its outcome in a sentence (offline, cancelled or failed too) is the
+    task's result, never an exception. It is announced as everything in every case: a sync that stopped
+    half-way has still committed the pages it had taken."""
+    def work(store: Store, progress: Progress) -> str:
+        def say(message: str) -> None:
+            progress(0, 0, message)  # raises Cancelled once the person cancels
 
-    def work(progress) -> str:
         try:
-            report = sync_service.sync_now(store, lambda message: progress(0, 0, message))
+            report = sync_service.sync_now(store, say)
         except sync_service.HubUnreachable as error:
             return f"Offline: {error} Your changes stay on this laptop until the next sync."
+        except Cancelled:
+            return "Sync cancelled; it carries on from there at the next sync."
+        except (sync_service.SyncError, sync_service.HubRefused) as error:  # a refusal in its own words
+            return f"Sync did not finish: {error}"
+        except Exception as error:  # said in the status line, in the log in full
+            log.exception("sync failed")
+            return f"Sync did not finish: {error}"
         return report.sentence()
 
-    task = BackgroundTask("Sync", work, parent)
-    task.start()
-    return task
+    return perform_in_background(context, parent, "Sync", work, Changes.EVERYTHING)
 
 
 class SyncDialog(KeepsTyping):
@@ -150,12 +163,13 @@ class SyncDialog(KeepsTyping):
         self.refresh()
 
     def refresh(self) -> None:
-        status = sync_service.status(self.context.store)
+        view = sync_service.sync_view(self.context.store)  # one read: the counts agree with the list
+        status = view.status
         self.status_label.setText(self._describe(status))
         self.sync_button.setEnabled(status.member)
         self.join_box.setVisible(not status.member)
         self.invite_box.setVisible(status.member and status.member_role == "lead")
-        self.conflicts.set_rows(sync_service.conflicts(self.context.store))
+        self.conflicts.set_rows(view.conflicts)
 
     @staticmethod
     def _describe(status: sync_service.SyncStatus) -> str:
@@ -176,10 +190,10 @@ class SyncDialog(KeepsTyping):
         self._task = task
 
     def _synced(self, sentence: object) -> None:
+        """After the sync was announced (``sync_in_background``): this window's own lines."""
         self.outcome.setText(str(sentence))
         self.refresh()
         self.synced.emit(str(sentence))
-        self.context.announce(Changes.EVERYTHING)  # a sync may bring or take records of every kind
 
     def _choose_invite(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(self, "Choose the invite file")
@@ -188,9 +202,13 @@ class SyncDialog(KeepsTyping):
             self.invite_code.setFocus()
 
     def join(self) -> None:
+        """Membership is shown only here and in the status bar: the operation announces nothing itself; the
+        first sync that follows announces everything it brings."""
+        invite_file, code = Path(self.invite_file.text()), self.invite_code.text()
+        user = self.user_name.text().strip() or None
         try:
-            member = sync_service.join(self.context.store, Path(self.invite_file.text()), self.invite_code.text(),
-                                       user=self.user_name.text().strip() or None)
+            member = perform(self.context, Changes.NONE, lambda store: sync_service.join(
+                store, invite_file, code, user=user))
         except (sync_service.SyncError, ValueError) as error:
             self.outcome.setText(str(error))
             return
@@ -204,9 +222,10 @@ class SyncDialog(KeepsTyping):
         if not out:
             return
         areas = tuple(a.strip() for a in self.invite_areas.text().split(",") if a.strip())
-        try:
-            code = sync_service.invite(self.context.store, areas=areas, member_role=self.invite_role.currentData(),
-                                       out=Path(out))
+        role = self.invite_role.currentData()
+        try:  # an invite is the hub's and the file's: no pane shows it
+            code = perform(self.context, Changes.NONE, lambda store: sync_service.invite(
+                store, areas=areas, member_role=role, out=Path(out)))
         except (sync_service.SyncError, sync_service.HubRefused, sync_service.HubUnreachable, ValueError) as error:
             self.outcome.setText(str(error))
             return

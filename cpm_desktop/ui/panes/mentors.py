@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.services import mentors
-from cpm_desktop.services.mentors import MentorForm
+from cpm_desktop.services.mentors import MentorForm, MentorRow
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.mentor_form import edit_mentor
@@ -72,16 +72,20 @@ class MentorRegisterPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        context.changed.connect(
-            lambda changes: self.refresh() if changes & (Changes.MENTOR | Changes.ALLOCATION) else None)
+        context.changed.connect(self._changed)  # a bound method: let go of when the pane is deleted
         self.refresh()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes & (Changes.MENTOR | Changes.ALLOCATION):
+            self.refresh()
 
     def refresh(self) -> None:
         self.model.set_rows(mentors.mentor_list(self.context.store))
 
-    def selected(self):
+    def selected(self) -> MentorRow | None:
         index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        row: MentorRow | None = index.data(ROW_ROLE) if index.isValid() else None
+        return row
 
     def select(self, mentor_uuid: str) -> None:
         for row in range(self.proxy.rowCount()):
@@ -93,9 +97,10 @@ class MentorRegisterPane(QWidget):
         edit_mentor(self.context, form, self, saved=self._saved)
 
     def _saved(self, form: MentorForm) -> None:
-        self.refresh()
-        self.select(form.uuid)
-        self.mentorSaved.emit(form.uuid)
+        """The register has reloaded already (the save was announced): choose the mentor saved."""
+        if form.uuid is not None:
+            self.select(form.uuid)
+            self.mentorSaved.emit(form.uuid)
 
     def new_mentor(self) -> None:
         self._edit(MentorForm())

@@ -90,11 +90,11 @@ class ReferralEditor(QWidget):
                      ui.referrerNameEdit, ui.referrerEmailEdit, ui.referrerPhoneEdit, ui.crimeReferenceEdit,
                      ui.under18ReasonEdit):
             edit.textEdited.connect(self._changed)
-        for edit in (ui.addressEdit, ui.descriptionEdit):
-            edit.textChanged.connect(self._changed)
-        for edit in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
-            edit.edited.connect(self._changed)
-            edit.dateChanged.connect(self._update_under_18)
+        for text in (ui.addressEdit, ui.descriptionEdit):
+            text.textChanged.connect(self._changed)
+        for day in (ui.referredOnEdit, ui.dateOfBirthEdit, ui.consentOnEdit):
+            day.edited.connect(self._changed)
+            day.dateChanged.connect(self._update_under_18)
         ui.ageSpin.valueChanged.connect(self._changed)
         for combo in (ui.genderCombo, ui.areaCombo, ui.consentCombo, ui.referrerOrgCombo):
             combo.currentIndexChanged.connect(self._changed)
@@ -141,11 +141,14 @@ class ReferralEditor(QWidget):
         self.show_saved()
 
     def show_saved(self) -> None:
-        """The form as saved: the referral again, or an empty new one."""
+        """The form as saved: the referral again, or an empty new one (also for a referral erased meanwhile)."""
         if self._form.referral_uuid:
-            self.edit(self._form.referral_uuid)
-        else:
-            self.start_new()
+            try:
+                self.edit(self._form.referral_uuid)
+                return
+            except LookupError:  # erased, or taken away by a sync, while the form showed it
+                pass
+        self.start_new()
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -192,8 +195,8 @@ class ReferralEditor(QWidget):
         ui.dateOfBirthEdit.setDate(form.date_of_birth)
         ui.consentOnEdit.setDate(form.consent_on)
         ui.ageSpin.setValue(form.age_at_referral if form.age_at_referral is not None and not form.date_of_birth else -1)
-        for combo, value in ((ui.genderCombo, form.gender), (ui.areaCombo, form.area), (ui.consentCombo, form.consent)):
-            combo.setCurrentIndex(max(0, combo.findData(value)))
+        for combo, code in ((ui.genderCombo, form.gender), (ui.areaCombo, form.area), (ui.consentCombo, form.consent)):
+            combo.setCurrentIndex(max(0, combo.findData(code)))
         ui.referrerOrgCombo.setEditText(form.referrer_org)
         ui.victimCheck.setChecked(form.victim)
         ui.perpetratorCheck.setChecked(form.perpetrator)

@@ -236,6 +236,11 @@ class ReferralsPane(QWidget):
         self.refresh()
 
     def _data_changed(self, changes: Changes) -> None:
-        """The list shows each case's state and last contact; the form's own saves refresh it through ``_saved``."""
+        """The list shows each case's state and last contact; the form's own saves refresh it through ``_saved``.
+        A referral erased (or taken away by a sync) leaves the form: its details are not left on screen, and
+        nothing can be saved into a record that is gone."""
+        shown = self.editor.referral_uuid
+        if changes & Changes.REFERRAL and shown and referrals.case_header(self.context.store, shown) is None:
+            self.editor.start_new()
         if changes & (Changes.DECISION | Changes.ALLOCATION | Changes.CLOSURE | Changes.CONTACT):
             self.refresh()
