@@ -32,6 +32,7 @@ from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.contacts import ContactLogPane
 from cpm_desktop.ui.panes.referrals import ReferralsPane
 from cpm_desktop.ui.panes.risk import RiskPane
+from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.workers import BackgroundTask, BackgroundWork, Cancelled
 
 IDLE_MINUTES = 10
@@ -385,7 +386,19 @@ class MainWindow(QMainWindow):
         return self.session_lock.try_unlock()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if self.locked or not self.context.resolve_unsaved(self):  # Save / Discard / Cancel for all typed work
-            event.ignore()
+        if self.locked or not self._open_forms_let_go() or not self.context.resolve_unsaved(self):
+            event.ignore()  # Save / Discard / Cancel for all typed work, in the forms open and in the panes
             return
         event.accept()
+
+    def _open_forms_let_go(self) -> bool:
+        """Forms are open without a nested event loop, so the window can be closed under one: each form typed
+        in asks Save / Discard / Cancel as its own Esc does; False while any is still open (refused or kept)."""
+        for form in self.findChildren(KeepsTyping):
+            if form.isVisible() and form.typed_changed():
+                form.raise_()
+                form.activateWindow()
+                form.reject()
+                if form.isVisible():
+                    return False
+        return True

@@ -375,3 +375,39 @@ def test_minutes_typed_alone_in_the_contact_row_are_asked_about(window, qtbot): 
     assert window.referrals_pane.select(by_id["R4"]) is False
     raise_first(errors)
     assert asked and log.minutes.value() == 25
+
+
+def _goal_dialog_with_typing(qtbot, main):
+    from cpm_desktop.ui.dialogs.goals import GoalDialog
+
+    uuid = next(row.uuid for row in referrals.list_referrals(main.context.store) if row.referral_id == "R1")
+    main.referrals_pane.select(uuid)
+    main.contact_pane.case_panel.new_goal()  # window-modal, no nested event loop: the main window may be closed
+    dialog = next(d for d in main.findChildren(GoalDialog) if d.isVisible())
+    dialog.fields["goal"].setPlainText("Walk to the post office")
+    return dialog, uuid
+
+
+def test_closing_the_window_with_a_form_dialog_typed_in_asks_and_cancel_keeps_both(window, qtbot):  # noqa: F811
+    dialog, _uuid = _goal_dialog_with_typing(qtbot, window)
+    errors: list = []
+    asked: list = []
+    answer(Button.Cancel, errors, asked)
+    window.close()
+    raise_first(errors)
+    assert asked and window.isVisible() and dialog.isVisible()
+    assert dialog.fields["goal"].toPlainText() == "Walk to the post office"
+    dialog.typed_kept()  # so the fixture's own closing of the window is not asked again
+    dialog.reject()
+
+
+def test_closing_the_window_with_a_form_dialog_typed_in_saves_it_when_asked(window, qtbot):  # noqa: F811
+    from cpm_desktop.services import goals
+
+    dialog, uuid = _goal_dialog_with_typing(qtbot, window)
+    errors: list = []
+    answer(Button.Save, errors)
+    window.close()
+    raise_first(errors)
+    assert not window.isVisible()
+    assert "Walk to the post office" in [g.goal for g in goals.goals(window.context.store, uuid)]
