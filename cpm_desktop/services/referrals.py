@@ -269,6 +269,15 @@ def case_header(store: Store, referral_uuid: str) -> CaseHeader | None:
         return header_in(session, referral_uuid)
 
 
+def person_id_of(store: Store, referral_uuid: str) -> str | None:
+    """The person id of the case's client (None when the case is gone), read without recording a view: the
+    id names whose record, and shows nothing of it."""
+    r, p = m.Referral, m.Person
+    with store.snapshot() as session:
+        return session.scalar(select(p.person_id).join(r, r.person_uuid == p.id)
+                              .where(r.id == referral_uuid, r.deleted_at.is_(None)))
+
+
 def header_in(session: Session, referral_uuid: str) -> CaseHeader | None:
     """As :func:`case_header`, read in the caller's session (a pane reading its whole view in one snapshot)."""
     r, p = m.Referral, m.Person

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         from cpm_desktop.ui.dialogs.sar import SubjectAccessDialog
 
         uuid = self.context.current_referral
-        person_id = referrals.load_referral(self.context.store, uuid).person_id if uuid else ""
+        person_id = (referrals.person_id_of(self.context.store, uuid) if uuid else None) or ""  # no view recorded
         self._open(SubjectAccessDialog(self.context, self, person_id=person_id))
 
     def gdpr_settings(self) -> None:

@@ -109,6 +109,15 @@ def test_viewing_a_referral_is_audited(store):
     assert [(v.record_uuid, v.subject_uuid) for v in views] == [(saved.referral_uuid, saved.person_uuid)]
 
 
+def test_the_person_id_of_a_case_is_read_without_recording_a_view(store):
+    saved = new(store)
+    assert referrals.person_id_of(store, saved.referral_uuid) == saved.person_id == "P000001"
+    assert referrals.person_id_of(store, "no such case") is None
+    flush_record_views(store)
+    with store.snapshot() as session:
+        assert session.scalars(select(m.AuditEvent).where(m.AuditEvent.action == "view")).all() == []
+
+
 def test_decisions_are_revised_with_history_and_cases_reopen(store):
     saved = new(store)
     uuid = saved.referral_uuid

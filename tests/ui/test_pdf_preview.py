@@ -5,8 +5,10 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -86,3 +88,49 @@ def test_a_protected_pdf_opens_nothing_and_cannot_be_printed(qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.pages is None and dialog.slots == [] and not dialog.print_button.isEnabled()
+
+
+@pytest.fixture
+def no_nested_loop(monkeypatch):
+    """Printing must not wait in exec(): that would be a nested event loop under the preview."""
+    def refuse(*_args):
+        raise AssertionError("QPrintDialog.exec() was called; the print dialog is shown with open()")
+    monkeypatch.setattr(QPrintDialog, "exec", refuse)
+
+
+def _printing_to(dialog: QPrintDialog, path) -> None:
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setFromTo(2, 3)
+
+
+def test_print_opens_the_print_dialog_window_modal_and_prints_the_chosen_pages_once_accepted(
+        qtbot, tmp_path, monkeypatch, no_nested_loop):
+    preview = PdfPreviewDialog("Letters", numbered_pdf(4), "letters.pdf")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: bool(preview.rendered_pages()))
+    renders: list[int] = []
+    real_render = preview.pages.render
+    monkeypatch.setattr(preview.pages, "render", lambda index, scale: renders.append(index)
+                        or real_render(index, scale))
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QPrintDialog))
+    dialog = preview.print_dialog
+    assert QApplication.activeModalWidget() is dialog and dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert (dialog.minPage(), dialog.maxPage()) == (1, 4)
+    _printing_to(dialog, tmp_path / "printed.pdf")
+    QDialog.accept(dialog)  # as its Print button, without the dialog's own widgets resetting the printer
+    assert renders == [1, 2] and len(PdfReader(tmp_path / "printed.pdf").pages) == 2  # pages 2 and 3, one by one
+
+
+def test_a_cancelled_print_dialog_prints_nothing(qtbot, tmp_path, no_nested_loop):
+    preview = PdfPreviewDialog("Letters", numbered_pdf(2), "letters.pdf")
+    qtbot.addWidget(preview)
+    preview.show()
+    dialog = preview.print_pages()
+    qtbot.waitUntil(dialog.isVisible)
+    _printing_to(dialog, tmp_path / "printed.pdf")
+    dialog.reject()
+    assert not dialog.isVisible() and list(tmp_path.iterdir()) == []

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QTableView
 
 from cpm_desktop.app import build_main_window
 from cpm_desktop.services import retention
@@ -230,3 +230,35 @@ def test_closing_the_rules_with_a_period_changed_asks_first(window, qtbot, monke
 def test_the_menus_offer_the_dialogs(window):
     names = {action.objectName() for action in window.findChildren(type(window.menuBar().actions()[0]))}
     assert {"actionDueForDeletion", "actionEraseOnRequest", "actionRetentionRules"} <= names
+
+
+def test_the_rules_form_has_a_labelled_row_for_every_rule(window, qtbot):
+    from cpm_desktop.domain.retention import RULE_KEYS, describe
+    from cpm_desktop.ui.dialogs.retention import RetentionRulesDialog
+
+    dialog = RetentionRulesDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    rules = retention.retention_rules(window.context.store)
+    assert list(dialog.months) == list(RULE_KEYS)
+    for key, spin in dialog.months.items():
+        assert spin.value() == rules.rule(key).months
+        label = next(label for label in dialog.findChildren(QLabel) if label.buddy() is spin)
+        assert "&" in label.text()  # Alt+letter reaches the period
+        assert rules.rule(key).basis in dialog.findChild(QLabel, f"basis_{key}").text()
+        assert describe(rules.rule(key)).capitalize() in dialog.findChild(QLabel, f"basis_{key}").text()
+
+
+def test_an_erasure_received_on_a_day_that_is_not_one_is_refused_and_nothing_is_erased(window, qtbot, monkeypatch):
+    from cpm_desktop.ui.dialogs.retention import ErasureRequestDialog
+
+    dialog = ErasureRequestDialog(window.context, window, kind="mentor", subject_id=window.records.leaver_id)
+    qtbot.addWidget(dialog, before_close_func=lambda widget: widget.typed_kept())
+    dialog.show()
+    dialog.received.edit.setText("31/02/2026")
+    asked, warned = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: asked.append(args[2])
+                        or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *rest: warned.append(text))
+    qtbot.mouseClick(dialog.erase, Qt.MouseButton.LeftButton)
+    assert len(warned) == 1 and warned[0].endswith("Nothing was saved.") and asked == [] and dialog.task is None
+    assert dialog.isVisible() and where_found(window.context.store.path, PASSPHRASE, MENTOR_CANARY)

@@ -211,3 +211,32 @@ def test_the_export_opens_window_modal_for_the_requests_subject_and_announces_no
     assert heard == []  # only the audit trail was written: no pane shows it
     export.preview.close()
     export.done(0)
+
+
+def test_the_export_from_the_menu_names_the_current_case_without_recording_a_view(qtbot, store):
+    from PySide6.QtGui import QAction
+    from sqlalchemy import func, select
+
+    from cpm_desktop.app import window_for
+    from cpm_desktop.services import referrals
+    from cpm_desktop.storage import models as m
+
+    import_tables(store, sample_tables())
+    window = window_for(store)
+    qtbot.addWidget(window, before_close_func=lambda w: [h.discard_unsaved() for h in w.context.unsaved_holders()])
+    window.show()
+    r1 = next(r.uuid for r in referrals.list_referrals(store) if r.referral_id == "R1")
+    window.referrals_pane.select(r1)  # opening the case in the form is a view, recorded
+
+    def views() -> int:
+        with store.snapshot() as session:
+            written = session.scalar(select(func.count()).where(m.AuditEvent.action == "view"))
+        return (written or 0) + len(store.pending_views)
+
+    before = views()
+    assert before >= 1 and window.context.current_referral == r1
+    window.findChild(QAction, "actionSubjectAccess").trigger()
+    export = modal(qtbot, SubjectAccessDialog)
+    assert export.subject.text() == "P1" and export.kind.currentData() == "person"
+    assert views() == before  # naming whose record shows none of it
+    export.done(0)

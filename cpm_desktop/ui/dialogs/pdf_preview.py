@@ -80,6 +80,7 @@ class PdfPreviewDialog(QDialog):
         self.pdf = pdf
         self.suggested_name = suggested_name
         self.saved_to: Path | None = None
+        self.print_dialog: QPrintDialog | None = None  # the last one opened (tests drive it)
         self.pages: PdfPages | None = PdfPages(pdf) if render else None
         self.page_count = self.pages.count if self.pages else 0
         self.slots: list[QLabel] = []
@@ -178,16 +179,20 @@ class PdfPreviewDialog(QDialog):
             return
         self.saved_to = path
 
-    def print_pages(self) -> None:
+    def print_pages(self) -> QPrintDialog | None:
+        """The print dialog, window-modal over the preview (no nested event loop); the pages chosen are printed
+        once it is accepted, and nothing when it is cancelled or the preview has closed meanwhile."""
         if self.pages is None or not self.pages.is_open:
-            return
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        dialog.accepted.connect(lambda: self.print_to(printer) if self.pages and self.pages.is_open else None)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())  # the printer goes with the lambda above
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # QPrintDialog's own open(receiver, member) hides it in PySide
+        return dialog
 
     def print_to(self, printer: QPrinter) -> None:
         """Print the pages the printer was set to (all by default), rendering one at a time."""

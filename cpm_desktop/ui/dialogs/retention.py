@@ -1,4 +1,5 @@
-"""GDPR ▸ Due for deletion, GDPR ▸ Erase on request, Settings ▸ Retention rules.
+"""GDPR ▸ Due for deletion, GDPR ▸ Erase on request, Settings ▸ Retention rules (Designer forms
+forms/due_for_deletion.ui, erasure_request.ui and retention_rules.ui).
 
 The lists and rules come from ``services.retention``; the lead ticks what to erase and confirms. Erasing runs in
 the background (it rebuilds the store file) and cannot be undone, so the question says what will go. Every
@@ -10,32 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QSpinBox, QTreeWidgetItem, QWidget
 
 from cpm_desktop.domain.retention import MAX_MONTHS, RULE_KEYS, describe
 from cpm_desktop.services import referrals, retention
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
+from cpm_desktop.ui.dialogs.sar import offer_whose
+from cpm_desktop.ui.forms.due_for_deletion_ui import Ui_DueForDeletionDialog
+from cpm_desktop.ui.forms.erasure_request_ui import Ui_ErasureRequestDialog
+from cpm_desktop.ui.forms.retention_rules_ui import Ui_RetentionRulesDialog
 from cpm_desktop.ui.operations import attempt, perform_in_background
 from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
 from cpm_desktop.ui.widgets.common import wire_buttons
+from cpm_desktop.ui.widgets.date_entry import refuse_bad_dates
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 TITLE = "Due for deletion"
@@ -56,38 +46,18 @@ class DueForDeletionDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
-        self.setObjectName("dueForDeletion")
-        self.setWindowTitle(TITLE)
+        self.ui = ui = Ui_DueForDeletionDialog()
+        ui.setupUi(self)
         self.context, self.today = context, today or date.today()
         self.task: BackgroundTask | None = None
         self.items: dict[str, retention.DueItem] = {}
-        self.tree = QTreeWidget(objectName="dueList", rootIsDecorated=False, uniformRowHeights=True)
-        self.tree.setHeaderLabels(["Due since", "What", "Why", "Kept because"])
-        self.status = QLabel(objectName="dueStatus", wordWrap=True)
-        self.tick_all = QPushButton("Tick &all that may go", objectName="tickAll")
-        self.hold = QPushButton("&Keep under a legal hold…", objectName="placeHold")
-        self.erase = QPushButton("&Erase the ticked records…", objectName="eraseTicked")
-        close = QPushButton("&Close")
+        self.tree, self.status = ui.dueList, ui.dueStatus
+        self.tick_all, self.hold, self.erase = ui.tickAll, ui.placeHold, ui.eraseTicked
         self.tick_all.clicked.connect(self.tick_everything)
         self.hold.clicked.connect(self.place_hold)
         self.erase.clicked.connect(self.confirm_and_erase)
-        close.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        for button in (self.tick_all, self.hold):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.erase)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(
-            "What the retention rules (Settings ▸ Retention rules) make due for deletion today. Tick what to "
-            "erase: it is erased from this store, with its history, notes and audit trail, and from every laptop "
-            "at their next sync. Erasing cannot be undone.", wordWrap=True))
-        layout.addWidget(self.tree)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        ui.closeButton.clicked.connect(self.reject)
         self.tree.itemChanged.connect(self._update_buttons)
-        self.resize(1240, 460)
         context.changed.connect(self._changed)  # a bound method: let go of when the dialog is deleted
         self.refresh()
 
@@ -205,38 +175,27 @@ class ErasureRequestDialog(KeepsTyping):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, kind: str = "person",
                  subject_id: str = ""):
         super().__init__(parent)
-        self.setObjectName("erasureRequest")
-        self.setWindowTitle("Erase on request")
+        self.ui = ui = Ui_ErasureRequestDialog()
+        ui.setupUi(self)
         self.context = context
         self.task: BackgroundTask | None = None
-        self.kind = QComboBox(objectName="erasureKind")
-        self.kind.addItem("A client (person id)", "person")
-        self.kind.addItem("A volunteer mentor (mentor id)", "mentor")
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.subject = QLineEdit(subject_id, objectName="erasureSubject")
-        self.reason = QLineEdit(objectName="erasureReason", placeholderText="e.g. asked by letter of 28/11/2026")
-        self.received = QDateEdit(QDate.currentDate(), objectName="erasureReceived", calendarPopup=True)
-        self.received.setDisplayFormat("dd/MM/yyyy")
-        form = QFormLayout()
-        for label, widget in (("&Whose record", self.kind), ("&Id", self.subject), ("&Reason", self.reason),
-                              ("Request re&ceived", self.received)):
-            form.addRow(label, widget)  # a label made from text is the field's buddy (Alt+letter)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.erase = buttons.addButton("&Erase…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.kind, self.subject, self.reason, self.received = (ui.erasureKind, ui.erasureSubject, ui.erasureReason,
+                                                               ui.erasureReceived)
+        offer_whose(self.kind, kind)
+        self.subject.setText(subject_id)
+        self.received.required = True
+        self.received.setDate(date.today())
+        self.erase = ui.buttonBox.addButton("&Erase…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.erase.setObjectName("eraseSubject")
-        buttons.accepted.connect(self.confirm_and_erase)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Everything held about them is erased, here and on every laptop at their next "
-                                "sync; the request is kept in the register, naming no one. A legal hold or an "
-                                "open subject-access request stops it.", wordWrap=True))
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ui.buttonBox.accepted.connect(self.confirm_and_erase)
+        ui.buttonBox.rejected.connect(self.reject)
 
     def confirm_and_erase(self) -> None:
         subject = self.subject.text().strip()
         if not subject:
             QMessageBox.warning(self, self.windowTitle(), "Give the id of the person or mentor to erase.")
+            return
+        if refuse_bad_dates(self, "Not erased"):
             return
         answer = QMessageBox.question(self, self.windowTitle(), f"Erase {subject} and everything about them for "
                                       "good?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -244,7 +203,7 @@ class ErasureRequestDialog(KeepsTyping):
         if answer != QMessageBox.StandardButton.Yes or not self.context.resolve_unsaved(self):
             return
         kind, reason = self.kind.currentData(), self.reason.text()
-        received = self.received.date().toPython()
+        received = self.received.date() or date.today()  # a date: refuse_bad_dates said so
         self.task = perform_in_background(
             self.context, self, "Erasing", lambda store, _report: retention.erase_on_request(
                 store, kind=kind, subject_id=subject, reason=reason, received_on=received),
@@ -271,29 +230,22 @@ class RetentionRulesDialog(KeepsTyping):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("retentionRules")
-        self.setWindowTitle("Retention rules")
+        self.ui = ui = Ui_RetentionRulesDialog()
+        ui.setupUi(self)
         self.context = context
         rules = retention.retention_rules(context.store)
         self.months: dict[str, QSpinBox] = {}
-        form = QFormLayout()
-        for key in RULE_KEYS:
+        for key in RULE_KEYS:  # the form has a row for each rule, named after its key
             rule = rules.rule(key)
-            spin = QSpinBox(objectName=f"months_{key}", minimum=0, maximum=MAX_MONTHS, value=rule.months,
-                            suffix=" months")
+            spin, basis = self.findChild(QSpinBox, f"months_{key}"), self.findChild(QLabel, f"basis_{key}")
+            if spin is None or basis is None:
+                raise LookupError(f"forms/retention_rules.ui has no row for the rule {key!r}.")
+            spin.setRange(0, MAX_MONTHS)
+            spin.setValue(rule.months)
+            basis.setText(f"{describe(rule).capitalize()}. {rule.basis}")
             self.months[key] = spin
-            basis = QLabel(f"{describe(rule).capitalize()}. {rule.basis}", wordWrap=True)
-            column = QVBoxLayout()
-            column.addWidget(spin)
-            column.addWidget(basis)
-            form.addRow(key.replace("_", " ").capitalize(), column)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        wire_buttons(self, buttons)
+        wire_buttons(self, ui.buttonBox)
         self.save_with(self.save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        self.resize(760, 520)
 
     def save(self) -> bool:
         """Record the periods as typed; False, having said why, when one is refused."""

@@ -1,4 +1,5 @@
-"""GDPR ▸ Subject-access export and the request register.
+"""GDPR ▸ Subject-access export and the request register (Designer forms forms/subject_access.ui,
+record_reader.ui, request_register.ui, new_request.ui and pause_request.ui).
 
 The coordinator names whose record (a client's person id or a volunteer's mentor id), may read the record
 to find passages naming other people and mark each for redaction with a reason, and may protect the PDF
@@ -14,22 +15,12 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -39,11 +30,15 @@ from cpm_desktop.services.stores import Store
 from cpm_desktop.ui.changes import Changes
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cpm_desktop.ui.forms.new_request_ui import Ui_NewRequestDialog
+from cpm_desktop.ui.forms.pause_request_ui import Ui_PauseDialog
+from cpm_desktop.ui.forms.record_reader_ui import Ui_RecordReader
+from cpm_desktop.ui.forms.request_register_ui import Ui_RequestRegisterDialog
+from cpm_desktop.ui.forms.subject_access_ui import Ui_SubjectAccessDialog
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.operations import Progress, attempt, perform_in_background
 from cpm_desktop.ui.unsaved import KeepsTyping, ask_reason
-from cpm_desktop.ui.widgets.common import save_cancel_buttons, wire_buttons
-from cpm_desktop.ui.widgets.date_entry import DateEntry
+from cpm_desktop.ui.widgets.common import wire_buttons
 from cpm_desktop.ui.workers import BackgroundTask, Cancelled
 
 T = TypeVar("T")
@@ -52,6 +47,14 @@ REGISTER_TITLE = "Subject-access requests"
 # On a redaction row's first item: the passage a suggested form belongs to / the passage forms were offered for.
 FORM_OF = Qt.ItemDataRole.UserRole
 OFFERED = Qt.ItemDataRole.UserRole + 1
+WHOSE = (("A client (person id)", "person"), ("A volunteer mentor (mentor id)", "mentor"))
+
+
+def offer_whose(combo: QComboBox, kind: str = "person") -> None:
+    """The two kinds of record a request can be about, each carrying its code; ``kind`` chosen."""
+    for text, code in WHOSE:
+        combo.addItem(text, code)
+    combo.setCurrentIndex(max(combo.findData(kind), 0))
 
 
 class SubjectAccessDialog(KeepsTyping):
@@ -63,58 +66,23 @@ class SubjectAccessDialog(KeepsTyping):
     def __init__(self, context: AppContext, parent: QWidget | None = None, person_id: str = "",
                  kind: str = "person"):
         super().__init__(parent)
-        self.setObjectName("subjectAccessDialog")
-        self.setWindowTitle(TITLE)
+        self.ui = ui = Ui_SubjectAccessDialog()
+        ui.setupUi(self)
         self.context = context
-        self.kind = QComboBox(objectName="subjectKind")
-        self.kind.addItem("A client (person id)", "person")
-        self.kind.addItem("A volunteer mentor (mentor id)", "mentor")
-        self.kind.setCurrentIndex(0 if kind == "person" else 1)
-        self.subject = QLineEdit(person_id, objectName="subjectId", placeholderText="e.g. P000123 or M0042")
-        self.redactions = QTableWidget(0, 2, objectName="redactionTable")
-        self.redactions.setHorizontalHeaderLabels(["Passage naming someone else", "Reason"])
-        self.redactions.horizontalHeader().setStretchLastSection(True)
-        self.redactions.setColumnWidth(0, 300)
-        self.redactions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.read_button = QPushButton("R&ead the record…", objectName="readRecordButton")
-        self.read_button.setToolTip("Show the record as text, to find and select passages naming other people.")
-        add, remove = QPushButton("&Add a redaction"), QPushButton("Re&move")
-        self.read_button.clicked.connect(self.read_record)
-        add.clicked.connect(lambda: self.add_redaction("", ""))
-        remove.clicked.connect(self._remove_redaction)
-        self.redactions.itemChanged.connect(self._edited)
-        self.password = QLineEdit(objectName="pdfPassword", echoMode=QLineEdit.EchoMode.Password,
-                                  placeholderText="optional: protect the PDF (AES-256)")
-        form = QFormLayout()
-        for text, widget in (("&Whose record", self.kind), ("&Id", self.subject),
-                             ("Password for the P&DF", self.password)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        row = QHBoxLayout()
-        for button in (self.read_button, add, remove):
-            row.addWidget(button)
-        row.addStretch()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.prepare_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.kind, self.subject, self.password = ui.subjectKind, ui.subjectId, ui.pdfPassword
+        self.redactions, self.read_button = ui.redactionTable, ui.readRecordButton
+        offer_whose(self.kind, kind)
+        self.subject.setText(person_id)
+        self.prepare_button = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.prepare_button.setText("&Prepare export")
-        wire_buttons(self, buttons, self.generate)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("Third parties: each passage below is removed from the text itself wherever it "
-                                "appears (whole words, in any case), and the export lists the reasons. A name's "
-                                "other forms (e-mail address, initials) are added ticked: untick any that would "
-                                "take out something else. Never draw over a printed copy instead.", wordWrap=True))
-        layout.addWidget(self.redactions)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-        self.setTabOrder(self.kind, self.subject)
-        self.setTabOrder(self.subject, self.password)
-        self.setTabOrder(self.password, self.redactions)
+        wire_buttons(self, ui.buttonBox, self.generate)
+        self.read_button.clicked.connect(self.read_record)
+        ui.addRedactionButton.clicked.connect(lambda: self.add_redaction("", ""))
+        ui.removeRedactionButton.clicked.connect(self._remove_redaction)
+        self.redactions.itemChanged.connect(self._edited)
         self.preview: PdfPreviewDialog | None = None
         self.reader: RecordReader | None = None
         self.task: BackgroundTask | None = None
-        self.resize(680, 460)
 
     # --- redactions ---------------------------------------------------------------------------------
 
@@ -122,12 +90,13 @@ class SubjectAccessDialog(KeepsTyping):
         row = self.redactions.rowCount()
         self.redactions.blockSignals(True)  # the forms are offered once the row is whole
         self.redactions.insertRow(row)
-        self.redactions.setItem(row, 0, QTableWidgetItem(text))
+        passage = QTableWidgetItem(text)
+        self.redactions.setItem(row, 0, passage)
         self.redactions.setItem(row, 1, QTableWidgetItem(reason))
         self.redactions.blockSignals(False)
         if not text:
             self.redactions.setCurrentCell(row, 0)
-            self.redactions.editItem(self.redactions.item(row, 0))
+            self.redactions.editItem(passage)
         else:
             self._offer_forms(row)
 
@@ -278,27 +247,12 @@ class RecordReader(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("recordReader")
-        self.setWindowTitle("Read the record for third parties")
-        self.text = QPlainTextEdit(text, objectName="recordText", readOnly=True)
-        self.reason = QLineEdit("Names another person", objectName="redactionReason")
-        reason_label = QLabel("Reas&on")
-        reason_label.setBuddy(self.reason)
-        self.redact_button = QPushButton("&Redact the selection", objectName="redactSelectionButton")
+        self.ui = ui = Ui_RecordReader()
+        ui.setupUi(self)
+        self.text, self.reason, self.redact_button = ui.recordText, ui.redactionReason, ui.redactSelectionButton
+        self.text.setPlainText(text)
         self.redact_button.clicked.connect(self.redact_selection)
-        row = QHBoxLayout()
-        row.addWidget(reason_label)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.redact_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Select a passage that names or identifies someone else, give the reason, and "
-                                "redact it: it is removed wherever it appears.", wordWrap=True))
-        layout.addWidget(self.text)
-        layout.addLayout(row)
-        layout.addWidget(buttons)
-        self.resize(760, 620)
+        ui.buttonBox.rejected.connect(self.reject)
 
     def redact_selection(self) -> None:
         passage = self.text.textCursor().selectedText().replace("\u2029", " ").strip()
@@ -316,8 +270,8 @@ class RequestRegisterDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("requestRegister")
-        self.setWindowTitle("Subject-access requests")
+        self.ui = ui = Ui_RequestRegisterDialog()
+        ui.setupUi(self)
         self.context = context
         self.model = RowTableModel([
             Column("Received", lambda r: day(r.received_on), lambda r: r.received_on),
@@ -329,26 +283,13 @@ class RequestRegisterDialog(QDialog):
             Column("Due", lambda r: day(r.due_on) + (" — OVERDUE" if r.overdue else ""), lambda r: r.due_on),
             Column("Completed", lambda r: day(r.completed_on)),
         ], self)
-        self.table = QTableView(objectName="requestTable")
+        self.table = ui.requestTable
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        buttons = QHBoxLayout()
-        for text, slot in (("&New request…", self.new_request), ("&Identity checked today", self.identity_checked),
-                           ("&Pause the clock…", self.pause), ("E&xtend…", self.extend),
-                           ("&Completed today", self.completed), ("Prepare the &export…", self.export)):
-            button = QPushButton(text)
+        for button, slot in ((ui.newRequestButton, self.new_request), (ui.identityCheckedButton,
+                             self.identity_checked), (ui.pauseButton, self.pause), (ui.extendButton, self.extend),
+                             (ui.completedButton, self.completed), (ui.exportButton, self.export)):
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Due one calendar month after the request was received (the last day of the next "
-                                "month when it has no such date), plus days the clock was paused waiting for proof "
-                                "of identity or clarification, plus any extension of up to two months.",
-                                wordWrap=True))
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.resize(1000, 440)
+        ui.buttonBox.rejected.connect(self.reject)
         self.export_dialog: SubjectAccessDialog | None = None
         context.changed.connect(self._changed)  # a bound method: let go of when the register is deleted
         self.refresh()
@@ -445,26 +386,16 @@ class RequestRegisterDialog(QDialog):
         return self.export_dialog
 
 
-def _date_edit(value: date, name: str) -> DateEntry:
-    return DateEntry(objectName=name, value=value, required=True)
-
-
 class NewRequestDialog(KeepsTyping):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("New subject-access request")
-        self.kind = QComboBox(objectName="newRequestKind")
-        self.kind.addItem("A client (person id)", "person")
-        self.kind.addItem("A volunteer mentor (mentor id)", "mentor")
-        self.subject = QLineEdit(objectName="newRequestSubject")
-        self.received = _date_edit(date.today(), "newRequestReceived")
-        form = QFormLayout(self)
-        for text, widget in (("&Whose record", self.kind), ("&Id", self.subject), ("&Received on", self.received)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        buttons = save_cancel_buttons(self)
-        form.addRow(buttons)
+        self.ui = ui = Ui_NewRequestDialog()
+        ui.setupUi(self)
+        self.kind, self.subject, self.received = ui.newRequestKind, ui.newRequestSubject, ui.newRequestReceived
+        offer_whose(self.kind)
+        self.received.required = True
+        self.received.setDate(date.today())
+        wire_buttons(self, ui.buttonBox)
 
     def values(self) -> tuple[str, str, date]:
         return self.kind.currentData(), self.subject.text().strip(), self.received.date() or date.today()
@@ -475,18 +406,13 @@ class PauseDialog(KeepsTyping):
 
     def __init__(self, received_on: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Pause the clock")
-        self.asked = _date_edit(max(received_on, date.today()), "pauseAsked")
-        self.answered = _date_edit(date.today(), "pauseAnswered")
-        form = QFormLayout(self)
-        for text, widget in (("We &asked for identity or clarification on", self.asked),
-                             ("The a&nswer came on", self.answered)):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-        buttons = save_cancel_buttons(self)
-        form.addRow(buttons)
+        self.ui = ui = Ui_PauseDialog()
+        ui.setupUi(self)
+        self.asked, self.answered = ui.pauseAsked, ui.pauseAnswered
+        for entry, day_shown in ((self.asked, max(received_on, date.today())), (self.answered, date.today())):
+            entry.required = True
+            entry.setDate(day_shown)
+        wire_buttons(self, ui.buttonBox)
 
     def values(self) -> tuple[date, date]:
         return self.asked.date() or date.today(), self.answered.date() or date.today()
-
