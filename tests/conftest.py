@@ -45,6 +45,12 @@ def _template() -> tuple[Path, str]:
     return path, f"x'{key.hex()}'"
 
 
+def raw_key() -> str:
+    """The key every new_store opens with (its file is the template's bytes), for a test reading a store beside
+    the process that has it open, without a key derivation of its own."""
+    return _template()[1]
+
+
 def new_store(path: Path, actor: str = "tester") -> Store:
     """A new, empty store at ``path``, as Store.create makes it but without its key derivation: the template's
     bytes, opened with the derived key. The Store knows PASSPHRASE (lock screen, backups and re-keying key
