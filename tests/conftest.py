@@ -18,6 +18,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from cpm_desktop.storage import engine as engine_module  # noqa: E402
 from cpm_desktop.storage.device import DeviceIdentity, set_device_identity  # noqa: E402
 from cpm_desktop.storage.engine import Store, _keyed_engine  # noqa: E402
 
@@ -41,8 +42,33 @@ def _template() -> tuple[Path, str]:
     path = Path(tempfile.mkdtemp(dir=_HOME, prefix="template-")) / "template.cpm"
     Store.create(path, PASSPHRASE, actor="tester").close()
     assert not path.with_name(path.name + "-wal").exists()  # the copy is the whole store
-    key = hashlib.pbkdf2_hmac("sha512", PASSPHRASE.encode(), path.read_bytes()[:16], 256_000, 32)
-    return path, f"x'{key.hex()}'"
+    return path, _derived_key(PASSPHRASE, path.read_bytes()[:16])
+
+
+@functools.cache
+def _derived_key(passphrase: str, salt: bytes) -> str:
+    """The raw key SQLCipher 4 derives from ``passphrase`` for a file whose first 16 bytes are ``salt``."""
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, 256_000, 32)
+    return f"x'{key.hex()}'"
+
+
+@pytest.fixture(autouse=True)
+def derive_each_key_once(monkeypatch):
+    """Every connection keyed with a passphrase derives its key again (a quarter of the suite's time): here
+    PASSPHRASE's key for an existing file's salt is derived once and handed to SQLCipher raw, as _template does.
+
+    Only for PASSPHRASE, plain ASCII, so the SQL quoting of a passphrase is not bypassed; every other passphrase
+    (wrong ones, quoted, accented, the demo's) and every new file go through SQLCipher's own derivation, and
+    tests/storage, which is about creating and opening stores, turns this off (its conftest.py). A wrong
+    derivation cannot pass unnoticed: the file would not open, as with a wrong passphrase.
+    """
+    def keyed(path: Path, passphrase: str):
+        if passphrase == PASSPHRASE and path.is_file() and path.stat().st_size >= 16:
+            with path.open("rb") as file:
+                passphrase = _derived_key(PASSPHRASE, file.read(16))
+        return _keyed_engine(path, passphrase)
+
+    monkeypatch.setattr(engine_module, "_keyed_engine", keyed)
 
 
 def raw_key() -> str:
