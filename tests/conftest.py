@@ -25,6 +25,11 @@ from cpm_desktop.storage.engine import Store, _keyed_engine  # noqa: E402
 PASSPHRASE = "correct horse battery staple"
 
 
+def scratch_folder(prefix: str) -> Path:
+    """A new folder for this test process's files made once (templates), under its private home."""
+    return Path(tempfile.mkdtemp(dir=_HOME, prefix=prefix))
+
+
 @pytest.fixture
 def store_path(tmp_path):
     return tmp_path / "case-record.cpm"
@@ -39,7 +44,7 @@ def _template() -> tuple[Path, str]:
     byte copy of this file opened with the derived key. A wrong derivation cannot pass unnoticed: the
     engine's connect check reads the file and fails as a wrong passphrase would.
     """
-    path = Path(tempfile.mkdtemp(dir=_HOME, prefix="template-")) / "template.cpm"
+    path = scratch_folder("template-") / "template.cpm"
     Store.create(path, PASSPHRASE, actor="tester").close()
     assert not path.with_name(path.name + "-wal").exists()  # the copy is the whole store
     return path, _derived_key(PASSPHRASE, path.read_bytes()[:16])
@@ -77,12 +82,15 @@ def raw_key() -> str:
     return _template()[1]
 
 
-def new_store(path: Path, actor: str = "tester") -> Store:
+def new_store(path: Path, actor: str = "tester", copy_of: Path | None = None) -> Store:
     """A new, empty store at ``path``, as Store.create makes it but without its key derivation: the template's
     bytes, opened with the derived key. The Store knows PASSPHRASE (lock screen, backups and re-keying key
-    with the passphrase, as in use), and is a device of its own: a new device uuid, as Store.create makes."""
+    with the passphrase, as in use), and is a device of its own: a new device uuid, as Store.create makes.
+
+    ``copy_of``: instead a copy of that closed store, itself made by new_store (the same salt, so the same key),
+    for records many tests start from, imported once."""
     template, raw_key = _template()
-    shutil.copy(template, path)  # the file and its owner-only mode
+    shutil.copy(copy_of or template, path)  # the file and its owner-only mode
     store = Store(path, _keyed_engine(path, raw_key), actor, PASSPHRASE)
     with store.transaction() as session:
         set_device_identity(session, DeviceIdentity(uuid=str(uuid.uuid4())))
