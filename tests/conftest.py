@@ -59,8 +59,9 @@ def _derived_key(passphrase: str, salt: bytes) -> str:
 
 @pytest.fixture(autouse=True)
 def derive_each_key_once(monkeypatch):
-    """Every connection keyed with a passphrase derives its key again (a quarter of the suite's time): here
-    PASSPHRASE's key for an existing file's salt is derived once and handed to SQLCipher raw, as _template does.
+    """Every connection keyed with a passphrase derives its key again (a fifth of the suite's processor time,
+    issue 14): here PASSPHRASE's key for an existing file's salt is derived once per test process and handed
+    to SQLCipher raw, as _template does.
 
     Only for PASSPHRASE, plain ASCII, so the SQL quoting of a passphrase is not bypassed; every other passphrase
     (wrong ones, quoted, accented, the demo's) and every new file go through SQLCipher's own derivation, and
