@@ -102,3 +102,10 @@ def new_store(path: Path, actor: str = "tester", copy_of: Path | None = None) ->
 def store(store_path):
     with new_store(store_path) as opened:
         yield opened
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (pyproject.toml) for the suite or a folder of it; a run of named files or tests stays in this
+    process, where starting workers would cost more than they save."""
+    named = [arg for arg in config.args if "::" in arg or Path(arg).is_file()]
+    return 0 if named and len(named) == len(config.args) else None  # None: pytest-xdist counts the cores
