@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Both mypy runs write the clone's .mypy_cache: one worker runs them one after the other (pytest-xdist).
+pytestmark = pytest.mark.xdist_group("mypy-cache")
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from cpm_desktop.services import referrals
@@ -12,6 +13,11 @@ from cpm_desktop.storage import models as m
 from cpm_desktop.storage.device import device_identity
 from cpm_desktop.storage.engine import Store, execute_pragma
 from tests.conftest import PASSPHRASE, new_store
+
+
+@pytest.fixture
+def derive_each_key_once():
+    """Off here (see tests/conftest.py): these tests open the copies with SQLCipher's own derivation."""
 
 
 def add_referral(store: Store) -> None:

@@ -17,7 +17,7 @@ from unittest import mock
 import pytest
 
 from cpm_desktop import cli
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, new_store
 
 
 @pytest.fixture(autouse=True)
@@ -71,8 +71,9 @@ def run_process(*args, passphrase=PASSPHRASE, new_passphrase=None) -> subprocess
 
 @pytest.fixture
 def db(tmp_path):
+    """A new store, as `init` makes it (tests/conftest.py: the template's copy, without a key derivation)."""
     path = tmp_path / "cli.cpm"
-    assert run("init", "--db", path).returncode == 0
+    new_store(path).close()
     return path
 
 
@@ -80,7 +81,9 @@ def one_sentence(text: str) -> bool:
     return "Traceback" not in text and len(text.strip().splitlines()) == 1
 
 
-def test_init_creates_an_encrypted_store(db):
+def test_init_creates_an_encrypted_store(tmp_path):
+    db = tmp_path / "cli.cpm"
+    assert run("init", "--db", db).returncode == 0
     assert not db.read_bytes().startswith(b"SQLite format 3")
 
 

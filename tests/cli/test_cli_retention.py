@@ -6,9 +6,8 @@ from datetime import date
 
 import pytest
 
-from cpm_desktop.storage.engine import Store
 from tests.cli.test_cli import one_sentence, private_home, run  # noqa: F401  (the fixture keeps logs in tmp)
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, new_store
 from tests.services.retention_fixture import CANARY, MENTOR_CANARY, build
 from tests.storage.raw_pages import where_found
 
@@ -16,7 +15,7 @@ from tests.storage.raw_pages import where_found
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "scheme.cpm"
-    with Store.create(path, PASSPHRASE, actor="lead") as store:
+    with new_store(path, actor="lead") as store:  # Store.create's store, without its key derivation
         build(store)
     return path
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -48,15 +49,22 @@ def captured_log() -> Iterator[list[str]]:
         root.setLevel(old_level)
 
 
-@pytest.fixture
-def secret_store(tmp_path: Path) -> Path:
-    path = tmp_path / "secret.cpm"
+@pytest.fixture(scope="module")
+def made_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("secret") / "secret.cpm"
     with Store.create(path, SECRET) as store, store.transaction() as session:
         from tests.storage.test_engine import add_person
 
         for n in range(300):  # enough pages that one can be damaged away from the schema
             add_person(session, f"P{n}")
+    assert not path.with_name(path.name + "-wal").exists()  # the file is the whole store
     return path
+
+
+@pytest.fixture
+def secret_store(made_once: Path, tmp_path: Path) -> Path:
+    """A store keyed with SECRET, of its own for each test (they damage it): a copy of one made once."""
+    return Path(shutil.copy(made_once, tmp_path / "secret.cpm"))
 
 
 def _damaged_after_opening(path: Path) -> Store:

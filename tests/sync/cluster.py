@@ -83,10 +83,27 @@ class Cluster:
         return self.url(OWNER_ROLE, self.owner_password, dbname)
 
     def start(self) -> None:
-        self.run("pg_ctl", "-D", str(self.datadir), "-l", str(self.datadir / "server.log"), "-w", "start")
+        self.run("pg_ctl", "-D", str(self.datadir), "-l", str(self.datadir / "server.log"), "-o", f"-p {self.port}",
+                 "-w", "start")
 
-    def stop(self) -> None:
-        self.run("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """``fast`` as an administrator stops a hub; ``immediate`` (no checkpoint) for a cluster thrown away."""
+        self.run("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "stop")
+
+    def start_on_a_free_port(self, attempts: int = 5) -> None:
+        """Start on a port nobody holds. Other test workers and other clusters on the machine pick ports too,
+        and one may take ours between free_port() and the server's bind: then try the next."""
+        for attempt in range(attempts):
+            try:
+                self.start()
+                return
+            except ClusterError:
+                log = self.datadir / "server.log"
+                taken = log.exists() and "could not bind" in log.read_text(encoding="utf-8", errors="replace")
+                if not taken or attempt == attempts - 1:
+                    raise
+                log.unlink()
+                self.port = free_port()
 
     def create_hub_database(self) -> str:
         """A fresh, empty database owned by the hub's owner role; returns its name."""
@@ -137,11 +154,11 @@ def throwaway_cluster() -> Iterator[Cluster]:
             raise NoPostgres(str(failed)) from failed
         with (cluster.datadir / "postgresql.conf").open("a", encoding="utf-8") as conf:
             # Durability is not under test: fsync off keeps a 2-core machine shared by many quick.
-            conf.write(f"listen_addresses = '127.0.0.1'\nport = {cluster.port}\n"
+            conf.write("listen_addresses = '127.0.0.1'\n"  # the port is given at each start (Cluster.start)
                        f"unix_socket_directories = '{top}'\nfsync = off\nsynchronous_commit = off\n"
                        "full_page_writes = off\nmax_connections = 50\nssl = on\n")
         write_self_signed_certificate(cluster.datadir, owner=SERVER_USER if as_root else None)
-        cluster.start()
+        cluster.start_on_a_free_port()
         with psycopg.connect(cluster.superuser_url(), autocommit=True) as admin:
             # The hub's owner as docs/hub.md tells an administrator to create it: no superuser powers.
             admin.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
@@ -149,7 +166,7 @@ def throwaway_cluster() -> Iterator[Cluster]:
         yield cluster
     finally:
         try:
-            cluster.stop()
+            cluster.stop("immediate")  # nothing in it is kept: no checkpoint, no waiting for clients
         except ClusterError:
             pass  # never started, or already stopped
         shutil.rmtree(top, ignore_errors=True)

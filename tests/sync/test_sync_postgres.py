@@ -7,19 +7,24 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from cpm_desktop.domain.evaluation import EvaluationParameters
 from cpm_desktop.services import referrals as referral_service
 from cpm_desktop.services import reports as report_service
 from cpm_desktop.services import sync as sync_service
 from cpm_desktop.storage import models as m
-from cpm_desktop.storage.engine import Store
-from tests.conftest import PASSPHRASE
+from cpm_desktop.storage.engine import Store, _keyed_engine
+from cpm_desktop.sync.membership import membership
+from tests.conftest import PASSPHRASE, new_store, raw_key
+from tests.sync.conftest import HubDatabase
 from tests.sync.conftest_stores import new_referral
 
 CANARY_NAME, CANARY_STREET, CANARY_NOTE = "Zebedee", "17 Quillfeather Lane", "canary-note-8c1f"
@@ -27,12 +32,12 @@ CANARY_NAME, CANARY_STREET, CANARY_NOTE = "Zebedee", "17 Quillfeather Lane", "ca
 
 @pytest.fixture
 def laptops(tmp_path, hub_db):
-    lead = Store.create(tmp_path / "lead.cpm", PASSPHRASE, actor="Pat Lead")
+    lead = new_store(tmp_path / "lead.cpm", actor="Pat Lead")  # Store.create's store, without its key derivation
     sync_service.set_up_hub(lead, hub_db.owner_url, user="Pat Lead")
     joined = {}
     for name, area in (("east", "east"), ("north", "north")):
         code = sync_service.invite(lead, areas=(area,), member_role="coordinator", out=tmp_path / f"{name}.invite")
-        store = Store.create(tmp_path / f"{name}.cpm", PASSPHRASE, actor=name)
+        store = new_store(tmp_path / f"{name}.cpm", actor=name)
         sync_service.join(store, tmp_path / f"{name}.invite", code, user=f"{name.title()} Coordinator")
         joined[name] = store
     yield lead, joined["east"], joined["north"]
@@ -101,7 +106,44 @@ def _sync_in_a_child(db: Path) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def test_kill_9_mid_push_and_mid_pull_loses_nothing(laptops, tmp_path):
+def _kill_once(child: subprocess.Popen[bytes], progress: Callable[[], int]) -> bool:
+    """SIGKILL the child as soon as ``progress`` moves (one page is through, more are to come); False if the
+    child ended first. Waiting for the page, not for a fixed time, kills it mid-sync however busy the machine."""
+    before, deadline = progress(), time.monotonic() + 120
+    while child.poll() is None and time.monotonic() < deadline:
+        if progress() != before:
+            os.kill(child.pid, signal.SIGKILL)
+            return child.wait() == -signal.SIGKILL
+        time.sleep(0.005)
+    child.kill()
+    child.wait()
+    return False
+
+
+def _hub_changes(hub_db: HubDatabase) -> Callable[[], int]:
+    """How many changes the hub holds: a push's page lands in one commit, before the laptop marks it sent."""
+    def count() -> int:
+        with psycopg.connect(hub_db.superuser_url) as conn:
+            row = conn.execute("SELECT count(*) FROM hub.change_log").fetchone()
+        return int(row[0]) if row else 0
+    return count
+
+
+def _read_up_to(db: Path) -> Callable[[], int]:
+    """How far the laptop has read the hub (its membership's last_seq): a pulled page moves it in one commit.
+    Read beside the child, with the raw key (the store is a copy of the session's template store)."""
+    def last_seq() -> int:
+        engine = _keyed_engine(db, raw_key())
+        try:
+            with Session(engine) as session:
+                current = membership(session)
+        finally:
+            engine.dispose()  # no connection of the test's stays open on the child's store
+        return current.last_seq if current else 0
+    return last_seq
+
+
+def test_kill_9_mid_push_and_mid_pull_loses_nothing(laptops, hub_db, tmp_path):
     lead, east, _ = laptops
     with east.transaction() as session:  # 3,000 referrals waiting: several pages each way
         person = m.Person(person_id="P-B-900000", first_name="Bulk", last_name="Load")
@@ -112,20 +154,19 @@ def test_kill_9_mid_push_and_mid_pull_loses_nothing(laptops, tmp_path):
                                    area="east", description=f"note {n}"))
     east.close()
     lead.close()
-    for db, delays in ((tmp_path / "east.cpm", (0.8, 1.2, 1.6)), (tmp_path / "lead.cpm", (0.8, 1.2, 1.6))):
-        for delay in delays:
-            child = _sync_in_a_child(db)
-            time.sleep(delay)
-            if child.poll() is None:
-                os.kill(child.pid, signal.SIGKILL)
-            child.wait()
+    # East is killed as soon as the hub holds a page of its push (before it can mark the page sent), twice;
+    # the lead as soon as it has applied a page of its pull, twice. Each time a sync picks up where it stopped.
+    east_db, lead_db = tmp_path / "east.cpm", tmp_path / "lead.cpm"
+    for db, progress in ((east_db, _hub_changes(hub_db)), (lead_db, _read_up_to(lead_db))):
+        killed = [_kill_once(_sync_in_a_child(db), progress) for _ in range(2)]
+        assert killed[0], f"the first sync of {db.name} ended before it could be killed mid-way"
         with Store.open(db, PASSPHRASE) as store:
             sync_service.sync_now(store)  # picks up where the killed ones stopped
-    with Store.open(tmp_path / "lead.cpm", PASSPHRASE) as store, store.snapshot() as session:
+    with Store.open(lead_db, PASSPHRASE) as store, store.snapshot() as session:
         assert session.scalar(select(func.count()).select_from(m.Referral)) == 3000
         notes = set(session.scalars(select(m.Referral.description)))
     assert notes == {f"note {n}" for n in range(3000)}
-    with Store.open(tmp_path / "east.cpm", PASSPHRASE) as store:
+    with Store.open(east_db, PASSPHRASE) as store:
         assert sync_service.status(store).pending == 0
 
 

@@ -1,7 +1,9 @@
 """The coordinator's day, driven through real widgets on a real encrypted store."""
 from __future__ import annotations
 
+import functools
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
@@ -13,13 +15,23 @@ from cpm_desktop.services import cases, contacts, referrals, risk
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.storage.engine import Store
 from cpm_desktop.ui.changes import Changes
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, new_store, scratch_folder
 from tests.services.test_interchange import sample_tables
 
 
+@functools.cache
+def _sample_store() -> Path:
+    """A store with the sample tables imported, made once; each window opens a copy of its own."""
+    path = scratch_folder("sample-") / "sample.cpm"
+    with new_store(path) as made:
+        import_tables(made, sample_tables())
+    assert not path.with_name(path.name + "-wal").exists()  # the copy is the whole store
+    return path
+
+
 @pytest.fixture
-def window(qtbot, store):
-    import_tables(store, sample_tables())
+def window(qtbot, store_path):
+    store = new_store(store_path, copy_of=_sample_store())
     main = window_for(store)
     # Closing a window with unsaved edits asks first; tests that leave edits behind are not asked.
     qtbot.addWidget(main, before_close_func=lambda w: [h.discard_unsaved() for h in w.context.unsaved_holders()])
