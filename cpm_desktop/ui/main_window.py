@@ -64,8 +64,9 @@ def fitting_size(window: QWidget) -> QSize:
 
 def _dispose_when_idle(dialog: QDialog) -> None:
     running = [task for task in dialog.findChildren(BackgroundWork) if task.running]
-    if running:
-        running[0].worker.finished.connect(lambda: _dispose_when_idle(dialog))
+    if running:  # its ending is told on the GUI thread (never touch a widget from the worker's own thread)
+        running[0].finished.connect(lambda _result: _dispose_when_idle(dialog))
+        running[0].failed.connect(lambda _error: _dispose_when_idle(dialog))
     elif not dialog.isVisible():
         dialog.deleteLater()
 
