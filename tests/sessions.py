@@ -26,3 +26,18 @@ def count_sessions(store: Store, monkeypatch: pytest.MonkeyPatch) -> Counter[str
     for kind in ("transaction", "snapshot"):
         monkeypatch.setattr(store, kind, counting(kind, getattr(store, kind)))
     return opened
+
+
+def record_sessions(store: Store, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the list names what ``store`` opens, in order ("transaction" or "snapshot")."""
+    opened: list[str] = []
+
+    def recording(kind: str, original: Opens) -> Opens:
+        def recorded() -> AbstractContextManager[Session]:
+            opened.append(kind)
+            return original()
+        return recorded
+
+    for kind in ("transaction", "snapshot"):
+        monkeypatch.setattr(store, kind, recording(kind, getattr(store, kind)))
+    return opened

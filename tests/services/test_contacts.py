@@ -10,6 +10,7 @@ from cpm_desktop.services import contacts, referrals
 from cpm_desktop.services.interchange import import_tables
 from cpm_desktop.storage import models as m
 from tests.services.test_interchange import sample_tables
+from tests.sessions import record_sessions
 
 
 @pytest.fixture
@@ -113,10 +114,7 @@ def test_the_contact_log_view_is_what_the_small_reads_say_in_one_snapshot(store,
     goals.review_goal(store, goal.uuid, status="ongoing", commitment=6, reviewed_on=date(2018, 7, 10),
                       notes="Half way")
     cases.record_police_calls(store, r4, before=9, after=3, source="Control room")
-    opened: list[str] = []
-    for name in ("transaction", "snapshot"):
-        method = getattr(store, name)
-        monkeypatch.setattr(store, name, lambda method=method, name=name: (opened.append(name), method())[1])
+    opened = record_sessions(store, monkeypatch)
 
     view = contacts.contact_log_view(store, r4, "telephone")
 

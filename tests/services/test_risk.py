@@ -3,7 +3,6 @@ case's whole risk view read in one snapshot, and every function given a uuid tha
 or deleted since) answering with RiskError's one sentence, writing nothing."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -11,6 +10,7 @@ import pytest
 from cpm_desktop.services import cases, risk
 from cpm_desktop.storage import models as m
 from tests.services.test_missing_records import GONE, TODAY, counts, delete, one_sentence, referral
+from tests.sessions import record_sessions
 
 ON = date(2026, 11, 3)
 
@@ -52,17 +52,7 @@ def test_the_risk_view_is_the_whole_case_read_in_one_snapshot(store, monkeypatch
     risk.raise_flag(store, case, "never_alone", ON)
     risk.save_visit(store, case, risk.Visit(date(2026, 11, 8), visitors="Coordinator"))
     cases.record_decision(store, case, "supported", "Will, want and capacity", ON, today=TODAY)
-    opened = []
-    for name in ("snapshot", "transaction"):
-        real = getattr(store, name)
-
-        @contextmanager
-        def counted(real=real, name=name):
-            opened.append(name)
-            with real() as session:
-                yield session
-
-        monkeypatch.setattr(store, name, counted)
+    opened = record_sessions(store, monkeypatch)
     view = risk.risk_view(store, case)
     assert opened == ["snapshot"]  # one consistent read, no write transaction
     assert (view.header.uuid, view.header.name, str(view.header.status)) == (case, "Ann Lee", "awaiting mentors")

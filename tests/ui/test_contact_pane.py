@@ -13,6 +13,7 @@ from cpm_desktop.services import cases, contacts, goals, referrals
 from cpm_desktop.services.interchange import INTERCHANGE_COLUMNS, import_tables
 from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.panes.contacts import ContactLogPane
+from tests.sessions import record_sessions
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -152,10 +153,7 @@ def test_contacts_are_logged_with_the_keyboard_alone(pane, qtbot):
 
 def test_a_contact_logged_reloads_the_pane_once_from_one_snapshot(pane, qtbot, monkeypatch):
     store = pane.context.store
-    opened: list[str] = []
-    for name in ("transaction", "snapshot"):
-        method = getattr(store, name)
-        monkeypatch.setattr(store, name, lambda method=method, name=name: (opened.append(name), method())[1])
+    opened = record_sessions(store, monkeypatch)
     resets: list[int] = []
     pane.model.modelReset.connect(lambda: resets.append(pane.model.rowCount()))
     pane.case_panel.goal_model.modelReset.connect(lambda: resets.append(-1))

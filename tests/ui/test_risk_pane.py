@@ -3,7 +3,6 @@ keyboard (checks and professionals as rows), the next one titled as the service 
 markup kept as typed, a refused save keeping the typing, and every change announced once to the other panes."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -18,6 +17,7 @@ from cpm_desktop.ui.context import AppContext
 from cpm_desktop.ui.panes.allocation import AllocationPane
 from cpm_desktop.ui.panes.risk import AssessmentDialog, RiskPane, VisitDialog
 from tests.services.test_interchange import sample_tables
+from tests.sessions import record_sessions
 from tests.ui.modal import raise_first, when_modal
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -248,17 +248,7 @@ def test_a_planned_visit_is_updated_to_done_and_a_refusal_keeps_the_form(panes, 
 def test_the_pane_reads_its_whole_view_in_one_snapshot(panes, monkeypatch):
     pane, _ = panes
     store = pane.context.store
-    opened = []
-    for name in ("snapshot", "transaction"):
-        real = getattr(store, name)
-
-        @contextmanager
-        def counted(real=real, name=name):
-            opened.append(name)
-            with real() as session:
-                yield session
-
-        monkeypatch.setattr(store, name, counted)
+    opened = record_sessions(store, monkeypatch)
     pane.refresh()
     assert opened == ["snapshot"]
 
