@@ -14,9 +14,11 @@ def _application():
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("cpm-desktop")
     app.setOrganizationName("cpm-desktop")
+    from cpm_desktop.ui.gui_gc import collect_on_gui_thread
     from cpm_desktop.ui.widgets.scrolling import follow_focus
 
     follow_focus(app)
+    collect_on_gui_thread(app)  # never in a worker thread: it would free Qt objects there
     return app
 
 

@@ -11,6 +11,7 @@ for _variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CAC
     os.environ[_variable] = os.path.join(_HOME, _variable.lower())
 
 import functools  # noqa: E402
+import gc  # noqa: E402
 import hashlib  # noqa: E402
 import shutil  # noqa: E402
 import uuid  # noqa: E402
@@ -21,6 +22,7 @@ import pytest  # noqa: E402
 from cpm_desktop.storage import engine as engine_module  # noqa: E402
 from cpm_desktop.storage.device import DeviceIdentity, set_device_identity  # noqa: E402
 from cpm_desktop.storage.engine import Store, _keyed_engine  # noqa: E402
+from cpm_desktop.ui.gui_gc import collect_due  # noqa: E402
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -109,3 +111,22 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     process, where starting workers would cost more than they save."""
     named = [arg for arg in config.args if "::" in arg or Path(arg).is_file()]
     return 0 if named and len(named) == len(config.args) else None  # None: pytest-xdist counts the cores
+
+
+_THRESHOLD = gc.get_threshold()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_collection_in_worker_threads():
+    """As the application does (cpm_desktop/ui/gui_gc.py): the cycle collector never runs in a worker thread,
+    where it would free a test's leftover Qt objects outside the GUI thread; it runs between tests instead."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    yield
+    collect_due(_THRESHOLD)
+
