@@ -53,3 +53,19 @@ def private_file(path: str | os.PathLike[str], mode: Literal["w", "wb"] = "wb", 
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def private_target(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A path for a writer that opens the file itself (Qt's PDF printer), with the same guarantees: the file is
+    made owner-only beside ``path`` before the writer opens it, and renamed into place once it is done."""
+    path = Path(path)
+    partial = partial_path(path)
+    partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, OWNER_ONLY_FILE))
+    try:
+        yield partial
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

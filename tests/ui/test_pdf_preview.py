@@ -134,3 +134,15 @@ def test_a_cancelled_print_dialog_prints_nothing(qtbot, tmp_path, no_nested_loop
     _printing_to(dialog, tmp_path / "printed.pdf")
     dialog.reject()
     assert not dialog.isVisible() and list(tmp_path.iterdir()) == []
+
+
+def test_printing_to_a_pdf_file_makes_it_owner_only_and_leaves_no_partial(qtbot, tmp_path):
+    dialog = PdfPreviewDialog("Letters", numbered_pdf(2), "letters.pdf")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_mode & 0o777 == 0o600  # Qt's own would be 0644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["printed.pdf"]
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2 and printer.outputFileName().endswith("printed.pdf")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cpm_desktop.domain.text import plural
-from cpm_desktop.services.files import write_private_file
+from cpm_desktop.services.files import private_target, write_private_file
 
 SCALE = 1.3  # screen pixels per PDF point
 NEARBY = 2  # pages kept rendered either side of those in view, so a short scroll shows them at once
@@ -195,7 +195,21 @@ class PdfPreviewDialog(QDialog):
         return dialog
 
     def print_to(self, printer: QPrinter) -> None:
-        """Print the pages the printer was set to (all by default), rendering one at a time."""
+        """Print the pages the printer was set to (all by default), rendering one at a time. Printed to a PDF
+        file, the file is owner-only like every other the application writes (Qt's own would be readable by
+        everyone on the computer)."""
+        target = printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+        if not target:
+            self._paint(printer)
+            return
+        with private_target(target) as partial:
+            printer.setOutputFileName(str(partial))
+            try:
+                self._paint(printer)
+            finally:
+                printer.setOutputFileName(target)
+
+    def _paint(self, printer: QPrinter) -> None:
         assert self.pages is not None
         first = printer.fromPage() or 1
         last = printer.toPage() or self.page_count
