@@ -26,7 +26,7 @@ from cpm_desktop.ui.item_models.allocation import (
 )
 from cpm_desktop.ui.item_models.table import RowTableModel
 from cpm_desktop.ui.operations import attempt
-from cpm_desktop.ui.panes.case_pane import NO_CASE, CasePane
+from cpm_desktop.ui.panes.case_pane import CasePane, header_line
 from cpm_desktop.ui.panes.mentors import MentorRegisterDialog
 from cpm_desktop.ui.unsaved import ask_reason
 
@@ -100,7 +100,7 @@ class AllocationPane(CasePane):
         the case pane's header read and ``show_case``."""
         view = allocation_view(self.context.store, self.context.current_referral)
         header = view.header
-        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE)
+        self.header.setText(header_line(header))
         self.show_view(view)
 
     def show_view(self, view: AllocationView) -> None:

@@ -11,6 +11,11 @@ from cpm_desktop.ui.context import AppContext
 NO_CASE = "Choose a referral in the Referrals pane."
 
 
+def header_line(header: CaseHeader | None) -> str:
+    """The line at the top of every case pane: whose case, its id and where it stands."""
+    return f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE
+
+
 class CasePane(QWidget):
     """Subclasses build their widgets, then call ``self.refresh()``; ``show_case`` fills them."""
 
@@ -27,7 +32,7 @@ class CasePane(QWidget):
     def refresh(self) -> None:
         uuid = self.context.current_referral
         header = referrals.case_header(self.context.store, uuid) if uuid else None
-        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE)
+        self.header.setText(header_line(header))
         self.show_case(header)
 
     def show_case(self, header: CaseHeader | None) -> None:

@@ -24,7 +24,7 @@ from cpm_desktop.ui.forms.contact_entry_ui import Ui_ContactEntry
 from cpm_desktop.ui.forms.contact_log_ui import Ui_ContactLog
 from cpm_desktop.ui.item_models.contacts import ContactTableModel, short_label
 from cpm_desktop.ui.operations import attempt
-from cpm_desktop.ui.panes.case_pane import NO_CASE, CasePane
+from cpm_desktop.ui.panes.case_pane import CasePane, header_line
 from cpm_desktop.ui.panes.case_panel import CasePanel
 from cpm_desktop.ui.unsaved import ask_reason
 from cpm_desktop.ui.widgets.contact_choices import STAFF, fill_activities, fill_who
@@ -141,7 +141,7 @@ class ContactLogPane(CasePane):
     def show_view(self, view: ContactLogView | None) -> None:
         self._view = view
         header = view.header if view else None
-        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}" if header else NO_CASE)
+        self.header.setText(header_line(header))
         self.case_panel.show_view(view.panel if view else None)
         for widget in self._editing:
             widget.setEnabled(view is not None)

@@ -19,11 +19,11 @@ from cpm_desktop.ui.forms.risk_assessment_ui import Ui_AssessmentDialog
 from cpm_desktop.ui.forms.risk_pane_ui import Ui_RiskPane
 from cpm_desktop.ui.item_models.table import Column, RowTableModel, day
 from cpm_desktop.ui.operations import attempt
+from cpm_desktop.ui.panes.case_pane import NO_CASE, header_line
 from cpm_desktop.ui.unsaved import KeepsTyping
 from cpm_desktop.ui.widgets.common import ask_and_reopen, refuse_bad_dates, wire_buttons
 from cpm_desktop.ui.widgets.date_entry import DateEntry
 
-NO_CASE = "Choose a referral in the Referrals pane."
 YES_NO = (("not known", None), ("yes", True), ("no", False))
 
 
@@ -218,7 +218,7 @@ class RiskPane(QWidget):
                 model.set_rows([])
             return
         header, vocabulary = view.header, self.context.vocabulary
-        self.header.setText(f"{header.name} — {header.referral_id} — {header.status}")
+        self.header.setText(header_line(header))
         self.assessment_model.set_rows(view.assessments)
         self.visit_model.set_rows(view.visits)
         self.ui.nextAssessment.setText("The first one is the initial assessment."
